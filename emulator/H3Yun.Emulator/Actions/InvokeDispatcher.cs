@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using H3Yun.Emulator.Protocol;
+using H3Yun.Emulator.Schemas;
+using H3Yun.Emulator.Storage;
+
+namespace H3Yun.Emulator.Actions;
+
+/// <summary>Runs the six public ActionNames of H3Yun's OpenApi; anything else (custom interfaces included) is refused.</summary>
+internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas)
+{
+    private readonly ReadActions _reads = new(store);
+    private readonly WriteActions _writes = new(store);
+
+    /// <summary>The <c>ReturnData</c> of a successful call; refusals are thrown as <see cref="H3RequestException"/>.</summary>
+    public JsonNode? Invoke(string body)
+    {
+        var request = InvokeRequest.Parse(body);
+        var actionName = request.ActionName;
+        if (string.IsNullOrWhiteSpace(actionName))
+        {
+            throw new H3RequestException("缺少参数 ActionName / missing ActionName");
+        }
+
+        if (!IsSupported(actionName))
+        {
+            throw new H3RequestException($"不支持的 ActionName / unsupported action: {actionName} (custom interfaces are not emulated)");
+        }
+
+        var schemaCode = request.RequireSchemaCode();
+        var form = schemas.Resolve(schemaCode);
+        return actionName switch
+        {
+            "LoadBizObject" => _reads.LoadBizObject(request, schemaCode, form),
+            "LoadBizObjects" => _reads.LoadBizObjects(request, schemaCode, form),
+            "CreateBizObject" => _writes.CreateBizObject(request, schemaCode, form),
+            "CreateBizObjects" => _writes.CreateBizObjects(request, schemaCode, form),
+            "UpdateBizObject" => _writes.UpdateBizObject(request, schemaCode, form),
+            _ => _writes.RemoveBizObject(request, schemaCode),
+        };
+    }
+
+    private static bool IsSupported(string actionName) => actionName is
+        "LoadBizObject" or "LoadBizObjects" or "CreateBizObject" or "CreateBizObjects" or "UpdateBizObject" or "RemoveBizObject";
+}

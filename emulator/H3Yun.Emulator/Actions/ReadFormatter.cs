@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using H3Yun.Emulator.Schemas;
+
+namespace H3Yun.Emulator.Actions;
+
+/// <summary>
+/// Shapes a stored record the way LoadBizObject(s) return it: people as display names with <c>…Object</c>
+/// companions carrying the ids, system fields first, and with a schema every field present (null when unset).
+/// </summary>
+internal static class ReadFormatter
+{
+    public static JsonObject Format(JsonObject stored, FormSchema? form, IReadOnlySet<string>? returnItems = null)
+    {
+        var read = new JsonObject();
+        foreach (var code in SystemFields.MainOrder)
+        {
+            if (!Wanted(code, returnItems))
+            {
+                continue;
+            }
+
+            if (SystemFields.People.Contains(code))
+            {
+                AddPerson(read, code, (string?)stored[code]);
+            }
+            else
+            {
+                read[code] = stored[code]?.DeepClone();
+            }
+        }
+
+        if (form is null)
+        {
+            foreach (var (code, value) in stored)
+            {
+                if (!SystemFields.IsMain(code) && Wanted(code, returnItems))
+                {
+                    read[code] = value?.DeepClone();
+                }
+            }
+
+            return read;
+        }
+
+        foreach (var field in form.Fields)
+        {
+            if (Wanted(field.Code, returnItems))
+            {
+                read[field.Code] = field.IsChildTable
+                    ? FormatRows(stored[field.Code] as JsonArray, field.ChildSchema)
+                    : stored[field.Code]?.DeepClone();
+            }
+        }
+
+        return read;
+    }
+
+    private static bool Wanted(string code, IReadOnlySet<string>? returnItems) =>
+        returnItems is null || code == SystemFields.ObjectId || returnItems.Contains(code);
+
+    private static void AddPerson(JsonObject read, string code, string? id)
+    {
+        var name = id is null ? null : EmulatorOrganization.DisplayNameOf(id);
+        read[code] = name;
+        read[code + SystemFields.ObjectSuffix] = id is null
+            ? null
+            : new JsonObject { [SystemFields.ObjectId] = id, [SystemFields.Name] = name };
+    }
+
+    private static JsonArray FormatRows(JsonArray? rows, FormSchema? childForm)
+    {
+        var read = new JsonArray();
+        if (rows is null)
+        {
+            return read;
+        }
+
+        foreach (var node in rows)
+        {
+            if (node is not JsonObject row)
+            {
+                continue;
+            }
+
+            if (childForm is null)
+            {
+                read.Add(row.DeepClone());
+                continue;
+            }
+
+            var formatted = new JsonObject
+            {
+                [SystemFields.ObjectId] = row[SystemFields.ObjectId]?.DeepClone(),
+                [SystemFields.Name] = row[SystemFields.Name]?.DeepClone(),
+                [SystemFields.ParentObjectId] = row[SystemFields.ParentObjectId]?.DeepClone(),
+            };
+            foreach (var field in childForm.Fields)
+            {
+                formatted[field.Code] = row[field.Code]?.DeepClone();
+            }
+
+            read.Add(formatted);
+        }
+
+        return read;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using Microsoft.Extensions.Logging;
+
+namespace H3Yun.Emulator;
+
+/// <summary>Settings for one <see cref="H3YunEmulator"/> instance.</summary>
+public sealed class H3YunEmulatorOptions
+{
+    /// <summary>The <c>EngineCode</c> header value the emulator accepts. Defaults to <c>emulator-engine</c>.</summary>
+    public string EngineCode { get; set; } = "emulator-engine";
+
+    /// <summary>
+    /// The <c>EngineSecret</c> header value the emulator accepts.
+    /// <see langword="null"/> (the default) makes each instance generate a random secret, so no secret is ever fixed in code.
+    /// </summary>
+    public string? EngineSecret { get; set; }
+
+    /// <summary>
+    /// Paths of <c>*.h3form.json</c> schema files. When empty the emulator runs schema-less: any SchemaCode is
+    /// accepted and field values are stored as sent. When not empty, only these forms exist and writes are validated.
+    /// </summary>
+    public IList<string> SchemaFiles { get; } = new List<string>();
+
+    /// <summary>The loopback port to listen on; 0 (the default) lets the operating system pick a free port.</summary>
+    public int Port { get; set; }
+
+    /// <summary>An optional logger for the emulator's web host; by default the emulator logs nothing.</summary>
+    public ILoggerProvider? LoggerProvider { get; set; }
+}

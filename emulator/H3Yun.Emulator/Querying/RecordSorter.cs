@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using H3Yun.Emulator.Schemas;
+
+namespace H3Yun.Emulator.Querying;
+
+/// <summary>Applies SortByCollection; records equal on every key keep their creation order (the sort is stable).</summary>
+internal static class RecordSorter
+{
+    public static IEnumerable<JsonObject> Sort(IEnumerable<JsonObject> records, IReadOnlyList<SortKey> keys, FormSchema? form) =>
+        keys.Count == 0 ? records : records.Order(new KeyComparer(keys, form));
+
+    private sealed class KeyComparer(IReadOnlyList<SortKey> keys, FormSchema? form) : IComparer<JsonObject>
+    {
+        public int Compare(JsonObject? x, JsonObject? y)
+        {
+            foreach (var key in keys)
+            {
+                var order = ValueComparer.CompareForSort(x?[key.ItemName], y?[key.ItemName], MatcherEvaluator.IsDateField(key.ItemName, form));
+                if (order != 0)
+                {
+                    return key.Descending ? -order : order;
+                }
+            }
+
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+
+namespace H3Yun.Emulator.Schemas;
+
+/// <summary>A form (or child table) and the field codes a client may write to it.</summary>
+internal sealed class FormSchema
+{
+    private readonly Dictionary<string, FieldSchema> _byCode;
+
+    public FormSchema(string schemaCode, string? displayName, IReadOnlyList<FieldSchema> fields)
+    {
+        SchemaCode = schemaCode;
+        DisplayName = displayName;
+        Fields = fields;
+        _byCode = new Dictionary<string, FieldSchema>(fields.Count, System.StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            _byCode[field.Code] = field;
+        }
+    }
+
+    public string SchemaCode { get; }
+
+    public string? DisplayName { get; }
+
+    /// <summary>The form's own fields in file order; system fields are not listed here.</summary>
+    public IReadOnlyList<FieldSchema> Fields { get; }
+
+    public FieldSchema? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    public string Describe() => DisplayName is null ? SchemaCode : $"{SchemaCode} ({DisplayName})";
+}
+
+/// <summary>One field of a form.</summary>
+internal sealed record FieldSchema(string Code, string? DisplayName, BizDataType DataType, bool Multiple, FormSchema? ChildSchema)
+{
+    public bool IsChildTable => DataType == BizDataType.BizObjectArray || ChildSchema is not null;
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using H3Yun.Emulator.Protocol;
+
+namespace H3Yun.Emulator.Schemas;
+
+/// <summary>The forms this emulator knows; empty means schema-less mode, where every SchemaCode is accepted.</summary>
+internal sealed class SchemaRegistry
+{
+    private readonly Dictionary<string, FormSchema> _forms;
+
+    private SchemaRegistry(Dictionary<string, FormSchema> forms) => _forms = forms;
+
+    public bool IsSchemaLess => _forms.Count == 0;
+
+    public int FormCount => _forms.Count;
+
+    public static SchemaRegistry Load(IEnumerable<string> files)
+    {
+        var forms = new Dictionary<string, FormSchema>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var form = SchemaLoader.LoadFile(file);
+            if (!forms.TryAdd(form.SchemaCode, form))
+            {
+                throw new InvalidDataException($"Schema file '{file}': SchemaCode '{form.SchemaCode}' is already defined by another file");
+            }
+        }
+
+        return new SchemaRegistry(forms);
+    }
+
+    /// <summary>The form for a SchemaCode: null in schema-less mode, and H3Yun's own error text for an unknown code.</summary>
+    public FormSchema? Resolve(string schemaCode)
+    {
+        if (IsSchemaLess)
+        {
+            return null;
+        }
+
+        return _forms.TryGetValue(schemaCode, out var form)
+            ? form
+            : throw new H3RequestException($"根据 SchemaCode 获取 BizObjectSchema 失败: {schemaCode} / unknown SchemaCode: {schemaCode}");
+    }
+}

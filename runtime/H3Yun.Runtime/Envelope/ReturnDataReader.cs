@@ -1,0 +1,123 @@
+using System.Text.Json;
+
+namespace H3Yun;
+
+/// <summary>
+/// Reads the <c>ReturnData</c> of each standard action (reference §1), liberally: member names in any case, numbers
+/// as strings, and the undocumented replies (CreateBizObjects) in whatever shape carries ids.
+/// </summary>
+internal static class ReturnDataReader
+{
+    /// <summary>LoadBizObject: <c>{"BizObject": record | null}</c>.</summary>
+    public static T? ReadRecord<T>(JsonElement returnData, Func<T> create)
+        where T : H3Record
+    {
+        var record = Member(returnData, "BizObject");
+        if (record.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return ReadObject(record, create, "BizObject");
+    }
+
+    /// <summary>LoadBizObjects: <c>{"BizObjectArray": [...], "TotalCount": n}</c>.</summary>
+    public static (List<T> Items, int? TotalCount) ReadRecords<T>(JsonElement returnData, Func<T> create)
+        where T : H3Record
+    {
+        var array = Member(returnData, "BizObjectArray");
+        var items = new List<T>(array.ValueKind == JsonValueKind.Array ? array.GetArrayLength() : 0);
+        if (array.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var element in array.EnumerateArray())
+            {
+                items.Add(ReadObject(element, create, "BizObjectArray"));
+            }
+        }
+        else if (array.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
+        {
+            throw new AnswerFormatException($"ReturnData.BizObjectArray should be an array but is a {array.ValueKind}.");
+        }
+
+        var total = Member(returnData, "TotalCount");
+        int? totalCount = total.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
+            ? null
+            : BizValueReader.ReadInt32(total, "TotalCount");
+        return (items, totalCount);
+    }
+
+    /// <summary>CreateBizObject: <c>{"BizObjectId": id, "WorkflowInstanceId": id}</c>.</summary>
+    public static CreatedRecord ReadCreated(JsonElement returnData)
+    {
+        // S26 claims "ObjectId"; the official client reads "BizObjectId". Accept either.
+        var id = Member(returnData, "BizObjectId") is { ValueKind: JsonValueKind.String } bizObjectId
+            ? bizObjectId.GetString()
+            : Member(returnData, "ObjectId") is { ValueKind: JsonValueKind.String } objectId ? objectId.GetString() : null;
+        if (string.IsNullOrEmpty(id))
+        {
+            throw new AnswerFormatException("ReturnData carries no BizObjectId for the created record.");
+        }
+
+        var workflow = Member(returnData, "WorkflowInstanceId");
+        return new CreatedRecord(id, workflow.ValueKind == JsonValueKind.String ? workflow.GetString() : null);
+    }
+
+    /// <summary>
+    /// CreateBizObjects: H3Yun does not document the reply. The ids are taken from ReturnData when it is an array of
+    /// strings, or from its first member that is; otherwise none are known.
+    /// </summary>
+    public static IReadOnlyList<string> ReadCreatedIds(JsonElement returnData)
+    {
+        if (returnData.ValueKind == JsonValueKind.Array)
+        {
+            return StringsOf(returnData);
+        }
+
+        if (returnData.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var member in returnData.EnumerateObject())
+            {
+                if (member.Value.ValueKind == JsonValueKind.Array)
+                {
+                    return StringsOf(member.Value);
+                }
+            }
+        }
+
+        return [];
+    }
+
+    private static List<string> StringsOf(JsonElement array) =>
+        [.. array.EnumerateArray().Where(static e => e.ValueKind == JsonValueKind.String).Select(static e => e.GetString()!)];
+
+    private static T ReadObject<T>(JsonElement element, Func<T> create, string memberName)
+        where T : H3Record
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new AnswerFormatException($"ReturnData.{memberName} should hold record objects but holds a {element.ValueKind}.");
+        }
+
+        var record = create();
+        record.ReadFrom(element);
+        return record;
+    }
+
+    private static JsonElement Member(JsonElement returnData, string name)
+    {
+        if (returnData.ValueKind != JsonValueKind.Object)
+        {
+            return default;
+        }
+
+        foreach (var member in returnData.EnumerateObject())
+        {
+            if (member.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return member.Value;
+            }
+        }
+
+        return default;
+    }
+}

@@ -1,0 +1,28 @@
+namespace H3Yun;
+
+/// <summary>
+/// H3Yun did not answer within <see cref="H3YunClientOptions.Timeout"/>. For a write the outcome is unknown:
+/// the record may or may not have been written, so look before writing again.
+/// </summary>
+public sealed class H3YunTimeoutException : H3YunTransportException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="actionName">The action that timed out.</param>
+    /// <param name="schemaCode">The form, if any.</param>
+    /// <param name="timeout">The time the client waited.</param>
+    /// <param name="isWrite">Whether the action writes, which makes its outcome unknown.</param>
+    public H3YunTimeoutException(string actionName, string? schemaCode, TimeSpan timeout, bool isWrite)
+        : base(
+            actionName,
+            schemaCode,
+            $"H3Yun did not answer {Describe(actionName, schemaCode)} within {timeout.TotalSeconds:0.#} s."
+            + (isWrite
+                ? " The write may or may not have been applied; load the record before sending it again."
+                : " Try again later or raise H3YunClientOptions.Timeout (H3Yun documents at most 60 s)."))
+    {
+        Timeout = timeout;
+    }
+
+    /// <summary>How long the client waited for the answer.</summary>
+    public TimeSpan Timeout { get; }
+}

@@ -1,0 +1,240 @@
+using System.Numerics;
+
+namespace H3Yun;
+
+/// <summary>
+/// A field of the form <typeparamref name="TForm"/> to filter on. Generated code exposes one per field, of the
+/// subclass whose operators fit the field's type, so that a wrong operator or value type does not compile.
+/// </summary>
+/// <typeparam name="TForm">The generated record type.</typeparam>
+public abstract class H3Field<TForm>
+    where TForm : H3BizObject
+{
+    private protected H3Field(string code)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        Code = code;
+    }
+
+    /// <summary>The field code.</summary>
+    public string Code { get; }
+
+    /// <summary>The field has no value (<c>IsNull</c>).</summary>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> IsNull() => Compare(ComparisonOperator.IsNull, MatcherValue.Null);
+
+    /// <summary>The field has a value (<c>NotNull</c>).</summary>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> IsNotNull() => Compare(ComparisonOperator.NotNull, MatcherValue.Null);
+
+    /// <summary>Sorts by this field, ascending.</summary>
+    /// <returns>The sort key.</returns>
+    public SortBy Ascending() => new(Code, SortDirection.Ascending);
+
+    /// <summary>Sorts by this field, descending.</summary>
+    /// <returns>The sort key.</returns>
+    public SortBy Descending() => new(Code, SortDirection.Descending);
+
+    private protected Condition<TForm> Compare(ComparisonOperator comparison, MatcherValue value) =>
+        new(new ItemMatcher(Code, comparison, value));
+
+    private protected Condition<TForm> CompareWithList<TValue>(ComparisonOperator comparison, IEnumerable<TValue> values, Func<TValue, MatcherValue> convert)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return Compare(comparison, MatcherValue.FromList(values.Select(convert)));
+    }
+}
+
+/// <summary>A field whose values are ordered: numbers and dates.</summary>
+/// <typeparam name="TForm">The generated record type.</typeparam>
+/// <typeparam name="TValue">The field's C# type.</typeparam>
+public abstract class ComparableField<TForm, TValue> : H3Field<TForm>
+    where TForm : H3BizObject
+{
+    private protected ComparableField(string code)
+        : base(code)
+    {
+    }
+
+    /// <summary>Field = value.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> EqualTo(TValue value) => Compare(ComparisonOperator.Equal, ToValue(value));
+
+    /// <summary>Field != value.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotEqualTo(TValue value) => Compare(ComparisonOperator.NotEqual, ToValue(value));
+
+    /// <summary>Field &gt; value.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> GreaterThan(TValue value) => Compare(ComparisonOperator.Above, ToValue(value));
+
+    /// <summary>Field &gt;= value.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> GreaterThanOrEqualTo(TValue value) => Compare(ComparisonOperator.NotBelow, ToValue(value));
+
+    /// <summary>Field &lt; value.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> LessThan(TValue value) => Compare(ComparisonOperator.Below, ToValue(value));
+
+    /// <summary>Field &lt;= value.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> LessThanOrEqualTo(TValue value) => Compare(ComparisonOperator.NotAbove, ToValue(value));
+
+    /// <summary>Field is one of the values.</summary>
+    /// <param name="values">The values.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> In(params TValue[] values) => CompareWithList(ComparisonOperator.In, values, ToValue);
+
+    /// <summary>Field is none of the values.</summary>
+    /// <param name="values">The values.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotIn(params TValue[] values) => CompareWithList(ComparisonOperator.NotIn, values, ToValue);
+
+    private protected abstract MatcherValue ToValue(TValue value);
+}
+
+/// <summary>A number field (数字): every comparison, plus <c>IsNone</c>/<c>IsNotNone</c>.</summary>
+/// <typeparam name="TForm">The generated record type.</typeparam>
+/// <typeparam name="TNumber">decimal, int or long.</typeparam>
+/// <param name="code">The field code.</param>
+public sealed class NumberField<TForm, TNumber>(string code) : ComparableField<TForm, TNumber>(code)
+    where TForm : H3BizObject
+    where TNumber : struct, INumberBase<TNumber>
+{
+    /// <summary>The field is null or empty (<c>IsNone</c>).</summary>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> IsNone() => Compare(ComparisonOperator.IsNone, MatcherValue.Null);
+
+    /// <summary>The field is neither null nor empty (<c>NotNone</c>).</summary>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> IsNotNone() => Compare(ComparisonOperator.NotNone, MatcherValue.Null);
+
+    private protected override MatcherValue ToValue(TNumber value) => MatcherValue.FromDecimal(decimal.CreateChecked(value));
+}
+
+/// <summary>A date field (日期): every comparison, with values written as <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
+/// <typeparam name="TForm">The generated record type.</typeparam>
+/// <param name="code">The field code.</param>
+public sealed class DateField<TForm>(string code) : ComparableField<TForm, DateTime>(code)
+    where TForm : H3BizObject
+{
+    private protected override MatcherValue ToValue(DateTime value) => MatcherValue.FromDateTime(value);
+}
+
+/// <summary>A text field: equality, lists, and the text operators with their negations.</summary>
+/// <typeparam name="TForm">The generated record type.</typeparam>
+/// <param name="code">The field code.</param>
+public sealed class TextField<TForm>(string code) : H3Field<TForm>(code)
+    where TForm : H3BizObject
+{
+    /// <summary>Field = text.</summary>
+    /// <param name="value">The text.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> EqualTo(string value) => Compare(ComparisonOperator.Equal, Required(value));
+
+    /// <summary>Field != text.</summary>
+    /// <param name="value">The text.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotEqualTo(string value) => Compare(ComparisonOperator.NotEqual, Required(value));
+
+    /// <summary>Field is one of the texts.</summary>
+    /// <param name="values">The texts.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> In(params string[] values) => CompareWithList(ComparisonOperator.In, values, static v => Required(v));
+
+    /// <summary>Field is none of the texts.</summary>
+    /// <param name="values">The texts.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotIn(params string[] values) => CompareWithList(ComparisonOperator.NotIn, values, static v => Required(v));
+
+    /// <summary>Field contains the text (<c>like '%text%'</c>; pass the bare text, without %).</summary>
+    /// <param name="value">The text.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> Contains(string value) => Compare(ComparisonOperator.Contains, Required(value));
+
+    /// <summary>Field does not contain the text.</summary>
+    /// <param name="value">The text.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotContains(string value) => Compare(ComparisonOperator.NotContains, Required(value));
+
+    /// <summary>Field starts with the text.</summary>
+    /// <param name="value">The text.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> StartsWith(string value) => Compare(ComparisonOperator.StartWith, Required(value));
+
+    /// <summary>Field does not start with the text.</summary>
+    /// <param name="value">The text.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotStartsWith(string value) => Compare(ComparisonOperator.NotStartWith, Required(value));
+
+    /// <summary>Field ends with the text.</summary>
+    /// <param name="value">The text.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> EndsWith(string value) => Compare(ComparisonOperator.EndWith, Required(value));
+
+    /// <summary>Field does not end with the text.</summary>
+    /// <param name="value">The text.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotEndsWith(string value) => Compare(ComparisonOperator.NotEndWith, Required(value));
+
+    /// <summary>The field is null or empty (<c>IsNone</c>).</summary>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> IsNone() => Compare(ComparisonOperator.IsNone, MatcherValue.Null);
+
+    /// <summary>The field is neither null nor empty (<c>NotNone</c>).</summary>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> IsNotNone() => Compare(ComparisonOperator.NotNone, MatcherValue.Null);
+
+    private static MatcherValue Required(string value) =>
+        MatcherValue.FromString(value ?? throw new ArgumentNullException(nameof(value), "Compare with IsNull() or IsNone() to find empty fields."));
+}
+
+/// <summary>A yes/no field (是/否): equality only.</summary>
+/// <typeparam name="TForm">The generated record type.</typeparam>
+/// <param name="code">The field code.</param>
+public sealed class BooleanField<TForm>(string code) : H3Field<TForm>(code)
+    where TForm : H3BizObject
+{
+    /// <summary>Field = value.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> EqualTo(bool value) => Compare(ComparisonOperator.Equal, value);
+
+    /// <summary>Field != value.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotEqualTo(bool value) => Compare(ComparisonOperator.NotEqual, value);
+}
+
+/// <summary>A field that holds ids (a person, a department, an associated record): equality and lists of ids.</summary>
+/// <typeparam name="TForm">The generated record type.</typeparam>
+/// <param name="code">The field code.</param>
+public sealed class IdField<TForm>(string code) : H3Field<TForm>(code)
+    where TForm : H3BizObject
+{
+    /// <summary>Field = id.</summary>
+    /// <param name="objectId">The id.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> EqualTo(string objectId) => Compare(ComparisonOperator.Equal, objectId ?? throw new ArgumentNullException(nameof(objectId)));
+
+    /// <summary>Field != id.</summary>
+    /// <param name="objectId">The id.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotEqualTo(string objectId) => Compare(ComparisonOperator.NotEqual, objectId ?? throw new ArgumentNullException(nameof(objectId)));
+
+    /// <summary>Field is one of the ids.</summary>
+    /// <param name="objectIds">The ids.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> In(params string[] objectIds) => CompareWithList(ComparisonOperator.In, objectIds, static id => MatcherValue.FromString(id));
+
+    /// <summary>Field is none of the ids.</summary>
+    /// <param name="objectIds">The ids.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotIn(params string[] objectIds) => CompareWithList(ComparisonOperator.NotIn, objectIds, static id => MatcherValue.FromString(id));
+}

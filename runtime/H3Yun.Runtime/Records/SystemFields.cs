@@ -1,0 +1,53 @@
+namespace H3Yun;
+
+/// <summary>The codes of the system fields every H3Yun form has (reference §4).</summary>
+public static class SystemFields
+{
+    /// <summary>数据Id: the record's id, set by H3Yun.</summary>
+    public const string ObjectId = "ObjectId";
+
+    /// <summary>数据标题: the record's title.</summary>
+    public const string Name = "Name";
+
+    /// <summary>创建人: the creator.</summary>
+    public const string CreatedBy = "CreatedBy";
+
+    /// <summary>The creator's <c>{ObjectId, Name}</c> that H3Yun adds to a read.</summary>
+    public const string CreatedByObject = "CreatedByObject";
+
+    /// <summary>拥有者: the owner.</summary>
+    public const string OwnerId = "OwnerId";
+
+    /// <summary>The owner's <c>{ObjectId, Name}</c> that H3Yun adds to a read.</summary>
+    public const string OwnerIdObject = "OwnerIdObject";
+
+    /// <summary>所属部门: the owning department.</summary>
+    public const string OwnerDeptId = "OwnerDeptId";
+
+    /// <summary>The department's <c>{ObjectId, Name}</c> that H3Yun adds to a read.</summary>
+    public const string OwnerDeptIdObject = "OwnerDeptIdObject";
+
+    /// <summary>创建时间: when the record was created.</summary>
+    public const string CreatedTime = "CreatedTime";
+
+    /// <summary>修改人: who changed the record last.</summary>
+    public const string ModifiedBy = "ModifiedBy";
+
+    /// <summary>The last modifier's <c>{ObjectId, Name}</c> that H3Yun adds to a read.</summary>
+    public const string ModifiedByObject = "ModifiedByObject";
+
+    /// <summary>修改时间: when the record was changed last.</summary>
+    public const string ModifiedTime = "ModifiedTime";
+
+    /// <summary>流程实例: the workflow instance id.</summary>
+    public const string WorkflowInstanceId = "WorkflowInstanceId";
+
+    /// <summary>数据状态: the record's <see cref="BizObjectStatus"/>.</summary>
+    public const string Status = "Status";
+
+    /// <summary>流水号: the serial number.</summary>
+    public const string SeqNo = "SeqNo";
+
+    /// <summary>A child-table row's parent record id.</summary>
+    public const string ParentObjectId = "ParentObjectId";
+}
