@@ -47,11 +47,14 @@ public sealed class Condition<TForm>
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        return Group(type, [left, right]);
+        return new Condition<TForm>(new MatcherGroup(type, Flatten(type, [left, right])));
     }
 
-    internal static Condition<TForm> Group(MatcherGroupType type, Condition<TForm>[] conditions) =>
-        new(new MatcherGroup(type, Flatten(type, conditions)));
+    internal static Condition<TForm> Group(MatcherGroupType type, Condition<TForm>[] conditions)
+    {
+        ArgumentNullException.ThrowIfNull(conditions);
+        return new(new MatcherGroup(type, conditions.Select(static c => (c ?? throw new ArgumentNullException(nameof(conditions))).Matcher)));
+    }
 
     private static IEnumerable<Matcher> Flatten(MatcherGroupType type, Condition<TForm>[] conditions)
     {
@@ -74,7 +77,10 @@ public sealed class Condition<TForm>
     }
 }
 
-/// <summary>Builds groups of conditions from lists.</summary>
+/// <summary>
+/// Builds groups of conditions from lists. Unlike <c>&amp;</c> and <c>|</c>, which flatten chains into one group,
+/// these keep the nesting exactly as written.
+/// </summary>
 public static class Condition
 {
     /// <summary>All of the conditions must hold (an empty list matches every record).</summary>

@@ -238,3 +238,30 @@ public sealed class IdField<TForm>(string code) : H3Field<TForm>(code)
     /// <returns>The condition.</returns>
     public Condition<TForm> NotIn(params string[] objectIds) => CompareWithList(ComparisonOperator.NotIn, objectIds, static id => MatcherValue.FromString(id));
 }
+
+/// <summary>The system field <c>Status</c>: equality and lists of <see cref="BizObjectStatus"/>, sent as numbers.</summary>
+/// <typeparam name="TForm">The generated record type.</typeparam>
+/// <param name="code">The field code.</param>
+public sealed class StatusField<TForm>(string code) : H3Field<TForm>(code)
+    where TForm : H3BizObject
+{
+    /// <summary>Status = value.</summary>
+    /// <param name="status">The state.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> EqualTo(BizObjectStatus status) => Compare(ComparisonOperator.Equal, (int)status);
+
+    /// <summary>Status != value.</summary>
+    /// <param name="status">The state.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotEqualTo(BizObjectStatus status) => Compare(ComparisonOperator.NotEqual, (int)status);
+
+    /// <summary>Status is one of the states.</summary>
+    /// <param name="statuses">The states.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> In(params BizObjectStatus[] statuses) => CompareWithList(ComparisonOperator.In, statuses, static s => (int)s);
+
+    /// <summary>Status is none of the states.</summary>
+    /// <param name="statuses">The states.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotIn(params BizObjectStatus[] statuses) => CompareWithList(ComparisonOperator.NotIn, statuses, static s => (int)s);
+}

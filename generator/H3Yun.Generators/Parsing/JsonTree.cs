@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using Microsoft.CodeAnalysis.Text;
+
+namespace H3Yun.Generators.Parsing;
+
+internal enum JsonKind
+{
+    Object,
+    Array,
+    String,
+    Number,
+    Boolean,
+    Null,
+}
+
+/// <summary>
+/// A JSON value with the span of text it came from, so that diagnostics can point at the exact token. Built with
+/// System.Text.Json's <see cref="Utf8JsonReader"/>, which does the parsing; this type only keeps positions.
+/// </summary>
+internal sealed class JsonNode
+{
+    public JsonNode(JsonKind kind, TextSpan span, string? text = null)
+    {
+        Kind = kind;
+        Span = span;
+        Text = text;
+    }
+
+    public JsonKind Kind { get; }
+
+    /// <summary>The value's place in the file, in UTF-16 characters like Roslyn's <see cref="SourceText"/>.</summary>
+    public TextSpan Span { get; internal set; }
+
+    /// <summary>A string's value, a number's text, or <c>true</c>/<c>false</c>.</summary>
+    public string? Text { get; }
+
+    public List<JsonMember> Members { get; } = new();
+
+    public List<JsonNode> Items { get; } = new();
+
+    /// <summary>Finds a member by name, ignoring case, as H3Yun's own JSON handling does.</summary>
+    public JsonMember? Member(string name)
+    {
+        foreach (var member in Members)
+        {
+            if (string.Equals(member.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
+}
+
+internal sealed class JsonMember(string name, TextSpan nameSpan, JsonNode value)
+{
+    public string Name { get; } = name;
+
+    public TextSpan NameSpan { get; } = nameSpan;
+
+    public JsonNode Value { get; } = value;
+}
+
+/// <summary>Where and why a schema file is not valid JSON.</summary>
+internal sealed class JsonSyntaxError(string message, TextSpan span)
+{
+    public string Message { get; } = message;
+
+    public TextSpan Span { get; } = span;
+}
+
+/// <summary>Reads a schema file into <see cref="JsonNode"/>s. Comments and trailing commas are allowed.</summary>
+internal static class JsonTreeReader
+{
+    private static readonly JsonReaderOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 64,
+    };
+
+    public static JsonNode? Read(string text, out JsonSyntaxError? error)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var positions = new CharPositions(text, bytes.Length);
+        var reader = new Utf8JsonReader(bytes, Options);
+        try
+        {
+            if (!reader.Read())
+            {
+                error = new JsonSyntaxError("the file is empty", new TextSpan(0, 0));
+                return null;
+            }
+
+            var root = ReadValue(ref reader, positions);
+            if (reader.Read())
+            {
+                var start = positions.CharAt(reader.TokenStartIndex);
+                error = new JsonSyntaxError("there is more after the end of the first JSON value", new TextSpan(start, Math.Max(0, text.Length - start)));
+                return null;
+            }
+
+            error = null;
+            return root;
+        }
+        catch (JsonException exception)
+        {
+            var failedAt = exception.LineNumber is { } line && exception.BytePositionInLine is { } column
+                ? ByteOffset(bytes, line, column)
+                : reader.BytesConsumed;
+            var start = positions.CharAt(failedAt);
+            error = new JsonSyntaxError(Describe(exception), new TextSpan(start, start < text.Length ? 1 : 0));
+            return null;
+        }
+    }
+
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, CharPositions positions)
+    {
+        var startByte = reader.TokenStartIndex;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var obj = new JsonNode(JsonKind.Object, default);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString() ?? string.Empty;
+                    var nameSpan = positions.Span(reader.TokenStartIndex, reader.TokenStartIndex + reader.ValueSpan.Length + 2);
+                    reader.Read();
+                    obj.Members.Add(new JsonMember(name, nameSpan, ReadValue(ref reader, positions)));
+                }
+
+                obj.Span = positions.Span(startByte, reader.BytesConsumed);
+                return obj;
+            case JsonTokenType.StartArray:
+                var array = new JsonNode(JsonKind.Array, default);
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    array.Items.Add(ReadValue(ref reader, positions));
+                }
+
+                array.Span = positions.Span(startByte, reader.BytesConsumed);
+                return array;
+            case JsonTokenType.String:
+                return new JsonNode(JsonKind.String, positions.Span(startByte, startByte + reader.ValueSpan.Length + 2), reader.GetString());
+            case JsonTokenType.Number:
+                return new JsonNode(JsonKind.Number, positions.Span(startByte, startByte + reader.ValueSpan.Length), Encoding.UTF8.GetString(reader.ValueSpan.ToArray()));
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+                return new JsonNode(JsonKind.Boolean, positions.Span(startByte, startByte + reader.ValueSpan.Length), reader.TokenType == JsonTokenType.True ? "true" : "false");
+            default:
+                return new JsonNode(JsonKind.Null, positions.Span(startByte, startByte + reader.ValueSpan.Length));
+        }
+    }
+
+    private static long ByteOffset(byte[] bytes, long line, long column)
+    {
+        long offset = 0;
+        for (var seen = 0L; seen < line && offset < bytes.Length; offset++)
+        {
+            if (bytes[offset] == (byte)'\n')
+            {
+                seen++;
+            }
+        }
+
+        return Math.Min(offset + column, bytes.Length);
+    }
+
+    // System.Text.Json appends its own "LineNumber: … | BytePositionInLine: …"; the diagnostic's location says that better.
+    private static string Describe(JsonException exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message.Substring(0, cut) : message).TrimEnd('.', ' ');
+    }
+
+    /// <summary>Maps UTF-8 byte offsets, which the reader reports, to the UTF-16 offsets Roslyn uses.</summary>
+    private sealed class CharPositions
+    {
+        private readonly int[] _charAtByte;
+
+        public CharPositions(string text, int byteCount)
+        {
+            _charAtByte = new int[byteCount + 1];
+            var b = 0;
+            for (var c = 0; c < text.Length; c++)
+            {
+                int width;
+                if (char.IsHighSurrogate(text[c]) && c + 1 < text.Length && char.IsLowSurrogate(text[c + 1]))
+                {
+                    width = 4;
+                }
+                else
+                {
+                    width = text[c] < 0x80 ? 1 : text[c] < 0x800 ? 2 : 3;
+                }
+
+                for (var i = 0; i < width && b < byteCount; i++)
+                {
+                    _charAtByte[b++] = c;
+                }
+
+                if (width == 4)
+                {
+                    c++;
+                }
+            }
+
+            _charAtByte[byteCount] = text.Length;
+        }
+
+        public int CharAt(long byteOffset) => _charAtByte[Math.Max(0, Math.Min(byteOffset, _charAtByte.Length - 1))];
+
+        public TextSpan Span(long startByte, long endByte)
+        {
+            var start = CharAt(startByte);
+            return TextSpan.FromBounds(start, Math.Max(start, CharAt(endByte)));
+        }
+    }
+}

@@ -1,0 +1,244 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using H3Yun.Generators.Diagnostics;
+using H3Yun.Generators.Model;
+using H3Yun.Generators.Naming;
+using Microsoft.CodeAnalysis.Text;
+
+namespace H3Yun.Generators.Parsing;
+
+/// <summary>
+/// Reads one <c>*.h3form.json</c> file into a <see cref="FormSpec"/>, reporting every problem at the token that has
+/// it. A file with errors in some fields still yields the rest of the form; a file without a usable SchemaCode
+/// or Properties yields no form.
+/// </summary>
+internal static class SchemaFileParser
+{
+    private static readonly string[] FormMembers =
+    [
+        "ObjectId", "Name", "CreatedBy", "CreatedByObject", "OwnerId", "OwnerIdObject", "OwnerDeptId", "OwnerDeptIdObject",
+        "CreatedTime", "ModifiedBy", "ModifiedByObject", "ModifiedTime", "WorkflowInstanceId", "Status", "SeqNo",
+        "SchemaCode", "FormInfo", "Fields", "Where", "FieldCount",
+    ];
+
+    private static readonly string[] RowMembers = ["ObjectId", "ParentObjectId", "Name", "Fields", "FieldCount"];
+
+    private static readonly string[] InheritedMembers =
+    [
+        "HasChanges", "AcceptChanges", "ReadField", "WriteFields", "ShouldWrite", "ShouldWriteTable", "OnFieldAssigned",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    ];
+
+    public static SchemaFile Parse(string path, SourceText? text, CancellationToken cancellationToken)
+    {
+        var context = new ParseContext(path, text ?? SourceText.From(string.Empty));
+        try
+        {
+            var root = JsonTreeReader.Read(context.Text.ToString(), out var syntaxError);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (root is null)
+            {
+                context.Report(DiagnosticDescriptors.MalformedJson, syntaxError!.Span, FileName(path), syntaxError.Message);
+                return context.Result(null);
+            }
+
+            if (root.Kind != JsonKind.Object)
+            {
+                context.Report(DiagnosticDescriptors.WrongJsonType, root.Span, "The schema", FileName(path), "a JSON object with SchemaCode and Properties");
+                return context.Result(null);
+            }
+
+            var form = ParseForm(root, context, parentClassName: null, defaultClassName: null);
+            return context.Result(form);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.Report(DiagnosticDescriptors.InternalError, new TextSpan(0, 0), FileName(path), exception.GetType().Name + ": " + exception.Message);
+            return context.Result(null);
+        }
+    }
+
+    private static FormSpec? ParseForm(JsonNode node, ParseContext context, string? parentClassName, string? defaultClassName)
+    {
+        var schemaCode = context.RequiredString(node, "SchemaCode", out var schemaCodeSpan);
+        if (schemaCode is null)
+        {
+            context.Report(DiagnosticDescriptors.MissingSchemaCode, schemaCodeSpan ?? OpeningBrace(node), FileName(context.Path));
+            return null;
+        }
+
+        var displayName = context.OptionalString(node, "DisplayName", out var displayNameSpan) ?? schemaCode;
+        var explicitClassName = context.OptionalString(node, "ClassName", out var classNameSpan);
+        var ns = context.OptionalString(node, "Namespace", out var namespaceSpan);
+        if (ns is not null && !Identifiers.IsNamespace(ns))
+        {
+            context.Report(DiagnosticDescriptors.WrongJsonType, namespaceSpan!.Value, "Namespace", FileName(context.Path), "a C# namespace such as Contoso.Forms");
+            ns = null;
+        }
+
+        var propertiesMember = node.Member("Properties");
+        if (propertiesMember is null || propertiesMember.Value.Kind != JsonKind.Array)
+        {
+            context.Report(DiagnosticDescriptors.MissingProperties, propertiesMember?.Value.Span ?? schemaCodeSpan!.Value, schemaCode);
+            return null;
+        }
+
+        var className = ChooseClassName(explicitClassName, defaultClassName, displayName, schemaCode, parentClassName, context, classNameSpan ?? displayNameSpan ?? schemaCodeSpan!.Value);
+        var isChild = parentClassName is not null;
+        var scope = new NameScope((isChild ? RowMembers : FormMembers).Concat(InheritedMembers).Append(className));
+        var fields = new List<FieldSpec>();
+        var seenCodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in propertiesMember.Value.Items)
+        {
+            var field = ParseField(item, schemaCode, isChild, className, scope, seenCodes, context);
+            if (field is not null)
+            {
+                fields.Add(field);
+            }
+        }
+
+        return new FormSpec(schemaCode, displayName, className, ns, fields.ToEquatableArray(), context.Path)
+        {
+            SchemaCodeLocation = context.Locate(schemaCodeSpan!.Value),
+            ClassNameLocation = context.Locate(classNameSpan ?? displayNameSpan ?? schemaCodeSpan!.Value),
+        };
+    }
+
+    private static FieldSpec? ParseField(
+        JsonNode item, string formCode, bool isChild, string className, NameScope scope, HashSet<string> seenCodes, ParseContext context)
+    {
+        if (item.Kind != JsonKind.Object)
+        {
+            context.Report(DiagnosticDescriptors.WrongJsonType, item.Span, "A property of form '" + formCode + "'", FileName(context.Path), "a JSON object with Name, DisplayName and DataType");
+            return null;
+        }
+
+        var code = context.RequiredString(item, "Name", out var codeSpan);
+        if (code is null)
+        {
+            context.Report(DiagnosticDescriptors.MissingFieldCode, codeSpan ?? OpeningBrace(item), formCode);
+            return null;
+        }
+
+        if (BizDataTypes.SystemFieldCodes.Contains(code))
+        {
+            return null;
+        }
+
+        if (!seenCodes.Add(code))
+        {
+            context.Report(DiagnosticDescriptors.DuplicateFieldCode, codeSpan!.Value, formCode, code);
+            return null;
+        }
+
+        var dataTypeText = context.ScalarText(item, "DataType", out var dataTypeSpan);
+        if (dataTypeText is null)
+        {
+            context.Report(DiagnosticDescriptors.MissingDataType, dataTypeSpan ?? codeSpan!.Value, formCode, code);
+            return null;
+        }
+
+        if (!BizDataTypes.TryResolve(dataTypeText, out var dataType, out var kind, out var modelled))
+        {
+            context.Report(DiagnosticDescriptors.UnknownDataType, dataTypeSpan!.Value, formCode, code, dataTypeText, BizDataTypes.KnownNames);
+        }
+        else if (!modelled || (isChild && kind == FieldKind.ChildTable))
+        {
+            context.Report(DiagnosticDescriptors.RawFallback, dataTypeSpan!.Value, formCode, code, dataType);
+            kind = FieldKind.Raw;
+        }
+
+        var displayName = context.OptionalString(item, "DisplayName", out _) ?? code;
+        var multiple = context.OptionalBoolean(item, "Multiple");
+        if (multiple && kind is FieldKind.Text or FieldKind.Id)
+        {
+            kind = FieldKind.IdList;
+        }
+
+        var options = context.OptionalStrings(item, "Options", out var optionsSpan);
+        if (options.Count > 0 && !BizDataTypes.AllowsOptions(dataType))
+        {
+            context.Report(DiagnosticDescriptors.OptionsNotAllowed, optionsSpan!.Value, formCode, code, dataType);
+            options = EquatableArray<string>.Empty;
+        }
+
+        var explicitName = context.OptionalString(item, "PropertyName", out var propertyNameSpan);
+        var propertyName = ClaimPropertyName(explicitName, displayName, code, formCode, scope, context, propertyNameSpan ?? codeSpan!.Value);
+
+        TableSpec? childTable = null;
+        if (kind == FieldKind.ChildTable)
+        {
+            var childMember = item.Member("ChildSchema");
+            if (childMember is null || childMember.Value.Kind != JsonKind.Object)
+            {
+                context.Report(DiagnosticDescriptors.MissingChildSchema, childMember?.Value.Span ?? codeSpan!.Value, formCode, code);
+                return null;
+            }
+
+            var child = ParseForm(childMember.Value, context, className, defaultClassName: propertyName + "Row");
+            if (child is null)
+            {
+                return null;
+            }
+
+            var rowClass = scope.Claim(child.ClassName, child.SchemaCode, out _);
+            childTable = new TableSpec(child.SchemaCode, child.DisplayName, rowClass, child.Fields);
+        }
+
+        return new FieldSpec(code, displayName, propertyName, kind, dataType)
+        {
+            Options = options,
+            Multiple = multiple,
+            AssociationSchemaCode = context.OptionalString(item, "AssociationSchemaCode", out _),
+            ChildTable = childTable,
+            Location = context.Locate(codeSpan!.Value),
+        };
+    }
+
+    private static string ChooseClassName(
+        string? explicitName, string? defaultName, string displayName, string schemaCode, string? parentClassName, ParseContext context, TextSpan span)
+    {
+        var derived = defaultName ?? Identifiers.FromText(displayName) ?? Identifiers.FromText(schemaCode) ?? "Form";
+        if (explicitName is null)
+        {
+            return Identifiers.IsKeyword(derived) ? derived + "_" : derived;
+        }
+
+        if (Identifiers.IsUsable(explicitName) && explicitName != parentClassName)
+        {
+            return explicitName;
+        }
+
+        var fixedName = Identifiers.FromText(explicitName, pascalCase: false) is { } cleaned && Identifiers.IsUsable(cleaned) && cleaned != parentClassName
+            ? cleaned
+            : derived + "_";
+        context.Report(DiagnosticDescriptors.NameChanged, span, "ClassName", schemaCode, fixedName, explicitName, "it is not a usable C# type name", "ClassName");
+        return fixedName;
+    }
+
+    private static string ClaimPropertyName(
+        string? explicitName, string displayName, string code, string formCode, NameScope scope, ParseContext context, TextSpan span)
+    {
+        var wanted = explicitName is not null && Identifiers.FromText(explicitName, pascalCase: false) is { } cleanedExplicit
+            ? cleanedExplicit
+            : Identifiers.FromText(displayName) ?? Identifiers.FromText(code) ?? "Field";
+        var name = scope.Claim(wanted, code, out var reason);
+        if (explicitName is not null && name != explicitName)
+        {
+            reason ??= $"'{explicitName}' is not a valid C# identifier";
+        }
+
+        if (reason is not null)
+        {
+            context.Report(DiagnosticDescriptors.NameChanged, span, $"Field '{code}'", formCode, name, explicitName ?? wanted, reason, "PropertyName");
+        }
+
+        return name;
+    }
+
+    private static TextSpan OpeningBrace(JsonNode node) => new(node.Span.Start, node.Span.Length > 0 ? 1 : 0);
+
+    private static string FileName(string path) => System.IO.Path.GetFileName(path);
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using H3Yun.Generators.Diagnostics;
+using H3Yun.Generators.Model;
+using H3Yun.Generators.Naming;
+
+namespace H3Yun.Generators.Resolving;
+
+/// <summary>
+/// The checks that need every schema file of the project at once: one file per SchemaCode, unique class names per
+/// namespace, associations that point at a known form; and the namespace of each form.
+/// </summary>
+internal static class FormSetResolver
+{
+    public const string FallbackNamespace = "H3Yun.Forms";
+
+    public static FormSet Resolve(ImmutableArray<SchemaFile> files, string? rootNamespace)
+    {
+        var defaultNamespace = rootNamespace is { Length: > 0 } && Identifiers.IsNamespace(rootNamespace) ? rootNamespace : FallbackNamespace;
+        var diagnostics = new List<DiagnosticInfo>();
+        var bySchemaCode = new Dictionary<string, FormSpec>(StringComparer.Ordinal);
+        var classNames = new HashSet<string>(StringComparer.Ordinal);
+        var forms = new List<FormSpec>();
+
+        foreach (var form in files.Select(static f => f.Form).OfType<FormSpec>().OrderBy(static f => f.FilePath, StringComparer.Ordinal))
+        {
+            if (bySchemaCode.TryGetValue(form.SchemaCode, out var first))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.DuplicateSchemaCode, form.SchemaCodeLocation, form.SchemaCode, FileName(first.FilePath), FileName(form.FilePath)));
+                continue;
+            }
+
+            var resolved = form with { Namespace = form.Namespace ?? defaultNamespace };
+            var qualified = resolved.Namespace + "." + resolved.ClassName;
+            if (!classNames.Add(qualified))
+            {
+                var renamed = resolved.ClassName + "_" + (Identifiers.FromText(resolved.SchemaCode) ?? "Form").TrimStart('_');
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.NameChanged, form.ClassNameLocation, "The class", form.SchemaCode, renamed, resolved.ClassName,
+                    $"another form in namespace {resolved.Namespace} is already named {resolved.ClassName}", "ClassName"));
+                resolved = resolved with { ClassName = renamed };
+                classNames.Add(resolved.Namespace + "." + renamed);
+            }
+
+            bySchemaCode.Add(form.SchemaCode, resolved);
+            forms.Add(resolved);
+        }
+
+        foreach (var form in forms)
+        {
+            ReportUnknownAssociations(form.SchemaCode, form.Fields, bySchemaCode, diagnostics);
+        }
+
+        return new FormSet(forms.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    private static void ReportUnknownAssociations(
+        string formCode, EquatableArray<FieldSpec> fields, Dictionary<string, FormSpec> known, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var field in fields)
+        {
+            if (field.AssociationSchemaCode is { } target && !known.ContainsKey(target))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownAssociation, field.Location, formCode, field.Code, target));
+            }
+
+            if (field.ChildTable is { } table)
+            {
+                ReportUnknownAssociations(table.SchemaCode, table.Fields, known, diagnostics);
+            }
+        }
+    }
+
+    private static string FileName(string path) => System.IO.Path.GetFileName(path);
+}

@@ -1,0 +1,114 @@
+using H3Yun.Generators;
+using Microsoft.CodeAnalysis;
+
+namespace H3Yun.Generators.Tests;
+
+public class GeneratedCodeTests
+{
+    private static readonly SchemaText SalesOrder = GeneratorHarness.RepositorySchema("SalesOrder.h3form.json");
+    private static readonly SchemaText Customer = GeneratorHarness.RepositorySchema("Customer.h3form.json");
+
+    [Fact]
+    public void Sales_order_generates_the_approved_model_and_repository()
+    {
+        var run = GeneratorHarness.Run(SalesOrder, Customer);
+
+        Snapshot.Match("SalesOrder", run.Source("D000024SalesOrder.g.cs"));
+    }
+
+    [Fact]
+    public void Every_example_schema_compiles_with_the_runtime_without_any_warning()
+    {
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Schemas"), "*.h3form.json")
+            .Select(path => GeneratorHarness.RepositorySchema(Path.GetFileName(path)))
+            .ToArray();
+
+        var run = GeneratorHarness.Run(files);
+
+        Assert.Equal(files.Length, run.Result.GeneratedSources.Length);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void Generated_code_is_usable_as_the_readme_shows()
+    {
+        const string usage = """
+            using System.Threading.Tasks;
+            using Contoso.Orders;
+            using H3Yun;
+
+            internal static class Usage
+            {
+                public static async Task<string?> RunAsync(H3YunClient client)
+                {
+                    var orders = new SalesOrderRepository(client);
+                    var order = new SalesOrder { OrderNumber = "SO-1", Amount = 99.5m, Paid = false };
+                    order.Lines.Add(new SalesOrder.OrderLine { Product = "Widget", Quantity = 2 });
+                    var created = await orders.CreateAsync(order);
+                    var loaded = await orders.LoadAsync(created.ObjectId);
+                    var page = await orders.QueryAsync(SalesOrder.Where.OrderNumber.EqualTo("SO-1") & SalesOrder.Where.Amount.GreaterThan(10m));
+                    await orders.UpdateAsync(created.ObjectId, new SalesOrder { Paid = true });
+                    await orders.DeleteAsync(created.ObjectId);
+                    return loaded?.OrderNumber + page.Items.Count + SalesOrder.Fields.OrderNumber + SalesOrder.SchemaCode;
+                }
+            }
+            """;
+
+        var run = GeneratorHarness.Run([SalesOrder, Customer], "Contoso.Orders", usage);
+
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void Forms_go_into_the_project_root_namespace_unless_the_schema_names_one()
+    {
+        var withNamespace = new SchemaText("a.h3form.json", """{ "SchemaCode": "A1", "Namespace": "Sales.Forms", "Properties": [] }""");
+        var withoutNamespace = new SchemaText("b.h3form.json", """{ "SchemaCode": "B1", "Properties": [] }""");
+
+        var run = GeneratorHarness.Run([withNamespace, withoutNamespace], rootNamespace: "My.App");
+
+        Assert.Contains("namespace Sales.Forms", run.Source("A1.g.cs"));
+        Assert.Contains("namespace My.App", run.Source("B1.g.cs"));
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void Editing_one_schema_file_regenerates_only_that_form()
+    {
+        var driver = GeneratorHarness.CreateDriver([SalesOrder, Customer], "Contoso.Orders");
+        var compilation = GeneratorHarness.CreateCompilation();
+        driver = driver.RunGenerators(compilation);
+
+        var editedCustomer = new SchemaText(Customer.Path, Customer.Content.Replace("联系电话", "手机号码", StringComparison.Ordinal));
+        driver = driver.ReplaceAdditionalText(Customer, editedCustomer).RunGenerators(compilation);
+
+        var formSteps = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Forms]
+            .SelectMany(step => step.Outputs)
+            .ToArray();
+        Assert.Contains(formSteps, output => output.Reason == IncrementalStepRunReason.Unchanged);
+        Assert.Contains(formSteps, output => output.Reason == IncrementalStepRunReason.Modified);
+        var parseSteps = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Parse]
+            .SelectMany(step => step.Outputs)
+            .ToArray();
+        Assert.Contains(parseSteps, output => output.Reason == IncrementalStepRunReason.Cached);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{")]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("{ \"SchemaCode\": 5, \"Properties\": {} }")]
+    [InlineData("{ \"SchemaCode\": \"X\", \"Properties\": [ 1, null, { \"Name\": [] }, { \"Name\": \"F1\", \"DataType\": {} } ] }")]
+    [InlineData("{ \"SchemaCode\": \"X\", \"Properties\": [ { \"Name\": \"class\", \"DataType\": \"BizObjectArray\", \"ChildSchema\": { \"SchemaCode\": \"C\", \"Properties\": [ { \"Name\": \"F\", \"DataType\": \"BizObjectArray\" } ] } } ] }")]
+    public void Broken_schema_files_become_diagnostics_never_exceptions_or_broken_code(string text)
+    {
+        var run = GeneratorHarness.Run(new SchemaText("broken.h3form.json", text));
+
+        Assert.Null(run.Result.Exception);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8785" or "AD0001");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id.StartsWith("H3Y", StringComparison.Ordinal));
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using System.Text;
+using H3Yun.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace H3Yun.Generators.Tests;
+
+/// <summary>Runs the generator in-process over in-memory schema files, the way the compiler does.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions =
+        new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
+
+    private static readonly ImmutableArray<MetadataReference> References =
+    [
+        .. Basic.Reference.Assemblies.Net100.References.All,
+        MetadataReference.CreateFromFile(typeof(H3YunClient).Assembly.Location),
+    ];
+
+    public static GeneratorRun Run(params SchemaText[] files) => Run(files, rootNamespace: "Contoso.Orders");
+
+    public static GeneratorRun Run(IEnumerable<SchemaText> files, string? rootNamespace, string userCode = "")
+    {
+        var compilation = CreateCompilation(userCode);
+        var driver = CreateDriver(files, rootNamespace);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new GeneratorRun(driver, output, generatorDiagnostics);
+    }
+
+    public static CSharpCompilation CreateCompilation(string userCode = "") =>
+        CSharpCompilation.Create(
+            "GeneratedFormsUnderTest",
+            userCode.Length == 0 ? [] : [CSharpSyntaxTree.ParseText(userCode, ParseOptions, path: "User.cs")],
+            References,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                warningLevel: 9999,
+                // The .NET SDK suppresses these assembly-unification notes by default (NoWarn 1701;1702).
+                specificDiagnosticOptions: [new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SchemaText> files, string? rootNamespace) =>
+        CSharpGeneratorDriver.Create(
+            [new H3FormGenerator().AsSourceGenerator()],
+            [.. files],
+            ParseOptions,
+            new TestOptionsProvider(rootNamespace),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static SchemaText RepositorySchema(string fileName) =>
+        new(Path.Combine("schemas", fileName), File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", fileName)));
+
+    private sealed class TestOptionsProvider(string? rootNamespace) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(rootNamespace);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(null);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(null);
+
+        private sealed class Options(string? rootNamespace) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = rootNamespace ?? string.Empty;
+                return key == "build_property.RootNamespace" && rootNamespace is not null;
+            }
+        }
+    }
+}
+
+/// <summary>A schema file held in memory.</summary>
+internal sealed class SchemaText(string path, string text) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public string Content { get; } = text;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(Content, Encoding.UTF8);
+}
+
+/// <summary>What one generator run produced.</summary>
+internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    public GeneratorRunResult Result => Driver.GetRunResult().Results.Single();
+
+    public string Source(string hintName) =>
+        Result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+    /// <summary>The compiler's warnings and errors on the generated code: with TreatWarningsAsErrors, each would fail a build.</summary>
+    public ImmutableArray<Diagnostic> CompilationDiagnostics =>
+        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+
+    public Diagnostic Single(string id) => GeneratorDiagnostics.Single(d => d.Id == id);
+}
