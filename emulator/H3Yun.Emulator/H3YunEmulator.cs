@@ -28,6 +28,8 @@ namespace H3Yun.Emulator;
 /// </summary>
 public sealed class H3YunEmulator : IAsyncDisposable
 {
+    private static readonly TimeSpan ShutdownGracePeriod = TimeSpan.FromSeconds(2);
+
     private readonly WebApplication _app;
     private readonly RecordStore _store;
     private readonly RequestLog _log;
@@ -122,7 +124,8 @@ public sealed class H3YunEmulator : IAsyncDisposable
 
     /// <summary>
     /// A deep copy of a record as stored, for assertions. Unlike a LoadBizObject read, people fields hold ids
-    /// (no display names, no <c>…Object</c> companions); dates are already <c>yyyy/M/d H:mm:ss</c> text.
+    /// (no display names, no <c>…Object</c> companions); field values are already normalised (with schemas) and
+    /// system times are <c>yyyy/M/d H:mm:ss</c> text.
     /// </summary>
     /// <param name="schemaCode">The form's SchemaCode.</param>
     /// <param name="objectId">The record's ObjectId.</param>
@@ -151,9 +154,11 @@ public sealed class H3YunEmulator : IAsyncDisposable
             return;
         }
 
+        // A request held by a delay fault would otherwise keep the server up for the host's 30-second default.
+        using var gracePeriod = new CancellationTokenSource(ShutdownGracePeriod);
         try
         {
-            await _app.StopAsync().ConfigureAwait(false);
+            await _app.StopAsync(gracePeriod.Token).ConfigureAwait(false);
         }
         finally
         {

@@ -1,0 +1,155 @@
+using H3Yun.Emulator;
+
+namespace H3Yun.Runtime.Tests;
+
+/// <summary>The generated repositories against the local emulator, over real loopback HTTP.</summary>
+public class EmulatorIntegrationTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>, IAsyncLifetime
+{
+    private readonly SalesOrderRepository _orders = new(fixture.Client);
+    private readonly CustomerRepository _customers = new(fixture.Client);
+
+    public Task InitializeAsync()
+    {
+        fixture.Emulator.Clear();
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_record_goes_through_create_load_query_update_and_delete()
+    {
+        var customer = await _customers.CreateAsync(new Customer { CustomerName = "青岛海鲜", Level = "VIP", CreditLimit = 5000m });
+        var order = new SalesOrder { OrderNumber = "SO-1", Customer = customer.ObjectId, Amount = 99.5m, OrderDate = new DateTime(2026, 11, 28, 9, 30, 0) };
+        order.Lines.Add(new SalesOrder.OrderLine { Product = "扇贝", Quantity = 3, UnitPrice = 33.1m });
+
+        var created = await _orders.CreateAsync(order);
+        var loaded = await _orders.LoadAsync(created.ObjectId);
+
+        Assert.NotNull(loaded);
+        Assert.Equal("SO-1", loaded.OrderNumber);
+        Assert.Equal(customer.ObjectId, loaded.Customer);
+        Assert.Equal(99.5m, loaded.Amount);
+        Assert.Equal(new DateTime(2026, 11, 28, 9, 30, 0), loaded.OrderDate);
+        Assert.Equal(BizObjectStatus.Effective, loaded.Status);
+        Assert.Equal(EmulatorOrganization.AdminUserName, loaded.CreatedBy);
+        Assert.Equal(EmulatorOrganization.AdminUserId, loaded.CreatedByObject?.ObjectId);
+        Assert.NotNull(loaded.CreatedTime);
+        var line = Assert.Single(loaded.Lines);
+        Assert.Equal(("扇贝", 3, 33.1m), (line.Product, line.Quantity, line.UnitPrice));
+        Assert.Equal(created.ObjectId, line.ParentObjectId);
+
+        var page = await _orders.QueryAsync(SalesOrder.Where.OrderNumber.EqualTo("SO-1") & SalesOrder.Where.Customer.EqualTo(customer.ObjectId));
+        Assert.Equal(created.ObjectId, Assert.Single(page.Items).ObjectId);
+
+        loaded.Paid = true;
+        await _orders.UpdateAsync(loaded);
+        var updated = await _orders.LoadAsync(created.ObjectId);
+        Assert.True(updated?.Paid);
+        Assert.Equal("SO-1", updated?.OrderNumber);
+
+        await _orders.DeleteAsync(created.ObjectId);
+        Assert.Null(await _orders.LoadAsync(created.ObjectId));
+    }
+
+    [Fact]
+    public async Task A_draft_is_created_when_submit_is_false()
+    {
+        var created = await _orders.CreateAsync(new SalesOrder { OrderNumber = "DRAFT" }, submit: false);
+
+        Assert.Equal(BizObjectStatus.Draft, (await _orders.LoadAsync(created.ObjectId))?.Status);
+    }
+
+    [Fact]
+    public async Task Query_all_returns_each_of_1234_records_exactly_once_in_3_requests()
+    {
+        await SeedAsync(1234);
+        var before = fixture.RequestsOf(OpenApiActions.LoadBizObjects);
+
+        var numbers = new List<string?>();
+        await foreach (var order in _orders.QueryAllAsync(SalesOrder.Where.OrderNumber.StartsWith("BULK-")))
+        {
+            numbers.Add(order.OrderNumber);
+        }
+
+        Assert.Equal(1234, numbers.Count);
+        Assert.Equal(1234, numbers.Distinct().Count());
+        Assert.Equal(3, fixture.RequestsOf(OpenApiActions.LoadBizObjects) - before);
+    }
+
+    [Fact]
+    public async Task A_cancelled_enumeration_sends_no_further_request()
+    {
+        await SeedAsync(600);
+        using var cancel = new CancellationTokenSource();
+        var before = fixture.RequestsOf(OpenApiActions.LoadBizObjects);
+        var seen = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var order in _orders.QueryAllAsync(pageSize: 100, cancellationToken: cancel.Token))
+            {
+                if (++seen == 100)
+                {
+                    await cancel.CancelAsync();
+                }
+            }
+        });
+
+        Assert.Equal(100, seen);
+        Assert.Equal(1, fixture.RequestsOf(OpenApiActions.LoadBizObjects) - before);
+    }
+
+    [Fact]
+    public async Task Require_count_returns_the_number_of_matching_records()
+    {
+        await SeedAsync(37);
+
+        var page = await _orders.QueryAsync(new H3Query<SalesOrder>
+        {
+            Where = SalesOrder.Where.TotalQuantity.GreaterThanOrEqualTo(10),
+            ToRowNum = 5,
+            RequireCount = true,
+        });
+
+        Assert.Equal(27, page.TotalCount);
+        Assert.Equal(5, page.Items.Count);
+    }
+
+    [Fact]
+    public async Task Create_many_sends_batches_and_creates_every_record()
+    {
+        await SeedAsync(250);
+
+        Assert.Equal(250, fixture.Emulator.Count(SalesOrder.SchemaCode));
+        Assert.Equal(3, fixture.RequestsOf(OpenApiActions.CreateBizObjects));
+    }
+
+    [Fact]
+    public async Task A_read_survives_a_passing_server_error()
+    {
+        var created = await _orders.CreateAsync(new SalesOrder { OrderNumber = "R-1" });
+        fixture.Emulator.Faults.EnqueueHttpStatus(503);
+
+        var loaded = await _orders.LoadAsync(created.ObjectId);
+
+        Assert.Equal("R-1", loaded?.OrderNumber);
+    }
+
+    [Fact]
+    public async Task An_api_error_from_the_server_carries_its_message()
+    {
+        fixture.Emulator.Faults.EnqueueApiError("数据被锁定");
+
+        var error = await Assert.ThrowsAsync<H3YunApiException>(() => _orders.DeleteAsync("some-id"));
+
+        Assert.Equal("数据被锁定", error.ErrorMessage);
+        Assert.Equal("RemoveBizObject", error.ActionName);
+    }
+
+    private async Task SeedAsync(int count)
+    {
+        var orders = Enumerable.Range(0, count).Select(i => new SalesOrder { OrderNumber = $"BULK-{i:D5}", TotalQuantity = i });
+        await _orders.CreateManyAsync(orders);
+    }
+}
