@@ -13,7 +13,8 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
-    public Uri Endpoint { get; } = new(options.BaseAddress, "OpenApi/Invoke");
+    // A base address with a path (a proxy prefix) keeps it: "https://host/h3yun" posts to https://host/h3yun/OpenApi/Invoke.
+    public Uri Endpoint { get; } = new(new Uri(options.BaseAddress.AbsoluteUri.TrimEnd('/') + "/"), "OpenApi/Invoke");
 
     public async Task<ReadOnlyMemory<byte>> SendAsync(OpenApiRequest request, byte[] body, CancellationToken cancellationToken)
     {
