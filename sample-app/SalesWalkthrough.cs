@@ -11,14 +11,14 @@ internal sealed class SalesWalkthrough(H3YunClient client, TextWriter output)
 
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        var customer = new Customer { CustomerName = "青岛海鲜有限公司", 联系电话 = "0532-8888 0000", Level = "VIP", CreditLimit = 50_000m };
+        var customer = new Customer { CustomerName = "青岛海鲜有限公司", 联系电话 = "0532-8888 0000", Level = Customer.LevelOption.VIP, CreditLimit = 50_000m };
         var createdCustomer = await _customers.CreateAsync(customer, cancellationToken: cancellationToken);
         Say($"Created customer {customer.CustomerName} ({createdCustomer.ObjectId})");
 
         var order = new SalesOrder
         {
             OrderNumber = "SO-" + DateTime.Now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
-            Customer = createdCustomer.ObjectId,
+            Customer = customer,
             OrderDate = DateTime.Now,
             Amount = 1_280.50m,
             Paid = false,
@@ -39,7 +39,7 @@ internal sealed class SalesWalkthrough(H3YunClient client, TextWriter output)
         var unpaid = await _orders.QueryAsync(
             new H3Query<SalesOrder>
             {
-                Where = SalesOrder.Where.Customer.EqualTo(createdCustomer.ObjectId) & SalesOrder.Where.Paid.EqualTo(false),
+                Where = SalesOrder.Where.Customer.EqualTo(customer) & SalesOrder.Where.Paid.EqualTo(false),
                 RequireCount = true,
             },
             cancellationToken);

@@ -17,6 +17,14 @@ public class GeneratedCodeTests
     }
 
     [Fact]
+    public void The_all_types_form_generates_the_approved_model_with_every_control()
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.RepositorySchema("AllTypes.h3form.json"), Customer);
+
+        Snapshot.Match("AllTypes", run.Source("D000024AllTypes.g.cs"));
+    }
+
+    [Fact]
     public void Every_example_schema_compiles_with_the_runtime_without_any_warning()
     {
         var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Schemas"), "*.h3form.json")

@@ -19,8 +19,8 @@ public class EmulatorIntegrationTests(EmulatorFixture fixture) : IClassFixture<E
     [Fact]
     public async Task A_record_goes_through_create_load_query_update_and_delete()
     {
-        var customer = await _customers.CreateAsync(new Customer { CustomerName = "青岛海鲜", Level = "VIP", CreditLimit = 5000m });
-        var order = new SalesOrder { OrderNumber = "SO-1", Customer = customer.ObjectId, Amount = 99.5m, OrderDate = new DateTime(2026, 11, 28, 9, 30, 0) };
+        var customer = await _customers.CreateAsync(new Customer { CustomerName = "青岛海鲜", Level = Customer.LevelOption.VIP, CreditLimit = 5000m });
+        var order = new SalesOrder { OrderNumber = "SO-1", Customer = new H3Ref<Customer>(customer.ObjectId), Amount = 99.5m, OrderDate = new DateTime(2026, 11, 28, 9, 30, 0) };
         order.Lines.Add(new SalesOrder.OrderLine { Product = "扇贝", Quantity = 3, UnitPrice = 33.1m });
 
         var created = await _orders.CreateAsync(order);
@@ -28,7 +28,7 @@ public class EmulatorIntegrationTests(EmulatorFixture fixture) : IClassFixture<E
 
         Assert.NotNull(loaded);
         Assert.Equal("SO-1", loaded.OrderNumber);
-        Assert.Equal(customer.ObjectId, loaded.Customer);
+        Assert.Equal(customer.ObjectId, loaded.Customer?.ObjectId);
         Assert.Equal(99.5m, loaded.Amount);
         Assert.Equal(new DateTime(2026, 11, 28, 9, 30, 0), loaded.OrderDate);
         Assert.Equal(BizObjectStatus.Effective, loaded.Status);
@@ -39,7 +39,7 @@ public class EmulatorIntegrationTests(EmulatorFixture fixture) : IClassFixture<E
         Assert.Equal(("扇贝", 3, 33.1m), (line.Product, line.Quantity, line.UnitPrice));
         Assert.Equal(created.ObjectId, line.ParentObjectId);
 
-        var page = await _orders.QueryAsync(SalesOrder.Where.OrderNumber.EqualTo("SO-1") & SalesOrder.Where.Customer.EqualTo(customer.ObjectId));
+        var page = await _orders.QueryAsync(SalesOrder.Where.OrderNumber.EqualTo("SO-1") & SalesOrder.Where.Customer.EqualTo(new H3Ref<Customer>(customer.ObjectId)));
         Assert.Equal(created.ObjectId, Assert.Single(page.Items).ObjectId);
 
         loaded.Paid = true;

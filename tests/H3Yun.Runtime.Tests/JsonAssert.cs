@@ -22,6 +22,9 @@ internal static class JsonAssert
         }
     }
 
+    /// <summary>The BizObject string of a request body exactly as sent: member order and formatting included.</summary>
+    public static string BizObjectText(string body) => JsonNode.Parse(body)!["BizObject"]!.GetValue<string>();
+
     /// <summary>Parses a body and unwraps its JSON-in-string members, for asserting single members.</summary>
     public static JsonNode Parse(string json) => Normalize(JsonNode.Parse(json))!;
 

@@ -64,27 +64,8 @@ internal static class FormEmitter
         w.Line($"public {className}() : base({fields.Count}) {{ }}");
         for (var i = 0; i < fields.Count; i++)
         {
-            var field = fields[i];
             w.Line();
-            Doc(w, field);
-            if (field.ChildTable is { } table)
-            {
-                w.Open($"public global::System.Collections.Generic.IList<{table.ClassName}> {field.PropertyName}");
-                w.Line($"get => _{field.PropertyName};");
-                w.Line($"set {{ _{field.PropertyName}.ReplaceWith(value); OnFieldAssigned({i}); }}");
-                w.Close();
-                w.Line();
-                w.Line($"private readonly global::H3Yun.H3ChildTable<{table.ClassName}> _{field.PropertyName} = new();");
-                continue;
-            }
-
-            var shape = FieldShapes.For(field.Kind, formType);
-            w.Open($"public {shape.PropertyType} {field.PropertyName}");
-            w.Line($"get => _{field.PropertyName};");
-            w.Line($"set {{ _{field.PropertyName} = value; OnFieldAssigned({i}); }}");
-            w.Close();
-            w.Line();
-            w.Line($"private {shape.PropertyType} _{field.PropertyName};");
+            FieldEmitter.Members(w, fields[i], i, formType);
         }
 
         var tables = fields.Where(static f => f.ChildTable is not null).ToArray();
@@ -112,11 +93,7 @@ internal static class FormEmitter
         w.Open("switch (fieldCode)");
         for (var i = 0; i < fields.Count; i++)
         {
-            var field = fields[i];
-            var read = field.ChildTable is { } table
-                ? $"global::H3Yun.BizValueReader.ReadChildTable(value, fieldCode, _{field.PropertyName}, static () => new {table.ClassName}())"
-                : $"_{field.PropertyName} = {FieldShapes.For(field.Kind, formType).ReadMethod}";
-            w.Line($"case Fields.{field.PropertyName}: {read}; return {i};");
+            FieldEmitter.ReadCases(w, fields[i], i, formType, fields);
         }
 
         w.Line("default: return -1;");
@@ -127,15 +104,7 @@ internal static class FormEmitter
         w.Open("protected override void WriteFields(global::H3Yun.BizObjectWriter writer)");
         for (var i = 0; i < fields.Count; i++)
         {
-            var field = fields[i];
-            if (field.ChildTable is not null)
-            {
-                w.Line($"if (ShouldWriteTable(writer, {i}, _{field.PropertyName})) writer.WriteChildTable(Fields.{field.PropertyName}, _{field.PropertyName});");
-            }
-            else
-            {
-                w.Line($"if (ShouldWrite(writer, {i})) writer.{FieldShapes.For(field.Kind, formType).WriteMethod}(Fields.{field.PropertyName}, _{field.PropertyName});");
-            }
+            FieldEmitter.Write(w, fields[i], i, formType);
         }
 
         w.Close();
@@ -146,6 +115,31 @@ internal static class FormEmitter
         {
             w.Line($"/// <summary>{CodeText.Xml(field.DisplayName)}.</summary>");
             w.Line($"public const string {field.PropertyName} = {CodeText.Literal(field.Code)};");
+        }
+
+        w.Close();
+        var optionFields = fields.Where(static f => f.EnumTypeName is not null).ToArray();
+        if (optionFields.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var field in optionFields)
+        {
+            FieldEmitter.OptionEnum(w, field);
+        }
+
+        w.Line();
+        w.Line("/// <summary>The option texts H3Yun stores for each option enum, both ways.</summary>");
+        w.Open("public static class Options");
+        for (var i = 0; i < optionFields.Length; i++)
+        {
+            if (i > 0)
+            {
+                w.Line();
+            }
+
+            FieldEmitter.OptionMaps(w, optionFields[i]);
         }
 
         w.Close();
@@ -167,10 +161,10 @@ internal static class FormEmitter
         SystemHandle(w, "SeqNo", "TextField", formType, "The serial number");
         foreach (var field in form.Fields)
         {
-            if (field.ChildTable is null && FieldShapes.For(field.Kind, formType).HandleType is { } handle)
+            if (FieldEmitter.Handle(field, formType) is { } handle)
             {
                 w.Line($"/// <summary>{CodeText.Xml(field.DisplayName)} (<c>{CodeText.Xml(field.Code)}</c>).</summary>");
-                w.Line($"public static {handle} {field.PropertyName} {{ get; }} = new(Fields.{field.PropertyName});");
+                w.Line($"public static {handle} {field.PropertyName} {{ get; }} = new({FieldEmitter.HandleArguments(field)});");
             }
         }
 
@@ -192,14 +186,5 @@ internal static class FormEmitter
         w.Line("/// <param name=\"client\">The client to send requests through.</param>");
         w.Line($"public {form.ClassName}Repository(global::H3Yun.H3YunClient client) : base(client, {formType}.FormInfo) {{ }}");
         w.Close();
-    }
-
-    private static void Doc(SourceWriter w, FieldSpec field)
-    {
-        w.Line($"/// <summary>{CodeText.Xml(field.DisplayName)} (<c>{CodeText.Xml(field.Code)}</c>, {field.DataType}).</summary>");
-        if (field.Options.Count > 0)
-        {
-            w.Line($"/// <remarks>Options: {CodeText.Xml(string.Join(", ", field.Options))}.</remarks>");
-        }
     }
 }

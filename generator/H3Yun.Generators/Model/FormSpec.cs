@@ -44,6 +44,21 @@ internal sealed record FieldSpec(string Code, string DisplayName, string Propert
 
     /// <summary>Where the field is declared.</summary>
     public LocationInfo? Location { get; init; }
+
+    /// <summary>For option fields: the generated enum's name; its members parallel <see cref="Options"/>.</summary>
+    public string? EnumTypeName { get; init; }
+
+    /// <summary>For option fields: the enum member for each option text, in the same order.</summary>
+    public EquatableArray<string> EnumMembers { get; init; }
+
+    /// <summary>The second property some kinds get: the raw option text(s), or the unit(s) H3Yun reported.</summary>
+    public string? CompanionName { get; init; }
+
+    /// <summary>For associations whose form is in the project: the fully qualified generated class, set by the resolver.</summary>
+    public string? AssociationType { get; init; }
+
+    /// <summary>Whether the field is never written: a formula, or attachments, which the OpenApi cannot set.</summary>
+    public bool ReadOnly { get; init; }
 }
 
 /// <summary>A child table (子表): its schema code and the generated row type.</summary>
@@ -57,13 +72,21 @@ internal sealed record TableSpec(string SchemaCode, string DisplayName, string C
 internal enum FieldKind
 {
     Text,
+    TextList,
+    Option,
+    OptionList,
     Decimal,
     Int32,
     Int64,
     DateTime,
     Boolean,
-    Id,
-    IdList,
+    Unit,
+    UnitList,
+    Association,
+    AssociationList,
+    Address,
+    Location,
+    Attachments,
     ChildTable,
     Raw,
 }

@@ -20,10 +20,10 @@ internal static class SchemaFileParser
     [
         "ObjectId", "Name", "CreatedBy", "CreatedByObject", "OwnerId", "OwnerIdObject", "OwnerDeptId", "OwnerDeptIdObject",
         "CreatedTime", "ModifiedBy", "ModifiedByObject", "ModifiedTime", "WorkflowInstanceId", "Status", "SeqNo",
-        "SchemaCode", "FormInfo", "Fields", "Where", "FieldCount",
+        "SchemaCode", "FormInfo", "Fields", "Where", "Options", "FieldCount",
     ];
 
-    private static readonly string[] RowMembers = ["ObjectId", "ParentObjectId", "Name", "Fields", "FieldCount"];
+    private static readonly string[] RowMembers = ["ObjectId", "ParentObjectId", "Name", "SchemaCode", "Fields", "Options", "FieldCount"];
 
     private static readonly string[] InheritedMembers =
     [
@@ -152,17 +152,23 @@ internal static class SchemaFileParser
 
         var displayName = context.OptionalString(item, "DisplayName", out _) ?? code;
         var multiple = context.OptionalBoolean(item, "Multiple");
-        if (multiple && kind is FieldKind.Text or FieldKind.Id)
-        {
-            kind = FieldKind.IdList;
-        }
-
-        var options = context.OptionalStrings(item, "Options", out var optionsSpan);
+        // A repeated option text would map two enum members to one text; the first one stands.
+        var options = context.OptionalStrings(item, "Options", out var optionsSpan).Distinct(StringComparer.Ordinal).ToEquatableArray();
         if (options.Count > 0 && !BizDataTypes.AllowsOptions(dataType))
         {
             context.Report(DiagnosticDescriptors.OptionsNotAllowed, optionsSpan!.Value, formCode, code, dataType);
             options = EquatableArray<string>.Empty;
         }
+
+        kind = (kind, options.Count > 0, multiple) switch
+        {
+            (FieldKind.Text, true, false) => FieldKind.Option,
+            (FieldKind.Text, true, true) => FieldKind.OptionList,
+            (FieldKind.Text, false, true) => FieldKind.TextList,
+            (FieldKind.Unit, _, true) => FieldKind.UnitList,
+            (FieldKind.Association, _, true) => FieldKind.AssociationList,
+            _ => kind,
+        };
 
         var explicitName = context.OptionalString(item, "PropertyName", out var propertyNameSpan);
         var propertyName = ClaimPropertyName(explicitName, displayName, code, formCode, scope, context, propertyNameSpan ?? codeSpan!.Value);
@@ -187,14 +193,42 @@ internal static class SchemaFileParser
             childTable = new TableSpec(child.SchemaCode, child.DisplayName, rowClass, child.Fields);
         }
 
+        var (enumTypeName, enumMembers) = kind is FieldKind.Option or FieldKind.OptionList
+            ? (scope.Claim(propertyName + "Option", code, out _), EnumMemberNames(options))
+            : (null, EquatableArray<string>.Empty);
+        string? companionSuffix = kind switch
+        {
+            FieldKind.Option => "Text",
+            FieldKind.OptionList => "Texts",
+            FieldKind.Unit => "Object",
+            FieldKind.UnitList => "Objects",
+            _ => null,
+        };
+
         return new FieldSpec(code, displayName, propertyName, kind, dataType)
         {
             Options = options,
+            EnumTypeName = enumTypeName,
+            EnumMembers = enumMembers,
+            CompanionName = companionSuffix is null ? null : scope.Claim(propertyName + companionSuffix, code, out _),
+            ReadOnly = kind == FieldKind.Attachments || context.OptionalBoolean(item, "Formula"),
             Multiple = multiple,
             AssociationSchemaCode = context.OptionalString(item, "AssociationSchemaCode", out _),
             ChildTable = childTable,
             Location = context.Locate(codeSpan!.Value),
         };
+    }
+
+    private static EquatableArray<string> EnumMemberNames(EquatableArray<string> options)
+    {
+        var scope = new NameScope(["value__"]);
+        var names = new List<string>(options.Count);
+        for (var i = 0; i < options.Count; i++)
+        {
+            names.Add(scope.Claim(Identifiers.FromText(options[i]) ?? "Option" + (i + 1), (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), out _));
+        }
+
+        return names.ToEquatableArray();
     }
 
     private static string ChooseClassName(

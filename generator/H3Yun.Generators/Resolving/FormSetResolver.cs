@@ -49,30 +49,33 @@ internal static class FormSetResolver
             forms.Add(resolved);
         }
 
-        foreach (var form in forms)
-        {
-            ReportUnknownAssociations(form.SchemaCode, form.Fields, bySchemaCode, diagnostics);
-        }
-
-        return new FormSet(forms.ToEquatableArray(), diagnostics.ToEquatableArray());
+        var typed = forms.ConvertAll(form => form with { Fields = ResolveAssociations(form.SchemaCode, form.Fields, bySchemaCode, diagnostics) });
+        return new FormSet(typed.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
-    private static void ReportUnknownAssociations(
-        string formCode, EquatableArray<FieldSpec> fields, Dictionary<string, FormSpec> known, List<DiagnosticInfo> diagnostics)
-    {
-        foreach (var field in fields)
+    /// <summary>Types each association to its form's class when the project has that form, and warns when it does not.</summary>
+    private static EquatableArray<FieldSpec> ResolveAssociations(
+        string formCode, EquatableArray<FieldSpec> fields, Dictionary<string, FormSpec> known, List<DiagnosticInfo> diagnostics) =>
+        fields.Select(field =>
         {
-            if (field.AssociationSchemaCode is { } target && !known.ContainsKey(target))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownAssociation, field.Location, formCode, field.Code, target));
-            }
-
             if (field.ChildTable is { } table)
             {
-                ReportUnknownAssociations(table.SchemaCode, table.Fields, known, diagnostics);
+                return field with { ChildTable = table with { Fields = ResolveAssociations(table.SchemaCode, table.Fields, known, diagnostics) } };
             }
-        }
-    }
+
+            if (field.AssociationSchemaCode is not { } target || field.Kind is not (FieldKind.Association or FieldKind.AssociationList))
+            {
+                return field;
+            }
+
+            if (known.TryGetValue(target, out var targetForm))
+            {
+                return field with { AssociationType = $"global::{targetForm.Namespace}.{targetForm.ClassName}" };
+            }
+
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownAssociation, field.Location, formCode, field.Code, target));
+            return field;
+        }).ToEquatableArray();
 
     private static string FileName(string path) => System.IO.Path.GetFileName(path);
 }

@@ -265,3 +265,88 @@ public sealed class StatusField<TForm>(string code) : H3Field<TForm>(code)
     /// <returns>The condition.</returns>
     public Condition<TForm> NotIn(params BizObjectStatus[] statuses) => CompareWithList(ComparisonOperator.NotIn, statuses, static s => (int)s);
 }
+
+/// <summary>An option field (单选框, 下拉框, 复选框): compares option texts, given as the field's enum.</summary>
+/// <typeparam name="TForm">The generated record type.</typeparam>
+/// <typeparam name="TOption">The field's generated option enum.</typeparam>
+/// <param name="code">The field code.</param>
+/// <param name="toText">Gives the option text H3Yun stores for an enum value.</param>
+public sealed class OptionField<TForm, TOption>(string code, Func<TOption, string> toText) : H3Field<TForm>(code)
+    where TForm : H3BizObject
+    where TOption : struct, Enum
+{
+    private readonly Func<TOption, string> _toText = toText ?? throw new ArgumentNullException(nameof(toText));
+
+    /// <summary>Field = option.</summary>
+    /// <param name="option">The option.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> EqualTo(TOption option) => Compare(ComparisonOperator.Equal, _toText(option));
+
+    /// <summary>Field != option.</summary>
+    /// <param name="option">The option.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotEqualTo(TOption option) => Compare(ComparisonOperator.NotEqual, _toText(option));
+
+    /// <summary>Field is one of the options.</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> In(params TOption[] options) => CompareWithList(ComparisonOperator.In, options, o => _toText(o));
+
+    /// <summary>Field is none of the options.</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotIn(params TOption[] options) => CompareWithList(ComparisonOperator.NotIn, options, o => _toText(o));
+
+    /// <summary>A checkbox field includes the option (its <c>A;B</c> text contains it).</summary>
+    /// <param name="option">The option.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> Contains(TOption option) => Compare(ComparisonOperator.Contains, _toText(option));
+
+    /// <summary>A checkbox field does not include the option.</summary>
+    /// <param name="option">The option.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotContains(TOption option) => Compare(ComparisonOperator.NotContains, _toText(option));
+
+    /// <summary>The field is null or empty (<c>IsNone</c>).</summary>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> IsNone() => Compare(ComparisonOperator.IsNone, MatcherValue.Null);
+
+    /// <summary>The field is neither null nor empty (<c>NotNone</c>).</summary>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> IsNotNone() => Compare(ComparisonOperator.NotNone, MatcherValue.Null);
+}
+
+/// <summary>An association field typed to its form: compares the associated record's id.</summary>
+/// <typeparam name="TForm">The generated record type.</typeparam>
+/// <typeparam name="TTarget">The associated form's generated class.</typeparam>
+/// <param name="code">The field code.</param>
+public sealed class ReferenceField<TForm, TTarget>(string code) : H3Field<TForm>(code)
+    where TForm : H3BizObject
+    where TTarget : H3BizObject
+{
+    /// <summary>Field refers to the record.</summary>
+    /// <param name="target">The associated record.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> EqualTo(H3Ref<TTarget> target) => Compare(ComparisonOperator.Equal, target.ObjectId);
+
+    /// <summary>Field does not refer to the record.</summary>
+    /// <param name="target">The associated record.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotEqualTo(H3Ref<TTarget> target) => Compare(ComparisonOperator.NotEqual, target.ObjectId);
+
+    /// <summary>Field refers to one of the records.</summary>
+    /// <param name="targets">The associated records.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> In(params H3Ref<TTarget>[] targets) => CompareWithList(ComparisonOperator.In, targets, static t => t.ObjectId);
+
+    /// <summary>Field refers to none of the records.</summary>
+    /// <param name="targets">The associated records.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotIn(params H3Ref<TTarget>[] targets) => CompareWithList(ComparisonOperator.NotIn, targets, static t => t.ObjectId);
+}
+
+/// <summary>A field whose values have no order or text to compare (addresses, locations, attachments, raw JSON): only presence.</summary>
+/// <typeparam name="TForm">The generated record type.</typeparam>
+/// <param name="code">The field code.</param>
+public sealed class PresenceField<TForm>(string code) : H3Field<TForm>(code)
+    where TForm : H3BizObject;

@@ -100,6 +100,32 @@ public sealed class BizObjectWriter
     public void WriteMultiValue(string fieldCode, IEnumerable<string>? values) =>
         WriteString(fieldCode, values is null ? null : WireFormat.JoinMultiValue(values));
 
+    /// <summary>Writes an association as the associated record's id.</summary>
+    /// <typeparam name="TForm">The associated form's generated class.</typeparam>
+    /// <param name="fieldCode">The field code.</param>
+    /// <param name="value">The reference.</param>
+    public void WriteReference<TForm>(string fieldCode, H3Ref<TForm>? value)
+        where TForm : H3BizObject => WriteString(fieldCode, value?.ObjectId);
+
+    /// <summary>Writes several associations as one <c>;</c>-joined string of ids.</summary>
+    /// <typeparam name="TForm">The associated form's generated class.</typeparam>
+    /// <param name="fieldCode">The field code.</param>
+    /// <param name="values">The references.</param>
+    public void WriteReferences<TForm>(string fieldCode, IEnumerable<H3Ref<TForm>>? values)
+        where TForm : H3BizObject => WriteMultiValue(fieldCode, values?.Select(static r => r.ObjectId));
+
+    /// <summary>Writes an address as the JSON string H3Yun stores.</summary>
+    /// <param name="fieldCode">The field code.</param>
+    /// <param name="value">The address.</param>
+    public void WriteAddress(string fieldCode, H3Address? value) =>
+        WriteString(fieldCode, value is null ? null : StructuredValues.FormatAddress(value));
+
+    /// <summary>Writes a location as the JSON string H3Yun stores.</summary>
+    /// <param name="fieldCode">The field code.</param>
+    /// <param name="value">The location.</param>
+    public void WriteLocation(string fieldCode, H3Location? value) =>
+        WriteString(fieldCode, value is null ? null : StructuredValues.FormatLocation(value));
+
     /// <summary>Writes a value of a type the generator does not model, exactly as it was read or set.</summary>
     /// <param name="fieldCode">The field code.</param>
     /// <param name="value">The raw JSON value.</param>

@@ -153,6 +153,102 @@ public static class BizValueReader
         }
     }
 
+    /// <summary>
+    /// Reads a person or department field (人员单选, 部门单选): the text H3Yun sent (an id or a display name) and, when the
+    /// value is an object, the unit it describes.
+    /// </summary>
+    /// <param name="value">The member's value.</param>
+    /// <param name="fieldCode">The field code, for error messages.</param>
+    /// <param name="unit">The id and name, when the value carried both.</param>
+    /// <returns>The id (or display text), or <see langword="null"/> when empty.</returns>
+    public static string? ReadUnitValue(JsonElement value, string fieldCode, out H3Unit? unit)
+    {
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            unit = ReadUnit(value, fieldCode);
+            return unit?.ObjectId;
+        }
+
+        unit = null;
+        return ReadString(value, fieldCode);
+    }
+
+    /// <summary>Reads a several-people or several-departments field: its ids, and the units when the value carried objects.</summary>
+    /// <param name="value">The member's value.</param>
+    /// <param name="fieldCode">The field code, for error messages.</param>
+    /// <param name="units">The ids and names, when the value carried objects.</param>
+    /// <returns>The ids, or <see langword="null"/> for JSON null.</returns>
+    public static List<string>? ReadUnitListValue(JsonElement value, string fieldCode, out List<H3Unit>? units)
+    {
+        if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().Any(static item => item.ValueKind == JsonValueKind.Object))
+        {
+            units = ReadUnits(value, fieldCode);
+            return units?.ConvertAll(static unit => unit.ObjectId);
+        }
+
+        units = null;
+        return ReadMultiValue(value, fieldCode);
+    }
+
+    /// <summary>Reads several people or departments given as <c>[{"ObjectId", "Name"}]</c> or as ids.</summary>
+    /// <param name="value">The member's value.</param>
+    /// <param name="fieldCode">The field code, for error messages.</param>
+    /// <returns>The units, or <see langword="null"/> for JSON null.</returns>
+    public static List<H3Unit>? ReadUnits(JsonElement value, string fieldCode)
+    {
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            var units = new List<H3Unit>(value.GetArrayLength());
+            foreach (var item in value.EnumerateArray())
+            {
+                if (ReadUnit(item, fieldCode) is { } unit)
+                {
+                    units.Add(unit);
+                }
+            }
+
+            return units;
+        }
+
+        return ReadMultiValue(value, fieldCode)?.ConvertAll(static id => new H3Unit(id, Name: null));
+    }
+
+    /// <summary>Reads an association (关联表单): the associated record's id, or <c>{"ObjectId", "Name"}</c>.</summary>
+    /// <typeparam name="TForm">The associated form's generated class.</typeparam>
+    /// <param name="value">The member's value.</param>
+    /// <param name="fieldCode">The field code, for error messages.</param>
+    /// <returns>The reference, or <see langword="null"/> when empty.</returns>
+    public static H3Ref<TForm>? ReadReference<TForm>(JsonElement value, string fieldCode)
+        where TForm : H3BizObject =>
+        ReadUnit(value, fieldCode) is { } unit ? new H3Ref<TForm>(unit.ObjectId, unit.Name) : (H3Ref<TForm>?)null;
+
+    /// <summary>Reads a multi-association: an array of ids or objects, or a <c>;</c>-joined string of ids.</summary>
+    /// <typeparam name="TForm">The associated form's generated class.</typeparam>
+    /// <param name="value">The member's value.</param>
+    /// <param name="fieldCode">The field code, for error messages.</param>
+    /// <returns>The references, or <see langword="null"/> for JSON null.</returns>
+    public static List<H3Ref<TForm>>? ReadReferences<TForm>(JsonElement value, string fieldCode)
+        where TForm : H3BizObject =>
+        ReadUnits(value, fieldCode)?.ConvertAll(static unit => new H3Ref<TForm>(unit.ObjectId, unit.Name));
+
+    /// <summary>Reads an address (地址), sent as a JSON string holding an object, or as the object.</summary>
+    /// <param name="value">The member's value.</param>
+    /// <param name="fieldCode">The field code, for error messages.</param>
+    /// <returns>The address, or <see langword="null"/> when empty.</returns>
+    public static H3Address? ReadAddress(JsonElement value, string fieldCode) => StructuredValues.ReadAddress(value, fieldCode);
+
+    /// <summary>Reads a location (位置), sent as a JSON string holding an object, or as the object.</summary>
+    /// <param name="value">The member's value.</param>
+    /// <param name="fieldCode">The field code, for error messages.</param>
+    /// <returns>The location, or <see langword="null"/> when empty.</returns>
+    public static H3Location? ReadLocation(JsonElement value, string fieldCode) => StructuredValues.ReadLocation(value, fieldCode);
+
+    /// <summary>Reads the attachments or images of a field, in whatever shape the read reports them.</summary>
+    /// <param name="value">The member's value.</param>
+    /// <param name="fieldCode">The field code, for error messages.</param>
+    /// <returns>The attachments; empty when none.</returns>
+    public static List<H3Attachment> ReadAttachments(JsonElement value, string fieldCode) => StructuredValues.ReadAttachments(value, fieldCode);
+
     /// <summary>Keeps a value of a type the generator does not model as its raw JSON.</summary>
     /// <param name="value">The member's value.</param>
     /// <returns>A copy of the value that outlives the response, or <see langword="null"/> for JSON null.</returns>

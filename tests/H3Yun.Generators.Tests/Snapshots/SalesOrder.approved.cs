@@ -27,13 +27,13 @@ namespace Contoso.Orders
         private string? _OrderNumber;
 
         /// <summary>客户 (<c>F0000002</c>, Association).</summary>
-        public string? Customer
+        public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer
         {
             get => _Customer;
             set { _Customer = value; OnFieldAssigned(1); }
         }
 
-        private string? _Customer;
+        private global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? _Customer;
 
         /// <summary>下单日期 (<c>F0000003</c>, DateTime).</summary>
         public global::System.DateTime? OrderDate
@@ -105,7 +105,7 @@ namespace Contoso.Orders
             switch (fieldCode)
             {
                 case Fields.OrderNumber: _OrderNumber = global::H3Yun.BizValueReader.ReadString(value, fieldCode); return 0;
-                case Fields.Customer: _Customer = global::H3Yun.BizValueReader.ReadString(value, fieldCode); return 1;
+                case Fields.Customer: _Customer = global::H3Yun.BizValueReader.ReadReference<global::Contoso.Orders.Customer>(value, fieldCode); return 1;
                 case Fields.OrderDate: _OrderDate = global::H3Yun.BizValueReader.ReadDateTime(value, fieldCode); return 2;
                 case Fields.Amount: _Amount = global::H3Yun.BizValueReader.ReadDecimal(value, fieldCode); return 3;
                 case Fields.Paid: _Paid = global::H3Yun.BizValueReader.ReadBoolean(value, fieldCode); return 4;
@@ -120,7 +120,7 @@ namespace Contoso.Orders
         protected override void WriteFields(global::H3Yun.BizObjectWriter writer)
         {
             if (ShouldWrite(writer, 0)) writer.WriteString(Fields.OrderNumber, _OrderNumber);
-            if (ShouldWrite(writer, 1)) writer.WriteString(Fields.Customer, _Customer);
+            if (ShouldWrite(writer, 1)) writer.WriteReference(Fields.Customer, _Customer);
             if (ShouldWrite(writer, 2)) writer.WriteDateTime(Fields.OrderDate, _OrderDate);
             if (ShouldWrite(writer, 3)) writer.WriteDecimal(Fields.Amount, _Amount);
             if (ShouldWrite(writer, 4)) writer.WriteBoolean(Fields.Paid, _Paid);
@@ -174,7 +174,7 @@ namespace Contoso.Orders
             /// <summary>订单编号 (<c>F0000001</c>).</summary>
             public static global::H3Yun.TextField<global::Contoso.Orders.SalesOrder> OrderNumber { get; } = new(Fields.OrderNumber);
             /// <summary>客户 (<c>F0000002</c>).</summary>
-            public static global::H3Yun.IdField<global::Contoso.Orders.SalesOrder> Customer { get; } = new(Fields.Customer);
+            public static global::H3Yun.ReferenceField<global::Contoso.Orders.SalesOrder, global::Contoso.Orders.Customer> Customer { get; } = new(Fields.Customer);
             /// <summary>下单日期 (<c>F0000003</c>).</summary>
             public static global::H3Yun.DateField<global::Contoso.Orders.SalesOrder> OrderDate { get; } = new(Fields.OrderDate);
             /// <summary>金额 (<c>F0000004</c>).</summary>
