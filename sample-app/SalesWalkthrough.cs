@@ -51,6 +51,8 @@ internal sealed class SalesWalkthrough(H3YunClient client, TextWriter output)
         var updated = await _orders.LoadAsync(createdOrder.ObjectId, cancellationToken);
         Say($"Updated: paid {updated?.Paid}, note '{updated?.备注}' (only the two changed fields were sent)");
 
+        await new FieldTypesWalkthrough(client, output).RunAsync(customer, cancellationToken);
+
         await _orders.DeleteAsync(createdOrder.ObjectId, cancellationToken);
         await _customers.DeleteAsync(createdCustomer.ObjectId, cancellationToken);
         Say($"Deleted the order and the customer; loading the order now gives {(await _orders.LoadAsync(createdOrder.ObjectId, cancellationToken) is null ? "nothing" : "a record")}");

@@ -204,10 +204,24 @@ public class SchemaModeTests
 
         var record = (await api.LoadAsync(Order, id))!;
 
-        var fields = new[] { "F0000001", "F0000002", "F0000003", "F0000004", "F0000005", "F0000006", "F0000007", "F0000008", "F0000009", "D000100FLines" };
+        // People fields carry an "<code>Object" companion, as the system person fields do.
+        var fields = new[] { "F0000001", "F0000002", "F0000003", "F0000004", "F0000005", "F0000006", "F0000007", "F0000007Object", "F0000008", "F0000009", "D000100FLines" };
         Assert.Equal(fields, record.Select(member => member.Key).Skip(record.Count - fields.Length));
         Assert.Null(record["F0000002"]);
         Assert.Empty(record["D000100FLines"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task People_fields_read_back_with_names_and_an_Object_companion()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        var id = await api.CreateAsync(Order, $$"""{"F0000007":"{{EmulatorOrganization.AdminUserId}};someone-else"}""");
+
+        var record = (await api.LoadAsync(Order, id))!;
+
+        var people = record["F0000007Object"]!.AsArray();
+        Assert.Equal([EmulatorOrganization.AdminUserId, "someone-else"], people.Select(p => (string?)p!["ObjectId"]));
+        Assert.Equal([EmulatorOrganization.AdminUserName, "someone-else"], people.Select(p => (string?)p!["Name"]));
     }
 
     [Fact]

@@ -53,6 +53,47 @@ public class EmulatorIntegrationTests(EmulatorFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task Every_control_is_stored_and_read_back_in_H3Yuns_read_format()
+    {
+        var customer = await _customers.CreateAsync(new Customer { CustomerName = "客户甲" });
+        var record = new AllTypes
+        {
+            ShortText = "短", Colour = AllTypes.ColourOption.蓝, Days = [AllTypes.DaysOption.周三], Amount = 0.0000000000000001m,
+            Count = -3, BigCount = long.MaxValue, DueDate = new DateTime(2026, 2, 3, 4, 5, 6), Done = false,
+            Owner = EmulatorOrganization.AdminUserId, Reviewers = [EmulatorOrganization.AdminUserId],
+            Department = EmulatorOrganization.DepartmentId, Customer = new H3Ref<Customer>(customer.ObjectId),
+            Address = new H3Address("440305", "广东省 深圳市 南山区", "科兴科学园"), Location = new H3Location("深圳湾", new H3GeoPoint(22.5m, 113.9m)),
+        };
+        record.Rows.Add(new AllTypes.Row { Item = "螺丝", Grade = AllTypes.Row.GradeOption.A, Handler = EmulatorOrganization.AdminUserId });
+        var records = new AllTypesRepository(fixture.Client);
+
+        var loaded = (await records.LoadAsync((await records.CreateAsync(record)).ObjectId))!;
+
+        Assert.Equal(("短", AllTypes.ColourOption.蓝, 0.0000000000000001m, -3, long.MaxValue, false), (loaded.ShortText, loaded.Colour, loaded.Amount, loaded.Count, loaded.BigCount, loaded.Done));
+        Assert.Equal([AllTypes.DaysOption.周三], loaded.Days);
+        Assert.Equal(new DateTime(2026, 2, 3, 4, 5, 6), loaded.DueDate);
+        Assert.Equal(EmulatorOrganization.AdminUserName, loaded.Owner);
+        Assert.Equal(new H3Unit(EmulatorOrganization.AdminUserId, EmulatorOrganization.AdminUserName), loaded.OwnerObject);
+        Assert.Equal([new H3Unit(EmulatorOrganization.AdminUserId, EmulatorOrganization.AdminUserName)], loaded.ReviewersObjects);
+        Assert.Equal(EmulatorOrganization.DepartmentId, loaded.DepartmentObject?.ObjectId);
+        Assert.Equal(customer.ObjectId, loaded.Customer?.ObjectId);
+        Assert.Equal(record.Address, loaded.Address);
+        Assert.Equal(record.Location, loaded.Location);
+        var row = Assert.Single(loaded.Rows);
+        Assert.Equal(("螺丝", AllTypes.Row.GradeOption.A, EmulatorOrganization.AdminUserId), (row.Item, row.Grade, row.HandlerObject?.ObjectId));
+    }
+
+    [Fact]
+    public async Task Option_fields_are_queried_by_their_enum()
+    {
+        await _customers.CreateManyAsync([new Customer { CustomerName = "甲", Level = Customer.LevelOption.VIP }, new Customer { CustomerName = "乙", Level = Customer.LevelOption.普通 }]);
+
+        var vips = await _customers.QueryAsync(Customer.Where.Level.EqualTo(Customer.LevelOption.VIP));
+
+        Assert.Equal("甲", Assert.Single(vips.Items).CustomerName);
+    }
+
+    [Fact]
     public async Task A_draft_is_created_when_submit_is_false()
     {
         var created = await _orders.CreateAsync(new SalesOrder { OrderNumber = "DRAFT" }, submit: false);

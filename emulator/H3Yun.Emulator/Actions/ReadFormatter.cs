@@ -47,13 +47,60 @@ internal static class ReadFormatter
         {
             if (Wanted(field.Code, returnItems))
             {
-                read[field.Code] = field.IsChildTable
-                    ? FormatRows(stored[field.Code] as JsonArray, field.ChildSchema)
-                    : stored[field.Code]?.DeepClone();
+                FormatField(read, stored, field);
             }
         }
 
         return read;
+    }
+
+    /// <summary>
+    /// People and department fields read like the system person fields (reference §8.6): display names, with the ids
+    /// in a <c>&lt;code&gt;Object</c> companion. H3Yun does not document this for custom fields; the emulator takes the
+    /// system fields' shape so that clients are tested against it.
+    /// </summary>
+    private static void FormatField(JsonObject read, JsonObject stored, FieldSchema field)
+    {
+        if (field.IsChildTable)
+        {
+            read[field.Code] = FormatRows(stored[field.Code] as JsonArray, field.ChildSchema);
+        }
+        else if (field.DataType == BizDataType.Unit && !field.Multiple)
+        {
+            AddPerson(read, field.Code, stored[field.Code]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)stored[field.Code] : null);
+        }
+        else if (field.DataType == BizDataType.UnitArray || (field.DataType == BizDataType.Unit && field.Multiple))
+        {
+            read[field.Code] = stored[field.Code]?.DeepClone();
+            read[field.Code + SystemFields.ObjectSuffix] = People(stored[field.Code]);
+        }
+        else
+        {
+            read[field.Code] = stored[field.Code]?.DeepClone();
+        }
+    }
+
+    private static JsonArray? People(JsonNode? ids)
+    {
+        IEnumerable<string>? list = ids switch
+        {
+            JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String =>
+                ((string)value!).Split(';', System.StringSplitOptions.RemoveEmptyEntries | System.StringSplitOptions.TrimEntries),
+            JsonArray array => System.Linq.Enumerable.OfType<string>(System.Linq.Enumerable.Select(array, static n => (string?)n)),
+            _ => null,
+        };
+        if (list is null)
+        {
+            return null;
+        }
+
+        var people = new JsonArray();
+        foreach (var id in list)
+        {
+            people.Add(new JsonObject { [SystemFields.ObjectId] = id, [SystemFields.Name] = EmulatorOrganization.DisplayNameOf(id) });
+        }
+
+        return people;
     }
 
     private static bool Wanted(string code, IReadOnlySet<string>? returnItems) =>
@@ -97,7 +144,7 @@ internal static class ReadFormatter
             };
             foreach (var field in childForm.Fields)
             {
-                formatted[field.Code] = row[field.Code]?.DeepClone();
+                FormatField(formatted, row, field);
             }
 
             read.Add(formatted);
