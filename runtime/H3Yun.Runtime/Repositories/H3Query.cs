@@ -30,7 +30,11 @@ public sealed class H3Query<TForm>
     /// </summary>
     public IReadOnlyList<SortBy> OrderBy { get; init; } = [];
 
-    internal Filter ToFilter(int? fromRowNum = null, int? toRowNum = null) => new()
+    /// <summary>The untyped filter this query sends, for the same window or another one.</summary>
+    /// <param name="fromRowNum">The first row, or null for <see cref="FromRowNum"/>.</param>
+    /// <param name="toRowNum">The row to stop before, or null for <see cref="ToRowNum"/>.</param>
+    /// <returns>The filter.</returns>
+    public Filter ToFilter(int? fromRowNum = null, int? toRowNum = null) => new()
     {
         FromRowNum = fromRowNum ?? FromRowNum,
         ToRowNum = toRowNum ?? ToRowNum,
