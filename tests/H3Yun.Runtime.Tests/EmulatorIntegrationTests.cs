@@ -58,11 +58,20 @@ public class EmulatorIntegrationTests(EmulatorFixture fixture) : IClassFixture<E
         var customer = await _customers.CreateAsync(new Customer { CustomerName = "客户甲" });
         var record = new AllTypes
         {
-            ShortText = "短", Colour = AllTypes.ColourOption.蓝, Days = [AllTypes.DaysOption.周三], Amount = 0.0000000000000001m,
-            Count = -3, BigCount = long.MaxValue, DueDate = new DateTime(2026, 2, 3, 4, 5, 6), Done = false,
-            Owner = EmulatorOrganization.AdminUserId, Reviewers = [EmulatorOrganization.AdminUserId],
-            Department = EmulatorOrganization.DepartmentId, Customer = new H3Ref<Customer>(customer.ObjectId),
-            Address = new H3Address("440305", "广东省 深圳市 南山区", "科兴科学园"), Location = new H3Location("深圳湾", new H3GeoPoint(22.5m, 113.9m)),
+            ShortText = "短",
+            Colour = AllTypes.ColourOption.蓝,
+            Days = [AllTypes.DaysOption.周三],
+            Amount = 0.0000000000000001m,
+            Count = -3,
+            BigCount = long.MaxValue,
+            DueDate = new DateTime(2026, 2, 3, 4, 5, 6),
+            Done = false,
+            Owner = EmulatorOrganization.AdminUserId,
+            Reviewers = [EmulatorOrganization.AdminUserId],
+            Department = EmulatorOrganization.DepartmentId,
+            Customer = new H3Ref<Customer>(customer.ObjectId),
+            Address = new H3Address("440305", "广东省 深圳市 南山区", "科兴科学园"),
+            Location = new H3Location("深圳湾", new H3GeoPoint(22.5m, 113.9m)),
         };
         record.Rows.Add(new AllTypes.Row { Item = "螺丝", Grade = AllTypes.Row.GradeOption.A, Handler = EmulatorOrganization.AdminUserId });
         var records = new AllTypesRepository(fixture.Client);
