@@ -8,7 +8,7 @@ namespace H3Yun.Generators.Diagnostics;
 /// Every diagnostic the generator reports about schema files. Each message names the file or form, the field and
 /// the fix; the README has a row per ID with an example.
 /// </summary>
-internal static class DiagnosticDescriptors
+internal static partial class DiagnosticDescriptors
 {
     private const string Category = "H3Yun.Schema";
     private const string HelpLinkBase = "https://github.com/h3yun-generators/H3Yun.Generators/blob/main/README.md#";
@@ -65,7 +65,7 @@ internal static class DiagnosticDescriptors
         RawFallback, WrongJsonType, InternalError,
     }.ToDictionary(static d => d.Id);
 
-    public static DiagnosticDescriptor ById(string id) => All[id];
+    public static DiagnosticDescriptor ById(string id) => All.TryGetValue(id, out var descriptor) ? descriptor : CodeDescriptors().First(d => d.Id == id);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         Create(id, title, message, DiagnosticSeverity.Error);
