@@ -35,15 +35,18 @@ internal static class FormSetResolver
 
             var resolved = form with { Namespace = form.Namespace ?? defaultNamespace };
             var qualified = resolved.Namespace + "." + resolved.ClassName;
-            if (!classNames.Add(qualified))
+            // Each form also declares <ClassName>Repository, which may be another form's class name.
+            if (classNames.Contains(qualified) || classNames.Contains(qualified + "Repository"))
             {
                 var renamed = resolved.ClassName + "_" + (Identifiers.FromText(resolved.SchemaCode) ?? "Form").TrimStart('_');
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.NameChanged, form.ClassNameLocation, "The class", form.SchemaCode, renamed, resolved.ClassName,
                     $"another form in namespace {resolved.Namespace} is already named {resolved.ClassName}", "ClassName"));
                 resolved = resolved with { ClassName = renamed };
-                classNames.Add(resolved.Namespace + "." + renamed);
             }
+
+            classNames.Add(resolved.Namespace + "." + resolved.ClassName);
+            classNames.Add(resolved.Namespace + "." + resolved.ClassName + "Repository");
 
             bySchemaCode.Add(form.SchemaCode, resolved);
             forms.Add(resolved);
