@@ -41,7 +41,7 @@ internal static class FormSetResolver
                 var renamed = resolved.ClassName + "_" + (Identifiers.FromText(resolved.SchemaCode) ?? "Form").TrimStart('_');
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.NameChanged, form.ClassNameLocation, "The class", form.SchemaCode, renamed, resolved.ClassName,
-                    $"another form in namespace {resolved.Namespace} is already named {resolved.ClassName}", "ClassName"));
+                    $"another form in namespace {resolved.Namespace} is already named {resolved.ClassName}", "ClassName", FileName(form.FilePath)));
                 resolved = resolved with { ClassName = renamed };
             }
 
@@ -54,25 +54,25 @@ internal static class FormSetResolver
 
         foreach (var form in forms)
         {
-            ReportUnknownAssociations(form.SchemaCode, form.Fields, bySchemaCode, diagnostics);
+            ReportUnknownAssociations(form.SchemaCode, form.Fields, bySchemaCode, diagnostics, FileName(form.FilePath));
         }
 
         return new FormSet(forms.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
     private static void ReportUnknownAssociations(
-        string formCode, EquatableArray<FieldSpec> fields, Dictionary<string, FormSpec> known, List<DiagnosticInfo> diagnostics)
+        string formCode, EquatableArray<FieldSpec> fields, Dictionary<string, FormSpec> known, List<DiagnosticInfo> diagnostics, string fileName)
     {
         foreach (var field in fields)
         {
             if (field.AssociationSchemaCode is { } target && !known.ContainsKey(target))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownAssociation, field.Location, formCode, field.Code, target));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownAssociation, field.Location, formCode, field.Code, target, fileName));
             }
 
             if (field.ChildTable is { } table)
             {
-                ReportUnknownAssociations(table.SchemaCode, table.Fields, known, diagnostics);
+                ReportUnknownAssociations(table.SchemaCode, table.Fields, known, diagnostics, fileName);
             }
         }
     }
