@@ -120,7 +120,7 @@ public class FieldCodeAnalyzerTests
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var analyzers = run.Output.WithAnalyzers(
             [new FieldCodeAnalyzer()],
-            new AnalyzerOptions([SalesOrder, Customer, new SchemaText("notes.txt", "F0000009")]));
+            new AnalyzerOptions([SalesOrder, Customer, new SchemaText("notes.txt", "F0000009"), new SchemaText("broken.h3form.json", "{ \"SchemaCode\": ")]));
         var all = await analyzers.GetAllDiagnosticsAsync();
         Assert.DoesNotContain(all, d => d.Id == "AD0001");
         return (code, [.. (await analyzers.GetAnalyzerDiagnosticsAsync()).OrderBy(d => d.Location.SourceSpan.Start)]);

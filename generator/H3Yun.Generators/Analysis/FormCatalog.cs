@@ -2,10 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using H3Yun.Generators.Model;
 using H3Yun.Generators.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace H3Yun.Generators.Analysis;
 
@@ -41,6 +43,9 @@ internal sealed class FormCodes(FormSpec form)
 /// </summary>
 internal sealed class FormCatalog
 {
+    // Editors start a compilation on every keystroke; a schema file's text object survives them, so it is parsed once.
+    private static readonly ConditionalWeakTable<SourceText, SchemaFile> Parsed = new();
+
     private readonly Dictionary<string, FormCodes> _forms;
 
     private FormCatalog(Dictionary<string, FormCodes> forms) => _forms = forms;
@@ -54,7 +59,11 @@ internal sealed class FormCatalog
             .Where(static f => f.Path.EndsWith(H3FormGenerator.SchemaFileSuffix, StringComparison.OrdinalIgnoreCase))
             .OrderBy(static f => f.Path, StringComparer.Ordinal))
         {
-            if (SchemaFileParser.Parse(file.Path, file.GetText(cancellationToken), cancellationToken).Form is { } form && !forms.ContainsKey(form.SchemaCode))
+            var text = file.GetText(cancellationToken);
+            var parsed = text is null
+                ? null
+                : Parsed.GetValue(text, t => SchemaFileParser.Parse(file.Path, t, cancellationToken));
+            if (parsed?.Form is { } form && !forms.ContainsKey(form.SchemaCode))
             {
                 forms.Add(form.SchemaCode, new FormCodes(form));
             }
