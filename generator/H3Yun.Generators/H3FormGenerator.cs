@@ -43,6 +43,12 @@ public sealed class H3FormGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(schemaFiles, static (output, file) => Report(output, file.Diagnostics));
         context.RegisterSourceOutput(formSet, static (output, set) => Report(output, set.Diagnostics));
         context.RegisterSourceOutput(forms, static (output, form) => Emit(output, form));
+
+        var mappedClasses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(Mapping.MappedClassReader.FormAttribute, static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, Mapping.MappedClassReader.Read)
+            .Where(static mapped => mapped is not null)
+            .WithTrackingName(TrackingNames.MappedClasses);
+        context.RegisterSourceOutput(mappedClasses.Combine(formSet), static (output, input) => Mapping.MappedClassOutput.Emit(output, input.Left!, input.Right));
     }
 
     private static void Emit(SourceProductionContext output, FormSpec form)
@@ -82,4 +88,7 @@ public static class TrackingNames
 
     /// <summary>The forms to emit, one by one.</summary>
     public const string Forms = nameof(Forms);
+
+    /// <summary>The user's classes marked [H3Form].</summary>
+    public const string MappedClasses = nameof(MappedClasses);
 }

@@ -30,10 +30,23 @@ internal static class GeneratorHarness
         return new GeneratorRun(driver, output, generatorDiagnostics);
     }
 
-    public static CSharpCompilation CreateCompilation(string userCode = "") =>
+    /// <summary>C# 13, for user code with partial properties ([H3Form] classes); generated forms stay C# 12.</summary>
+    public static readonly CSharpParseOptions MappingParseOptions =
+        new(LanguageVersion.CSharp13, DocumentationMode.Diagnose);
+
+    /// <summary>Runs the generator over schema files and user code written in C# 13.</summary>
+    public static GeneratorRun RunWithCode(string userCode, params SchemaText[] files)
+    {
+        var compilation = CreateCompilation(userCode, MappingParseOptions);
+        var driver = CreateDriver(files, "Contoso.Orders", MappingParseOptions);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new GeneratorRun(driver, output, generatorDiagnostics);
+    }
+
+    public static CSharpCompilation CreateCompilation(string userCode = "", CSharpParseOptions? parseOptions = null) =>
         CSharpCompilation.Create(
             "GeneratedFormsUnderTest",
-            userCode.Length == 0 ? [] : [CSharpSyntaxTree.ParseText(userCode, ParseOptions, path: "User.cs")],
+            userCode.Length == 0 ? [] : [CSharpSyntaxTree.ParseText(userCode, parseOptions ?? ParseOptions, path: "User.cs")],
             References,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
@@ -42,11 +55,11 @@ internal static class GeneratorHarness
                 // The .NET SDK suppresses these assembly-unification notes by default (NoWarn 1701;1702).
                 specificDiagnosticOptions: [new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<SchemaText> files, string? rootNamespace) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<SchemaText> files, string? rootNamespace, CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             [new H3FormGenerator().AsSourceGenerator()],
             [.. files],
-            ParseOptions,
+            parseOptions ?? ParseOptions,
             new TestOptionsProvider(rootNamespace),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

@@ -71,8 +71,8 @@ public class FilterJsonTests
     [Fact]
     public void The_raw_escape_hatch_writes_what_it_is_given()
     {
-        var raw = new Condition<AllTypes>(Matcher.Or(Matcher.Item("F0000099", ComparisonOperator.Equal, 5), Matcher.And()));
+        var raw = new Condition<AllTypes>(Matcher.Or(Matcher.Item("F0000007", ComparisonOperator.Equal, 5), Matcher.And()));
 
-        Assert.Equal("""{"Type":"Or","Matchers":[{"Type":"Item","Name":"F0000099","Operator":2,"Value":5},{"Type":"And","Matchers":[]}]}""", FilterWriter.ToJson(raw.Matcher));
+        Assert.Equal("""{"Type":"Or","Matchers":[{"Type":"Item","Name":"F0000007","Operator":2,"Value":5},{"Type":"And","Matchers":[]}]}""", FilterWriter.ToJson(raw.Matcher));
     }
 }

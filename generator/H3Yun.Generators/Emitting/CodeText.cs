@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace H3Yun.Generators.Emitting;
@@ -7,6 +8,8 @@ internal static class CodeText
 {
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
+    // Control characters are not allowed in XML at all, even escaped (CS1570), so they become spaces.
     public static string Xml(string value) =>
-        value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");
+        new string(value.Select(static c => c < ' ' || c is '\uFFFE' or '\uFFFF' ? ' ' : c).ToArray())
+            .Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

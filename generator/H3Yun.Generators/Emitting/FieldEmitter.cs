@@ -179,7 +179,7 @@ internal static class FieldEmitter
 
     private static void Doc(SourceWriter w, FieldSpec field)
     {
-        w.Line($"/// <summary>{CodeText.Xml(field.DisplayName)} (<c>{CodeText.Xml(field.Code)}</c>, {field.DataType}).</summary>");
+        w.Line($"/// <summary>{CodeText.Xml(field.DisplayName)} (<c>{CodeText.Xml(field.Code)}</c>, {CodeText.Xml(field.DataType)}).</summary>");
         if (field.Options.Count > 0)
         {
             w.Line($"/// <remarks>Options: {CodeText.Xml(string.Join(", ", field.Options))}.</remarks>");

@@ -24,8 +24,9 @@ internal sealed class ParseContext(string path, SourceText text)
         return new LocationInfo(Path, bounded, Text.Lines.GetLinePositionSpan(bounded));
     }
 
+    /// <summary>Reports at <paramref name="span"/>; the file's name is appended as the last argument, so every message can name it.</summary>
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] arguments) =>
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(span), arguments));
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(span), [.. arguments, System.IO.Path.GetFileName(Path)]));
 
     /// <summary>A non-empty string member; null (without a report) when absent or empty, with <paramref name="span"/> set when present.</summary>
     public string? RequiredString(JsonNode node, string name, out TextSpan? span)

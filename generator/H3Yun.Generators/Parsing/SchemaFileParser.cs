@@ -231,7 +231,43 @@ internal static class SchemaFileParser
         return names.ToEquatableArray();
     }
 
+    // Members the class itself declares: a class cannot share a name with them (CS0542).
+    private static readonly string[] FormClassMembers = ["SchemaCode", "FormInfo", "Fields", "Where", "Options"];
+    private static readonly string[] RowClassMembers = ["SchemaCode", "Fields", "Options"];
+
     private static string ChooseClassName(
+        string? explicitName, string? defaultName, string displayName, string schemaCode, string? parentClassName, ParseContext context, TextSpan span)
+    {
+        var chosen = ChooseClassNameAsWritten(explicitName, defaultName, displayName, schemaCode, parentClassName, context, span);
+        string? reason = null;
+        var fixedName = chosen;
+        if ((parentClassName is null ? FormClassMembers : RowClassMembers).Contains(chosen))
+        {
+            reason = $"the class declares a member named '{chosen}'";
+            fixedName = chosen + "_";
+        }
+        else if (chosen.All(static c => c is >= 'a' and <= 'z'))
+        {
+            // CS8981: such names may become keywords, and generated code must compile without warnings.
+            reason = "a type name of only lower-case ASCII letters may become a C# keyword";
+            fixedName = char.ToUpperInvariant(chosen[0]) + chosen.Substring(1);
+        }
+
+        if (reason is null)
+        {
+            return chosen;
+        }
+
+        if (fixedName == parentClassName)
+        {
+            fixedName += "_";
+        }
+
+        context.Report(DiagnosticDescriptors.NameChanged, span, "ClassName", schemaCode, fixedName, chosen, reason, "ClassName");
+        return fixedName;
+    }
+
+    private static string ChooseClassNameAsWritten(
         string? explicitName, string? defaultName, string displayName, string schemaCode, string? parentClassName, ParseContext context, TextSpan span)
     {
         var derived = defaultName ?? Identifiers.FromText(displayName) ?? Identifiers.FromText(schemaCode) ?? "Form";

@@ -35,32 +35,35 @@ internal static class FormSetResolver
 
             var resolved = form with { Namespace = form.Namespace ?? defaultNamespace };
             var qualified = resolved.Namespace + "." + resolved.ClassName;
-            if (!classNames.Add(qualified))
+            // Each form also declares <ClassName>Repository, which may be another form's class name.
+            if (classNames.Contains(qualified) || classNames.Contains(qualified + "Repository"))
             {
                 var renamed = resolved.ClassName + "_" + (Identifiers.FromText(resolved.SchemaCode) ?? "Form").TrimStart('_');
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.NameChanged, form.ClassNameLocation, "The class", form.SchemaCode, renamed, resolved.ClassName,
-                    $"another form in namespace {resolved.Namespace} is already named {resolved.ClassName}", "ClassName"));
+                    $"another form in namespace {resolved.Namespace} is already named {resolved.ClassName}", "ClassName", FileName(form.FilePath)));
                 resolved = resolved with { ClassName = renamed };
-                classNames.Add(resolved.Namespace + "." + renamed);
             }
+
+            classNames.Add(resolved.Namespace + "." + resolved.ClassName);
+            classNames.Add(resolved.Namespace + "." + resolved.ClassName + "Repository");
 
             bySchemaCode.Add(form.SchemaCode, resolved);
             forms.Add(resolved);
         }
 
-        var typed = forms.ConvertAll(form => form with { Fields = ResolveAssociations(form.SchemaCode, form.Fields, bySchemaCode, diagnostics) });
+        var typed = forms.ConvertAll(form => form with { Fields = ResolveAssociations(form.SchemaCode, form.Fields, bySchemaCode, diagnostics, FileName(form.FilePath)) });
         return new FormSet(typed.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 
     /// <summary>Types each association to its form's class when the project has that form, and warns when it does not.</summary>
     private static EquatableArray<FieldSpec> ResolveAssociations(
-        string formCode, EquatableArray<FieldSpec> fields, Dictionary<string, FormSpec> known, List<DiagnosticInfo> diagnostics) =>
+        string formCode, EquatableArray<FieldSpec> fields, Dictionary<string, FormSpec> known, List<DiagnosticInfo> diagnostics, string fileName) =>
         fields.Select(field =>
         {
             if (field.ChildTable is { } table)
             {
-                return field with { ChildTable = table with { Fields = ResolveAssociations(table.SchemaCode, table.Fields, known, diagnostics) } };
+                return field with { ChildTable = table with { Fields = ResolveAssociations(table.SchemaCode, table.Fields, known, diagnostics, fileName) } };
             }
 
             if (field.AssociationSchemaCode is not { } target || field.Kind is not (FieldKind.Association or FieldKind.AssociationList))
@@ -73,7 +76,7 @@ internal static class FormSetResolver
                 return field with { AssociationType = $"global::{targetForm.Namespace}.{targetForm.ClassName}" };
             }
 
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownAssociation, field.Location, formCode, field.Code, target));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownAssociation, field.Location, formCode, field.Code, target, fileName));
             return field;
         }).ToEquatableArray();
 

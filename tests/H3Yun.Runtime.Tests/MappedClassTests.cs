@@ -1,0 +1,59 @@
+namespace H3Yun.Runtime.Tests;
+
+/// <summary>A class of the user's own mapped with [H3Form]/[H3Field]: the generator implements it like a generated model.</summary>
+public class MappedClassTests
+{
+    [Fact]
+    public async Task A_mapped_class_sends_only_the_properties_that_were_assigned()
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess("""{"BizObjectId":"new-id"}""");
+        var orders = new OrderSummaryRepository(h3yun.CreateClient());
+
+        var created = await orders.CreateAsync(new OrderSummary { Number = "SO-1", Amount = 12.50m });
+
+        var call = h3yun.Calls.Single();
+        Assert.Equal("D000024SalesOrder", JsonAssert.Parse(call.Body)["SchemaCode"]!.GetValue<string>());
+        Assert.Equal("""{"F0000001":"SO-1","F0000004":12.50}""", JsonAssert.Parse(call.Body)["BizObject"]!.ToJsonString());
+        Assert.Equal("new-id", created.ObjectId);
+    }
+
+    [Fact]
+    public async Task A_mapped_class_reads_its_fields_and_then_sends_only_changes()
+    {
+        var h3yun = new FakeH3Yun()
+            .AnswerSuccess("""{"BizObject":{"ObjectId":"id-1","F0000001":"SO-1","F0000003":"2024/5/1 9:30:00","F0000004":"7000","F0000005":"true","F0000006":"ignored"}}""")
+            .AnswerSuccess();
+        var orders = new OrderSummaryRepository(h3yun.CreateClient());
+
+        var order = await orders.LoadAsync("id-1");
+        Assert.NotNull(order);
+        Assert.Equal(("SO-1", 7000m, true, new DateTime(2024, 5, 1, 9, 30, 0)), (order.Number, order.Amount, order.Paid, order.Ordered));
+        Assert.False(order.HasChanges);
+
+        order.Paid = false;
+        await orders.UpdateAsync(order);
+
+        Assert.Equal("""{"F0000005":false}""", JsonAssert.Parse(h3yun.Calls[1].Body)["BizObject"]!.ToJsonString());
+    }
+}
+
+/// <summary>An order as a report sees it: four fields of 销售订单 under names of its own.</summary>
+[H3Form("D000024SalesOrder")]
+public partial class OrderSummary
+{
+    /// <summary>订单编号.</summary>
+    [H3Field("F0000001")]
+    public partial string? Number { get; set; }
+
+    /// <summary>金额.</summary>
+    [H3Field("F0000004")]
+    public partial decimal? Amount { get; set; }
+
+    /// <summary>已付款.</summary>
+    [H3Field("F0000005")]
+    public partial bool? Paid { get; set; }
+
+    /// <summary>下单日期, read-only here.</summary>
+    [H3Field("F0000003")]
+    public partial DateTime? Ordered { get; private set; }
+}
