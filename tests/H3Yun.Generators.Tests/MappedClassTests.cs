@@ -11,6 +11,36 @@ public class MappedClassTests
     private static readonly SchemaText Customer = GeneratorHarness.RepositorySchema("Customer.h3form.json");
 
     [Fact]
+    public void A_mapped_formula_or_attachment_field_is_read_but_never_written()
+    {
+        const string code = """
+            using System.Collections.Generic;
+            using H3Yun;
+
+            namespace Contoso.Reports;
+
+            /// <summary>Totals and files.</summary>
+            [H3Form("D000024AllTypes")]
+            public partial class Totals
+            {
+                /// <summary>The formula.</summary>
+                [H3Field("F0000020")] public partial decimal? Total { get; set; }
+
+                /// <summary>The files.</summary>
+                [H3Field("F0000018")] public partial IReadOnlyList<H3Attachment> Files { get; set; }
+            }
+            """;
+
+        var run = GeneratorHarness.RunWithCode(code, GeneratorHarness.RepositorySchema("AllTypes.h3form.json"), Customer);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(!CompilerDiagnostics(run).Any(), string.Join("\n", CompilerDiagnostics(run)));
+        var source = run.Result.GeneratedSources.Single(s => s.HintName.EndsWith(".H3Form.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("ReadAttachments", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("writer.Write", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_mapped_class_is_implemented_and_works_with_the_repository_without_any_warning()
     {
         const string code = """

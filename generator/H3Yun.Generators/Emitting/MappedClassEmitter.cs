@@ -66,7 +66,7 @@ internal static class MappedClassEmitter
             // A mapped property takes the model's nullable type even when declared under #nullable disable, so the
             // body does not put null into what this file's nullable context would call non-nullable.
             var type = bound.Field is { } field ? FieldShapes.For(field.Kind, mapped.QualifiedName).PropertyType : bound.Property.Type;
-            Property(w, bound.Property, type, bound.Field is null ? -1 : System.Array.IndexOf(fields, bound));
+            Property(w, bound.Property, type, bound.Field is null ? -1 : System.Array.IndexOf(fields, bound), bound.Field?.Kind == FieldKind.Attachments);
         }
 
         if (form is not null)
@@ -89,7 +89,7 @@ internal static class MappedClassEmitter
         return w.ToString();
     }
 
-    private static void Property(SourceWriter w, MappedPropertySpec property, string type, int fieldIndex)
+    private static void Property(SourceWriter w, MappedPropertySpec property, string type, int fieldIndex, bool isAttachments)
     {
         var backing = BackingField(property);
         w.Open($"{property.Modifiers} {type} {Identifier(property.Name)}");
@@ -108,7 +108,8 @@ internal static class MappedClassEmitter
         w.Close();
         w.Line();
         // default! because a property with a mapping error may be of a non-nullable type; it is never read from H3Yun.
-        w.Line($"private {type} {backing}{(fieldIndex < 0 ? " = default!" : string.Empty)};");
+        var initializer = fieldIndex < 0 ? " = default!" : isAttachments ? " = global::System.Array.Empty<global::H3Yun.H3Attachment>()" : string.Empty;
+        w.Line($"private {type} {backing}{initializer};");
     }
 
     private static void ReadAndWrite(SourceWriter w, MappedClassSpec mapped, BoundProperty[] fields)
@@ -132,7 +133,12 @@ internal static class MappedClassEmitter
         for (var i = 0; i < fields.Length; i++)
         {
             var field = fields[i].Field!;
-            w.Line($"if (ShouldWrite(writer, {i})) writer.{FieldShapes.For(field.Kind, mapped.QualifiedName).WriteMethod}({CodeText.Literal(field.Code)}, {BackingField(fields[i].Property)});");
+
+            // Formulas and attachments are H3Yun's to set: read, never written.
+            if (!field.ReadOnly && FieldShapes.For(field.Kind, mapped.QualifiedName).WriteMethod is { } write)
+            {
+                w.Line($"if (ShouldWrite(writer, {i})) writer.{write}({CodeText.Literal(field.Code)}, {BackingField(fields[i].Property)});");
+            }
         }
 
         w.Close();
