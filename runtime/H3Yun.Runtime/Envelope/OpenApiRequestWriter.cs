@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace H3Yun;
@@ -9,60 +8,48 @@ namespace H3Yun;
 /// </summary>
 internal static class OpenApiRequestWriter
 {
-    public static byte[] Write(OpenApiRequest request)
+    public static byte[] Write(OpenApiRequest request) => JsonWriting.ToUtf8(request, WriteBody).ToArray();
+
+    private static void WriteBody(Utf8JsonWriter json, OpenApiRequest request)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var json = new Utf8JsonWriter(buffer, JsonWriting.Options))
+        json.WriteStartObject();
+        json.WriteString("ActionName", request.ActionName);
+        json.WriteString("SchemaCode", request.SchemaCode);
+        if (request.BizObjectId is { } id)
         {
-            json.WriteStartObject();
-            json.WriteString("ActionName", request.ActionName);
-            json.WriteString("SchemaCode", request.SchemaCode);
-            if (request.BizObjectId is { } id)
-            {
-                json.WriteString("BizObjectId", id);
-            }
-
-            if (request.BizObject is { } record)
-            {
-                json.WriteString("BizObject", record.Span);
-            }
-
-            if (request.BizObjectArray is { } records)
-            {
-                json.WriteStartArray("BizObjectArray");
-                foreach (var item in records)
-                {
-                    json.WriteStringValue(item.Span);
-                }
-
-                json.WriteEndArray();
-            }
-
-            if (request.Filter is { } filter)
-            {
-                json.WriteString("Filter", FilterWriter.ToUtf8(filter).Span);
-            }
-
-            if (request.IsSubmit is { } submit)
-            {
-                json.WriteBoolean("IsSubmit", submit);
-            }
-
-            json.WriteEndObject();
+            json.WriteString("BizObjectId", id);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        if (request.BizObject is { } record)
+        {
+            json.WriteString("BizObject", record.Span);
+        }
+
+        if (request.BizObjectArray is { } records)
+        {
+            json.WriteStartArray("BizObjectArray");
+            foreach (var item in records)
+            {
+                json.WriteStringValue(item.Span);
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (request.Filter is { } filter)
+        {
+            json.WriteString("Filter", FilterWriter.ToUtf8(filter).Span);
+        }
+
+        if (request.IsSubmit is { } submit)
+        {
+            json.WriteBoolean("IsSubmit", submit);
+        }
+
+        json.WriteEndObject();
     }
 
     /// <summary>Serializes a record's fields selected by <paramref name="mode"/> to the UTF-8 JSON of a BizObject.</summary>
-    public static ReadOnlyMemory<byte> Serialize(H3Record record, RecordWriteMode mode)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, JsonWriting.Options))
-        {
-            record.WriteTo(new BizObjectWriter(json, mode));
-        }
-
-        return buffer.WrittenMemory;
-    }
+    public static ReadOnlyMemory<byte> Serialize(H3Record record, RecordWriteMode mode) =>
+        JsonWriting.ToUtf8((record, mode), static (json, state) => state.record.WriteTo(new BizObjectWriter(json, state.mode)));
 }

@@ -12,7 +12,7 @@ internal static class ReturnDataReader
     public static T? ReadRecord<T>(JsonElement returnData, Func<T> create)
         where T : H3Record
     {
-        var record = Member(returnData, "BizObject");
+        var record = JsonWriting.Member(returnData, "BizObject");
         if (record.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
             return null;
@@ -25,7 +25,7 @@ internal static class ReturnDataReader
     public static (List<T> Items, int? TotalCount) ReadRecords<T>(JsonElement returnData, Func<T> create)
         where T : H3Record
     {
-        var array = Member(returnData, "BizObjectArray");
+        var array = JsonWriting.Member(returnData, "BizObjectArray");
         var items = new List<T>(array.ValueKind == JsonValueKind.Array ? array.GetArrayLength() : 0);
         if (array.ValueKind == JsonValueKind.Array)
         {
@@ -39,7 +39,7 @@ internal static class ReturnDataReader
             throw new AnswerFormatException($"ReturnData.BizObjectArray should be an array but is a {array.ValueKind}.");
         }
 
-        var total = Member(returnData, "TotalCount");
+        var total = JsonWriting.Member(returnData, "TotalCount");
         int? totalCount = total.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
             ? null
             : BizValueReader.ReadInt32(total, "TotalCount");
@@ -50,15 +50,15 @@ internal static class ReturnDataReader
     public static CreatedRecord ReadCreated(JsonElement returnData)
     {
         // S26 claims "ObjectId"; the official client reads "BizObjectId". Accept either.
-        var id = Member(returnData, "BizObjectId") is { ValueKind: JsonValueKind.String } bizObjectId
+        var id = JsonWriting.Member(returnData, "BizObjectId") is { ValueKind: JsonValueKind.String } bizObjectId
             ? bizObjectId.GetString()
-            : Member(returnData, "ObjectId") is { ValueKind: JsonValueKind.String } objectId ? objectId.GetString() : null;
+            : JsonWriting.Member(returnData, "ObjectId") is { ValueKind: JsonValueKind.String } objectId ? objectId.GetString() : null;
         if (string.IsNullOrEmpty(id))
         {
             throw new AnswerFormatException("ReturnData carries no BizObjectId for the created record.");
         }
 
-        var workflow = Member(returnData, "WorkflowInstanceId");
+        var workflow = JsonWriting.Member(returnData, "WorkflowInstanceId");
         return new CreatedRecord(id, workflow.ValueKind == JsonValueKind.String ? workflow.GetString() : null);
     }
 
@@ -101,23 +101,5 @@ internal static class ReturnDataReader
         var record = create();
         record.ReadFrom(element);
         return record;
-    }
-
-    private static JsonElement Member(JsonElement returnData, string name)
-    {
-        if (returnData.ValueKind != JsonValueKind.Object)
-        {
-            return default;
-        }
-
-        foreach (var member in returnData.EnumerateObject())
-        {
-            if (member.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return member.Value;
-            }
-        }
-
-        return default;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -18,20 +17,9 @@ public static class FilterWriter
     /// <summary>Serializes a matcher tree alone, as it appears under <c>Matcher</c>.</summary>
     /// <param name="matcher">The tree.</param>
     /// <returns>The compact JSON.</returns>
-    public static string ToJson(Matcher matcher) => Encoding.UTF8.GetString(Serialize(matcher, Write).Span);
+    public static string ToJson(Matcher matcher) => Encoding.UTF8.GetString(JsonWriting.ToUtf8(matcher, Write).Span);
 
-    internal static ReadOnlyMemory<byte> ToUtf8(Filter filter) => Serialize(filter, Write);
-
-    private static ReadOnlyMemory<byte> Serialize<T>(T value, Action<Utf8JsonWriter, T> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, JsonWriting.Options))
-        {
-            write(json, value);
-        }
-
-        return buffer.WrittenMemory;
-    }
+    internal static ReadOnlyMemory<byte> ToUtf8(Filter filter) => JsonWriting.ToUtf8(filter, Write);
 
     internal static void Write(Utf8JsonWriter json, Filter filter)
     {

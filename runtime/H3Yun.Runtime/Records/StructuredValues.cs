@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -32,9 +31,9 @@ internal static class StructuredValues
         }
 
         H3GeoPoint? point = null;
-        if (Member(o, "Point") is { ValueKind: JsonValueKind.Object } p
-            && BizValueReader.ReadDecimal(Member(p, "lat"), fieldCode) is { } lat
-            && BizValueReader.ReadDecimal(Member(p, "lng"), fieldCode) is { } lng)
+        if (JsonWriting.Member(o, "Point") is { ValueKind: JsonValueKind.Object } p
+            && BizValueReader.ReadDecimal(JsonWriting.Member(p, "lat"), fieldCode) is { } lat
+            && BizValueReader.ReadDecimal(JsonWriting.Member(p, "lng"), fieldCode) is { } lng)
         {
             point = new H3GeoPoint(lat, lng);
         }
@@ -62,7 +61,7 @@ internal static class StructuredValues
                     else if (item.ValueKind == JsonValueKind.Object
                         && (Text(item, "ObjectId", fieldCode) ?? Text(item, "AttachmentId", fieldCode) ?? Text(item, "Id", fieldCode)) is { } objectId)
                     {
-                        var size = Member(item, "FileSize") is { ValueKind: not JsonValueKind.Undefined } fileSize ? fileSize : Member(item, "Size");
+                        var size = JsonWriting.Member(item, "FileSize") is { ValueKind: not JsonValueKind.Undefined } fileSize ? fileSize : JsonWriting.Member(item, "Size");
                         attachments.Add(new H3Attachment(
                             objectId,
                             Text(item, "FileName", fieldCode) ?? Text(item, "Name", fieldCode),
@@ -96,18 +95,13 @@ internal static class StructuredValues
         }
     });
 
-    private static string Serialize<T>(T value, Action<Utf8JsonWriter, T> writeMembers)
-    {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using (var json = new Utf8JsonWriter(buffer, JsonWriting.Options))
+    private static string Serialize<T>(T value, Action<Utf8JsonWriter, T> writeMembers) =>
+        Encoding.UTF8.GetString(JsonWriting.ToUtf8((value, writeMembers), static (json, state) =>
         {
             json.WriteStartObject();
-            writeMembers(json, value);
+            state.writeMembers(json, state.value);
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        }).Span);
 
     /// <summary>The object a value holds: itself, or parsed from the JSON string H3Yun sends it as.</summary>
     private static JsonElement? Unwrap(JsonElement value, string fieldCode, string expected)
@@ -139,18 +133,5 @@ internal static class StructuredValues
     }
 
     private static string? Text(JsonElement obj, string name, string fieldCode) =>
-        Member(obj, name) is { ValueKind: not JsonValueKind.Undefined } member ? BizValueReader.ReadString(member, fieldCode) : null;
-
-    private static JsonElement Member(JsonElement obj, string name)
-    {
-        foreach (var member in obj.EnumerateObject())
-        {
-            if (member.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return member.Value;
-            }
-        }
-
-        return default;
-    }
+        JsonWriting.Member(obj, name) is { ValueKind: not JsonValueKind.Undefined } member ? BizValueReader.ReadString(member, fieldCode) : null;
 }
