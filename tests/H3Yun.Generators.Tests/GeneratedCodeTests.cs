@@ -82,6 +82,19 @@ public class GeneratedCodeTests
     }
 
     [Fact]
+    public void Schema_codes_that_differ_only_in_punctuation_get_files_of_their_own()
+    {
+        var run = GeneratorHarness.Run(
+            new SchemaText("a.h3form.json", """{ "SchemaCode": "D1-x", "ClassName": "A", "Properties": [] }"""),
+            new SchemaText("b.h3form.json", """{ "SchemaCode": "D1_x", "ClassName": "B", "Properties": [] }"""),
+            new SchemaText("c.h3form.json", """{ "SchemaCode": "D1.x", "ClassName": "C", "Properties": [] }"""));
+
+        Assert.Equal(3, run.Result.GeneratedSources.Select(s => s.HintName).Distinct().Count());
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
     public void Editing_one_schema_file_regenerates_only_that_form()
     {
         var driver = GeneratorHarness.CreateDriver([SalesOrder, Customer], "Contoso.Orders");

@@ -13,8 +13,24 @@ internal static class FormEmitter
     private static readonly string Version = typeof(FormEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
     private static readonly string GeneratedCode = $"[global::System.CodeDom.Compiler.GeneratedCode(\"H3Yun.Generators\", \"{Version}\")]";
 
-    public static string HintName(FormSpec form) =>
-        new string(form.SchemaCode.Select(static c => char.IsLetterOrDigit(c) && c < 0x80 ? c : '_').ToArray()) + ".g.cs";
+    /// <summary>An ASCII file name per form; a SchemaCode that needed changing gets a hash, so that no two forms share one.</summary>
+    public static string HintName(FormSpec form)
+    {
+        var ascii = new string(form.SchemaCode.Select(static c => c < 0x80 && char.IsLetterOrDigit(c) ? c : '_').ToArray());
+        if (ascii == form.SchemaCode)
+        {
+            return ascii + ".g.cs";
+        }
+
+        // FNV-1a: stable across processes, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in form.SchemaCode)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return $"{ascii}.{hash:x8}.g.cs";
+    }
 
     public static string Emit(FormSpec form)
     {
