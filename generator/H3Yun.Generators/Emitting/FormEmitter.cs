@@ -10,26 +10,11 @@ namespace H3Yun.Generators.Emitting;
 /// </summary>
 internal static class FormEmitter
 {
-    private static readonly string Version = typeof(FormEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-    private static readonly string GeneratedCode = $"[global::System.CodeDom.Compiler.GeneratedCode(\"H3Yun.Generators\", \"{Version}\")]";
-
     /// <summary>An ASCII file name per form; a SchemaCode that needed changing gets a hash, so that no two forms share one.</summary>
     public static string HintName(FormSpec form)
     {
-        var ascii = new string(form.SchemaCode.Select(static c => c < 0x80 && char.IsLetterOrDigit(c) ? c : '_').ToArray());
-        if (ascii == form.SchemaCode)
-        {
-            return ascii + ".g.cs";
-        }
-
-        // FNV-1a: stable across processes, unlike string.GetHashCode.
-        var hash = 2166136261u;
-        foreach (var c in form.SchemaCode)
-        {
-            hash = unchecked((hash ^ c) * 16777619u);
-        }
-
-        return $"{ascii}.{hash:x8}.g.cs";
+        var ascii = GeneratedCode.Ascii(form.SchemaCode);
+        return ascii == form.SchemaCode ? ascii + ".g.cs" : $"{ascii}.{GeneratedCode.StableHash(form.SchemaCode)}.g.cs";
     }
 
     public static string Emit(FormSpec form)
@@ -43,7 +28,7 @@ internal static class FormEmitter
         w.Open($"namespace {form.Namespace}");
 
         w.Line($"/// <summary>{CodeText.Xml(form.DisplayName)}: a record of the H3Yun form <c>{CodeText.Xml(form.SchemaCode)}</c>.</summary>");
-        w.Line(GeneratedCode);
+        w.Line(GeneratedCode.Attribute);
         w.Open($"public sealed partial class {form.ClassName} : global::H3Yun.H3BizObject");
         w.Line($"/// <summary>The form's SchemaCode.</summary>");
         w.Line($"public const string SchemaCode = {CodeText.Literal(form.SchemaCode)};");
@@ -58,7 +43,7 @@ internal static class FormEmitter
         {
             w.Line();
             w.Line($"/// <summary>A row of the child table {CodeText.Xml(table.DisplayName)} (<c>{CodeText.Xml(table.SchemaCode)}</c>).</summary>");
-            w.Line(GeneratedCode);
+            w.Line(GeneratedCode.Attribute);
             w.Open($"public sealed partial class {table.ClassName} : global::H3Yun.H3ChildRow");
             w.Line($"/// <summary>The child table's schema code; the rows travel under it.</summary>");
             w.Line($"public const string SchemaCode = {CodeText.Literal(table.SchemaCode)};");
@@ -193,14 +178,6 @@ internal static class FormEmitter
         w.Line($"public static global::H3Yun.{handle}<{formType}> {name} {{ get; }} = new(global::H3Yun.SystemFields.{name});");
     }
 
-    private static void Repository(SourceWriter w, FormSpec form, string formType)
-    {
-        w.Line($"/// <summary>Loads, queries, creates, updates and deletes {CodeText.Xml(form.DisplayName)} records through H3Yun's OpenApi.</summary>");
-        w.Line(GeneratedCode);
-        w.Open($"public sealed partial class {form.ClassName}Repository : global::H3Yun.H3Repository<{formType}>");
-        w.Line("/// <summary>Creates the repository.</summary>");
-        w.Line("/// <param name=\"client\">The client to send requests through.</param>");
-        w.Line($"public {form.ClassName}Repository(global::H3Yun.H3YunClient client) : base(client, {formType}.FormInfo) {{ }}");
-        w.Close();
-    }
+    private static void Repository(SourceWriter w, FormSpec form, string formType) =>
+        GeneratedCode.Repository(w, "public", form.ClassName, formType, $"Loads, queries, creates, updates and deletes {CodeText.Xml(form.DisplayName)} records through H3Yun's OpenApi.");
 }

@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text;
 using H3Yun.Generators.Mapping;
 using H3Yun.Generators.Model;
 
@@ -12,21 +11,11 @@ namespace H3Yun.Generators.Emitting;
 /// </summary>
 internal static class MappedClassEmitter
 {
-    private static readonly string Version = typeof(MappedClassEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-    private static readonly string GeneratedCode = $"[global::System.CodeDom.Compiler.GeneratedCode(\"H3Yun.Generators\", \"{Version}\")]";
-
     /// <summary>ASCII from the class name plus a hash of the full name, so that two Chinese class names never share a hint.</summary>
     public static string HintName(MappedClassSpec mapped)
     {
         var name = mapped.QualifiedName.Substring("global::".Length);
-        var ascii = new string(name.Select(static c => char.IsLetterOrDigit(c) && c < 0x80 ? c : '_').ToArray());
-        var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(name))
-        {
-            hash = unchecked((hash ^ b) * 16777619u);
-        }
-
-        return $"{ascii}.{hash:x8}.H3Form.g.cs";
+        return $"{GeneratedCode.Ascii(name)}.{GeneratedCode.StableHash(name)}.H3Form.g.cs";
     }
 
     public static string Emit(MappedClassBinding binding)
@@ -144,16 +133,13 @@ internal static class MappedClassEmitter
         w.Close();
     }
 
-    private static void Repository(SourceWriter w, MappedClassSpec mapped, FormSpec form)
-    {
-        w.Line($"/// <summary>Loads, queries, creates, updates and deletes {CodeText.Xml(form.DisplayName)} records as <see cref=\"{mapped.ClassName}\"/>.</summary>");
-        w.Line(GeneratedCode);
-        w.Open($"{(mapped.IsPublic ? "public" : "internal")} sealed partial class {mapped.ClassName}Repository : global::H3Yun.H3Repository<{mapped.QualifiedName}>");
-        w.Line("/// <summary>Creates the repository.</summary>");
-        w.Line("/// <param name=\"client\">The client to send requests through.</param>");
-        w.Line($"public {mapped.ClassName}Repository(global::H3Yun.H3YunClient client) : base(client, {mapped.QualifiedName}.FormInfo) {{ }}");
-        w.Close();
-    }
+    private static void Repository(SourceWriter w, MappedClassSpec mapped, FormSpec form) =>
+        GeneratedCode.Repository(
+            w,
+            mapped.IsPublic ? "public" : "internal",
+            mapped.ClassName,
+            mapped.QualifiedName,
+            $"Loads, queries, creates, updates and deletes {CodeText.Xml(form.DisplayName)} records as <see cref=\"{mapped.ClassName}\"/>.");
 
     private static string Identifier(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
