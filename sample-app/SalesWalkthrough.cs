@@ -30,7 +30,7 @@ internal sealed class SalesWalkthrough(H3YunClient client, TextWriter output)
 
         var loaded = await _orders.LoadAsync(createdOrder.ObjectId, cancellationToken)
             ?? throw new InvalidOperationException($"Order {createdOrder.ObjectId} was created but cannot be loaded.");
-        Say($"Loaded {loaded.OrderNumber}: amount {loaded.Amount}, status {loaded.Status}, created {loaded.CreatedTime:yyyy-MM-dd HH:mm:ss} by {loaded.CreatedBy}");
+        Say($"Loaded {loaded.OrderNumber}: amount {loaded.Amount}, status {loaded.Status}, created {loaded.CreatedTime:yyyy-MM-dd HH:mm:ss} by {loaded.CreatedByObject?.Name ?? loaded.CreatedBy}");
         foreach (var line in loaded.Lines)
         {
             Say($"  line {line.Product} x{line.Quantity} at {line.UnitPrice}");

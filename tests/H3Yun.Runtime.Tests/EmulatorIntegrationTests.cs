@@ -32,7 +32,8 @@ public class EmulatorIntegrationTests(EmulatorFixture fixture) : IClassFixture<E
         Assert.Equal(99.5m, loaded.Amount);
         Assert.Equal(new DateTime(2026, 11, 28, 9, 30, 0), loaded.OrderDate);
         Assert.Equal(BizObjectStatus.Effective, loaded.Status);
-        Assert.Equal(EmulatorOrganization.AdminUserName, loaded.CreatedBy);
+        Assert.Equal(EmulatorOrganization.AdminUserId, loaded.CreatedBy);
+        Assert.Equal(EmulatorOrganization.AdminUserName, loaded.CreatedByObject?.Name);
         Assert.Equal(EmulatorOrganization.AdminUserId, loaded.CreatedByObject?.ObjectId);
         Assert.NotNull(loaded.CreatedTime);
         var line = Assert.Single(loaded.Lines);
