@@ -76,6 +76,7 @@ public sealed class H3YunEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.EngineCode, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options));
         var schemas = SchemaRegistry.Load(options.SchemaFiles);
+        var settings = EmulatorSettings.From(options);
         var engineSecret = string.IsNullOrEmpty(options.EngineSecret) ? NewSecret() : options.EngineSecret;
 
         // The empty builder reads no appsettings, environment variables or command line of the host process,
@@ -97,7 +98,7 @@ public sealed class H3YunEmulator : IAsyncDisposable
         var store = new RecordStore();
         var log = new RequestLog();
         var faults = new EmulatorFaults();
-        var endpoint = new InvokeEndpoint(new InvokeDispatcher(store, schemas), log, faults, options.EngineCode, engineSecret);
+        var endpoint = new InvokeEndpoint(new InvokeDispatcher(store, schemas, settings), log, faults, options.EngineCode, engineSecret);
         app.Run(endpoint.HandleAsync);
         try
         {

@@ -24,6 +24,12 @@ public sealed class H3YunEmulatorOptions
     /// <summary>The loopback port to listen on; 0 (the default) lets the operating system pick a free port.</summary>
     public int Port { get; set; }
 
+    /// <summary>
+    /// What UpdateBizObject does with a child table it is sent; H3Yun does not document it. Defaults to
+    /// <see cref="ChildRowUpdateMode.Replace"/>, the backend's own semantics and the strictest for a client.
+    /// </summary>
+    public ChildRowUpdateMode ChildRowUpdates { get; set; } = ChildRowUpdateMode.Replace;
+
     /// <summary>An optional logger for the emulator's web host; by default the emulator logs nothing.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }
 }

@@ -38,12 +38,15 @@ internal sealed class EmulatorSession : IAsyncDisposable
         new(await H3YunEmulator.StartAsync(options));
 
     /// <summary>An emulator that knows the test forms in Schemas/ (copied next to the test assembly).</summary>
-    public static Task<EmulatorSession> StartWithSchemasAsync()
+    public static Task<EmulatorSession> StartWithSchemasAsync() => StartAsync(SchemaOptions());
+
+    /// <summary>Options that load the test forms in Schemas/, for tests that change other settings too.</summary>
+    public static H3YunEmulatorOptions SchemaOptions()
     {
         var options = new H3YunEmulatorOptions();
         options.SchemaFiles.Add(SchemaPath("order.h3form.json"));
         options.SchemaFiles.Add(SchemaPath("customer.h3form.json"));
-        return StartAsync(options);
+        return options;
     }
 
     public static string SchemaPath(string fileName) => Path.Combine(AppContext.BaseDirectory, "Schemas", fileName);
