@@ -30,6 +30,12 @@ public sealed class H3YunEmulatorOptions
     /// </summary>
     public ChildRowUpdateMode ChildRowUpdates { get; set; } = ChildRowUpdateMode.Replace;
 
+    /// <summary>
+    /// How LoadBizObject answers an id that names no record; H3Yun does not document it. <see langword="null"/> (the
+    /// default) answers <see cref="MissingRecordAnswer.NullBizObject"/>.
+    /// </summary>
+    public MissingRecordAnswer? MissingRecord { get; set; }
+
     /// <summary>An optional logger for the emulator's web host; by default the emulator logs nothing.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }
 }

@@ -8,7 +8,7 @@ namespace H3Yun.Emulator.Actions;
 /// <summary>Runs the six public ActionNames of H3Yun's OpenApi; anything else (custom interfaces included) is refused.</summary>
 internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas, EmulatorSettings settings)
 {
-    private readonly ReadActions _reads = new(store);
+    private readonly ReadActions _reads = new(store, settings.MissingRecord);
     private readonly WriteActions _writes = new(store, new RecordWriter(settings.ChildRows));
 
     /// <summary>The <c>ReturnData</c> of a successful call; refusals are thrown as <see cref="H3RequestException"/>.</summary>

@@ -51,6 +51,7 @@ internal sealed class WriteActions(RecordStore store, RecordWriter writer)
         return store.Remove(schemaCode, objectId) ? new JsonObject() : throw NotFound(objectId);
     }
 
-    private static H3RequestException NotFound(string objectId) =>
+    /// <summary>The one text for a BizObjectId that names no record, starting with the words H3Yun uses.</summary>
+    public static H3RequestException NotFound(string objectId) =>
         new($"业务对象不存在 / record not found: {objectId}");
 }
