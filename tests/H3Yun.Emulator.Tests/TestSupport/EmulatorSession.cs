@@ -133,6 +133,24 @@ internal sealed class EmulatorSession : IAsyncDisposable
         {"ActionName":"LoadBizObjects","SchemaCode":"{{schemaCode}}","Filter":{{Quote(filterJson)}}}
         """);
 
+    /// <summary>Waits until the request with this sequence number is done (whatever the client saw) and returns its record.</summary>
+    public async Task<RecordedRequest> WaitUntilServedAsync(long sequence)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            foreach (var request in Emulator.Requests)
+            {
+                if (request.Sequence == sequence && request.Outcome != RequestOutcome.InProgress && request.Duration is not null)
+                {
+                    return request;
+                }
+            }
+
+            await Task.Delay(10, patience.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
