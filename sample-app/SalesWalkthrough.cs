@@ -55,7 +55,14 @@ internal sealed class SalesWalkthrough(H3YunClient client, TextWriter output)
 
         await _orders.DeleteAsync(createdOrder.ObjectId, cancellationToken);
         await _customers.DeleteAsync(createdCustomer.ObjectId, cancellationToken);
-        Say($"Deleted the order and the customer; loading the order now gives {(await _orders.LoadAsync(createdOrder.ObjectId, cancellationToken) is null ? "nothing" : "a record")}");
+        // H3Yun documents no answer for loading a missing record (null, or Successful:false), so ask a query, which answers the same either way.
+        var remaining = await _orders.QueryAsync(SalesOrder.Where.ObjectId.EqualTo(createdOrder.ObjectId), cancellationToken);
+        if (remaining.Items.Count != 0)
+        {
+            throw new InvalidOperationException($"Order {createdOrder.ObjectId} was deleted but a query still finds it.");
+        }
+
+        Say("Deleted the order and the customer; a query for the order now finds nothing");
     }
 
     private void Say(string line) => output.WriteLine(line);
