@@ -159,5 +159,6 @@ public abstract class H3BizObject : H3Record
         }
 
         WorkflowInstanceId = workflowInstanceId;
+        WasCreatedHere = true;
     }
 }

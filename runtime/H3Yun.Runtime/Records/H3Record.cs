@@ -39,6 +39,9 @@ public abstract class H3Record
     /// <summary>Whether the record came from H3Yun (a load or a query), so that its fields are known to be what H3Yun holds.</summary>
     internal bool WasRead { get; private set; }
 
+    /// <summary>Whether this client created the record, so that every child table holds exactly the rows it was created with.</summary>
+    internal bool WasCreatedHere { get; private protected set; }
+
     /// <summary>Forgets which fields were assigned, as after a successful write. The values stay.</summary>
     public virtual void AcceptChanges() => _assigned.Clear();
 
@@ -79,7 +82,7 @@ public abstract class H3Record
 
         // The table's code is known only to the WriteChildTable call that follows, which refuses a partial table.
         writer.NextTableIsPartial = writer.Purpose == WritePurpose.Update
-            && !_present.IsSet(_systemFieldCount + fieldIndex) && !table.IsDeclaredWhole;
+            && !_present.IsSet(_systemFieldCount + fieldIndex) && !table.IsDeclaredWhole && !WasCreatedHere;
         writer.NextTableWasRead = WasRead;
         writer.Capture?.Add(table.Capture());
         return true;

@@ -22,6 +22,13 @@ public struct UnitValue
     /// <summary>The id and name H3Yun reported on the last read; <see langword="null"/> after an assignment.</summary>
     public readonly H3Unit? Unit => _assigned ? null : _unit;
 
+    /// <summary>The value as a reference to a record of <typeparamref name="TForm"/>, with the title H3Yun reported.</summary>
+    /// <typeparam name="TForm">The associated form's generated class.</typeparam>
+    /// <returns>The reference, or <see langword="null"/> when empty.</returns>
+    public readonly H3Ref<TForm>? ToReference<TForm>()
+        where TForm : H3BizObject =>
+        Id is { Length: > 0 } id ? new H3Ref<TForm>(id, Unit?.Name) : (H3Ref<TForm>?)null;
+
     /// <summary>Sets the id, as the caller's change.</summary>
     /// <param name="id">The user's, department's or record's id.</param>
     public void Assign(string? id)
@@ -82,6 +89,35 @@ public struct UnitListValue
 
     /// <summary>The ids and names H3Yun reported on the last read; <see langword="null"/> after an assignment.</summary>
     public readonly IReadOnlyList<H3Unit>? Units => _assigned ? null : _units;
+
+    /// <summary>The ids of references, for assigning a several-records field.</summary>
+    /// <typeparam name="TForm">The associated form's generated class.</typeparam>
+    /// <param name="references">The references.</param>
+    /// <returns>Their ids, or <see langword="null"/>.</returns>
+    public static IReadOnlyList<string>? IdsOf<TForm>(IEnumerable<H3Ref<TForm>>? references)
+        where TForm : H3BizObject =>
+        references?.Select(static r => r.ObjectId).ToArray();
+
+    /// <summary>The values as references to records of <typeparamref name="TForm"/>, with the titles H3Yun reported.</summary>
+    /// <typeparam name="TForm">The associated form's generated class.</typeparam>
+    /// <returns>The references, or <see langword="null"/> when empty.</returns>
+    public readonly IReadOnlyList<H3Ref<TForm>>? ToReferences<TForm>()
+        where TForm : H3BizObject
+    {
+        if (Ids is not { } ids)
+        {
+            return null;
+        }
+
+        var units = Units;
+        var references = new H3Ref<TForm>[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            references[i] = new H3Ref<TForm>(ids[i], units is not null && i < units.Count ? units[i].Name : null);
+        }
+
+        return references;
+    }
 
     /// <summary>Sets the ids, as the caller's change.</summary>
     /// <param name="ids">The ids.</param>
