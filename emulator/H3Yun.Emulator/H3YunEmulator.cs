@@ -76,6 +76,7 @@ public sealed class H3YunEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.EngineCode, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options));
         var schemas = SchemaRegistry.Load(options.SchemaFiles);
+        var settings = EmulatorSettings.From(options);
         var engineSecret = string.IsNullOrEmpty(options.EngineSecret) ? NewSecret() : options.EngineSecret;
 
         // The empty builder reads no appsettings, environment variables or command line of the host process,
@@ -95,10 +96,14 @@ public sealed class H3YunEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var store = new RecordStore();
-        var log = new RequestLog();
+        var log = new RequestLog(settings.RequestLogLimit);
         var faults = new EmulatorFaults();
-        var endpoint = new InvokeEndpoint(new InvokeDispatcher(store, schemas), log, faults, options.EngineCode, engineSecret);
-        app.Run(endpoint.HandleAsync);
+        var rateGate = settings.RateLimit is { } rate ? new RateGate(rate, settings.RateLimitRefusal) : null;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("H3Yun.Emulator.Requests");
+        var pipeline = new RequestPipeline(log, faults, new SecretMask(engineSecret), rateGate, TimeProvider.System, logger);
+        var credentials = new Credentials(options.EngineCode, engineSecret);
+        var router = new EmulatorRouter(new InvokeEndpoint(new InvokeDispatcher(store, schemas, settings), pipeline, credentials));
+        app.Run(router.HandleAsync);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

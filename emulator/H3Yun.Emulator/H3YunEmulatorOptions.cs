@@ -24,6 +24,34 @@ public sealed class H3YunEmulatorOptions
     /// <summary>The loopback port to listen on; 0 (the default) lets the operating system pick a free port.</summary>
     public int Port { get; set; }
 
+    /// <summary>
+    /// What UpdateBizObject does with a child table it is sent; H3Yun does not document it. Defaults to
+    /// <see cref="ChildRowUpdateMode.Replace"/>, the backend's own semantics and the strictest for a client.
+    /// </summary>
+    public ChildRowUpdateMode ChildRowUpdates { get; set; } = ChildRowUpdateMode.Replace;
+
+    /// <summary>
+    /// How LoadBizObject answers an id that names no record; H3Yun does not document it. <see langword="null"/> (the
+    /// default) answers <see cref="MissingRecordAnswer.NullBizObject"/>.
+    /// </summary>
+    public MissingRecordAnswer? MissingRecord { get; set; }
+
+    /// <summary>
+    /// Enforces H3Yun's documented budget (1–2 calls per second) per EngineCode when set: a burst of up to this many
+    /// requests, then one every 1/rate seconds; the excess is refused as <see cref="RateLimitRefusal"/> says and not
+    /// processed. <see langword="null"/> (the default) enforces nothing.
+    /// </summary>
+    public double? RateLimit { get; set; }
+
+    /// <summary>How a request over <see cref="RateLimit"/> is refused; <see cref="RateLimitRefusal.ApiError"/> by default.</summary>
+    public RateLimitRefusal RateLimitRefusal { get; set; } = RateLimitRefusal.ApiError;
+
+    /// <summary>
+    /// How many requests <see cref="H3YunEmulator.Requests"/> keeps, oldest dropped first; <see langword="null"/>
+    /// (the default) keeps every one, as tests that count requests need.
+    /// </summary>
+    public int? RequestLogLimit { get; set; }
+
     /// <summary>An optional logger for the emulator's web host; by default the emulator logs nothing.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }
 }

@@ -85,15 +85,20 @@ public class FaultInjectionTests
     public async Task A_client_that_gives_up_during_a_delay_gets_nothing_processed()
     {
         await using var api = await EmulatorSession.StartAsync();
-        api.Emulator.Faults.EnqueueDelay(TimeSpan.FromSeconds(20));
-        using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        api.Emulator.Faults.EnqueueDelay(TimeSpan.FromMilliseconds(800));
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.InvokeAsync(CreateBody, giveUp.Token));
 
+        // Wait until the emulator is done with the request, so that a request processed after the delay would show.
+        var served = await api.WaitUntilServedAsync(1);
+        Assert.Equal(RequestOutcome.ClientGaveUp, served.Outcome);
+        Assert.False(served.Processed);
+        Assert.Null(served.StatusCode);
+        Assert.Equal(0, api.Emulator.Count("FormA"));
         var clock = Stopwatch.StartNew();
         await api.SucceedAsync("""{"ActionName":"LoadBizObjects","SchemaCode":"FormA"}""");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the next request waited {clock.Elapsed}");
-        Assert.Equal(0, api.Emulator.Count("FormA"));
     }
 
     [Fact]

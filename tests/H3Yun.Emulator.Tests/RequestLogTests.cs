@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using H3Yun.Emulator.Tests.TestSupport;
 using Xunit;
@@ -18,8 +19,19 @@ public class RequestLogTests
         await api.SucceedAsync(Load);
 
         Assert.Equal(
-            [new RecordedRequest("CreateBizObject", "FormA", Create), new RecordedRequest("LoadBizObjects", "FormB", Load)],
-            api.Emulator.Requests);
+            [("CreateBizObject", "FormA", Create), ("LoadBizObjects", "FormB", Load)],
+            api.Emulator.Requests.Select(request => (request.ActionName, request.SchemaCode, request.Body)));
+        Assert.Equal([1L, 2L], api.Emulator.Requests.Select(request => request.Sequence));
+        Assert.All(api.Emulator.Requests, request =>
+        {
+            Assert.Equal("/OpenApi/Invoke", request.Path);
+            Assert.Equal(RequestOutcome.Succeeded, request.Outcome);
+            Assert.True(request.Processed);
+            Assert.Equal(200, request.StatusCode);
+            Assert.Contains("\"Successful\":true", request.Answer, StringComparison.Ordinal);
+            Assert.NotNull(request.Duration);
+            Assert.Equal(api.Emulator.EngineCode, request.EngineCode);
+        });
     }
 
     [Fact]
@@ -36,6 +48,21 @@ public class RequestLogTests
             Assert.DoesNotContain(api.Emulator.EngineSecret, request.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain("wrong-secret", request.ToString(), StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task A_secret_a_client_put_into_a_body_is_masked_in_every_form_in_the_log()
+    {
+        await using var api = await EmulatorSession.StartAsync(new H3YunEmulatorOptions { EngineSecret = "a+b/c==secret\"x" });
+        var secret = api.Emulator.EngineSecret;
+        var body = $$"""{"ActionName":"LoadBizObjects","SchemaCode":"FormA","Raw":{{System.Text.Json.JsonSerializer.Serialize(secret)}},"Url":"{{Uri.EscapeDataString(secret)}}"}""";
+
+        await api.SucceedAsync(body);
+
+        var logged = Assert.Single(api.Emulator.Requests);
+        Assert.DoesNotContain("secret", logged.Body, StringComparison.Ordinal);
+        Assert.Contains("\"Raw\":\"***\"", logged.Body, StringComparison.Ordinal);
+        Assert.Contains("\"Url\":\"***\"", logged.Body, StringComparison.Ordinal);
     }
 
     [Fact]

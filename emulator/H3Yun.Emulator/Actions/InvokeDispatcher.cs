@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
 using H3Yun.Emulator.Protocol;
 using H3Yun.Emulator.Schemas;
 using H3Yun.Emulator.Storage;
@@ -6,14 +8,15 @@ using H3Yun.Emulator.Storage;
 namespace H3Yun.Emulator.Actions;
 
 /// <summary>Runs the six public ActionNames of H3Yun's OpenApi; anything else (custom interfaces included) is refused.</summary>
-internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas)
+internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas, EmulatorSettings settings)
 {
-    private readonly ReadActions _reads = new(store);
-    private readonly WriteActions _writes = new(store);
+    private readonly ReadActions _reads = new(store, settings.MissingRecord);
+    private readonly WriteActions _writes = new(store, new RecordWriter(settings.ChildRows));
 
     /// <summary>The <c>ReturnData</c> of a successful call; refusals are thrown as <see cref="H3RequestException"/>.</summary>
-    public JsonNode? Invoke(string body)
+    public ValueTask<JsonNode?> InvokeAsync(string body, CancellationToken cancellationToken)
     {
+        _ = cancellationToken;
         var request = InvokeRequest.Parse(body);
         var actionName = request.ActionName;
         if (string.IsNullOrWhiteSpace(actionName))
@@ -28,7 +31,7 @@ internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas
 
         var schemaCode = request.RequireSchemaCode();
         var form = schemas.Resolve(schemaCode);
-        return actionName switch
+        return ValueTask.FromResult<JsonNode?>(actionName switch
         {
             "LoadBizObject" => _reads.LoadBizObject(request, schemaCode, form),
             "LoadBizObjects" => _reads.LoadBizObjects(request, schemaCode, form),
@@ -36,7 +39,7 @@ internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas
             "CreateBizObjects" => _writes.CreateBizObjects(request, schemaCode, form),
             "UpdateBizObject" => _writes.UpdateBizObject(request, schemaCode, form),
             _ => _writes.RemoveBizObject(request, schemaCode),
-        };
+        });
     }
 
     private static bool IsSupported(string actionName) => actionName is

@@ -8,12 +8,18 @@ using H3Yun.Emulator.Storage;
 namespace H3Yun.Emulator.Actions;
 
 /// <summary>LoadBizObject and LoadBizObjects.</summary>
-internal sealed class ReadActions(RecordStore store)
+internal sealed class ReadActions(RecordStore store, MissingRecordAnswer missingRecord)
 {
-    /// <summary>A missing record is not an error: H3Yun answers success with a null BizObject.</summary>
+    /// <summary>A missing record is answered as <see cref="MissingRecordAnswer"/> says: H3Yun does not document it.</summary>
     public JsonObject LoadBizObject(InvokeRequest request, string schemaCode, FormSchema? form)
     {
-        var stored = store.Find(schemaCode, request.RequireBizObjectId());
+        var objectId = request.RequireBizObjectId();
+        var stored = store.Find(schemaCode, objectId);
+        if (stored is null && missingRecord == MissingRecordAnswer.NotFoundError)
+        {
+            throw WriteActions.NotFound(objectId);
+        }
+
         return new JsonObject { ["BizObject"] = stored is null ? null : ReadFormatter.Format(stored, form) };
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using H3Yun.Emulator.Protocol;
@@ -9,14 +10,14 @@ namespace H3Yun.Emulator.Actions;
 
 /// <summary>
 /// Turns a client's BizObject into stored members. Everything is validated before anything is stored, so a refused
-/// write changes nothing.
+/// write changes nothing; child tables are then applied by the configured <see cref="ChildRowUpdateMode"/>.
 /// </summary>
-internal static class RecordWriter
+internal sealed class RecordWriter(ChildRowUpdateMode childRows)
 {
-    public static JsonObject NewRecord(FormSchema? form, JsonObject input, bool isSubmit)
+    public JsonObject NewRecord(FormSchema? form, JsonObject input, bool isSubmit)
     {
         var objectId = Guid.NewGuid().ToString("D");
-        var members = PrepareMembers(form, input, objectId);
+        var (members, tables) = PrepareMembers(form, input);
         var now = H3DateText.Format(ChinaTime.Now);
         var creator = (string?)members[SystemFields.CreatedBy] ?? EmulatorOrganization.AdminUserId;
         var record = new JsonObject
@@ -34,25 +35,36 @@ internal static class RecordWriter
             [SystemFields.SeqNo] = null,
         };
         MoveMembers(members, record);
+        foreach (var (code, rows) in tables)
+        {
+            record[code] = ChildRows.Apply(childRows, existing: null, rows, objectId);
+        }
+
         return record;
     }
 
     /// <summary>Validates an update now and returns the change to apply to the stored record under the store's lock.</summary>
-    public static Action<JsonObject> PrepareUpdate(FormSchema? form, JsonObject input, string objectId)
+    public Action<JsonObject> PrepareUpdate(FormSchema? form, JsonObject input, string objectId)
     {
-        var members = PrepareMembers(form, input, objectId);
+        var (members, tables) = PrepareMembers(form, input);
         var now = H3DateText.Format(ChinaTime.Now);
         return record =>
         {
             MoveMembers(members, record);
+            foreach (var (code, rows) in tables)
+            {
+                record[code] = ChildRows.Apply(childRows, record[code] as JsonArray, rows, objectId);
+            }
+
             record[SystemFields.ModifiedBy] = EmulatorOrganization.AdminUserId;
             record[SystemFields.ModifiedTime] = now;
         };
     }
 
-    private static JsonObject PrepareMembers(FormSchema? form, JsonObject input, string objectId)
+    private static (JsonObject Members, Dictionary<string, IReadOnlyList<SentRow>> Tables) PrepareMembers(FormSchema? form, JsonObject input)
     {
         var prepared = new JsonObject();
+        var tables = new Dictionary<string, IReadOnlyList<SentRow>>(StringComparer.Ordinal);
         foreach (var (code, value) in input)
         {
             if (SystemFields.ServerOwned.Contains(code) || SystemFields.IsPeopleCompanion(code))
@@ -76,53 +88,72 @@ internal static class RecordWriter
             }
             else if (form is null)
             {
-                prepared[code] = LooksLikeChildRows(value) ? PrepareRows(null, code, value, objectId) : value?.DeepClone();
+                if (LooksLikeChildRows(value))
+                {
+                    tables[code] = PrepareRows(null, code, value, null);
+                }
+                else
+                {
+                    prepared[code] = value?.DeepClone();
+                }
             }
             else
             {
                 var field = form.Find(code) ?? throw UnknownField(form, code, parent: null);
-                prepared[code] = field.IsChildTable
-                    ? PrepareRows(field.ChildSchema, code, value, objectId, form)
-                    : FieldValueNormalizer.Normalize(form, field, value);
+                if (field.IsChildTable)
+                {
+                    tables[code] = PrepareRows(field.ChildSchema, code, value, form);
+                }
+                else
+                {
+                    prepared[code] = FieldValueNormalizer.Normalize(form, field, value);
+                }
             }
         }
 
-        return prepared;
+        return (prepared, tables);
     }
 
     /// <summary>Without a schema, only an array of objects can be a child table.</summary>
     private static bool LooksLikeChildRows(JsonNode? value) =>
         value is JsonArray { Count: > 0 } array && array.All(item => item is JsonObject);
 
-    private static JsonArray PrepareRows(FormSchema? childForm, string code, JsonNode? value, string parentObjectId, FormSchema? parentForm = null)
+    private static List<SentRow> PrepareRows(FormSchema? childForm, string code, JsonNode? value, FormSchema? parentForm)
     {
-        var rows = new JsonArray();
+        var rows = new List<SentRow>();
         var input = LenientJson.ReadEmbeddedArray(value, code);
         if (input is null)
         {
             return rows;
         }
 
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < input.Count; i++)
         {
             var what = $"{code}[{i}]";
             var row = LenientJson.ReadEmbeddedObject(input[i], what)
                 ?? throw new H3RequestException($"子表行不能为空 / child-table row {what} is null");
-            rows.Add(PrepareRow(childForm, row, parentObjectId, parentForm));
+            var sent = PrepareRow(childForm, row, parentForm, what);
+            if (sent.ObjectId is { } id && !ids.Add(id))
+            {
+                throw new H3RequestException($"子表行 ObjectId 重复 / child-table rows of {code} repeat the ObjectId {id} (at {what}); each row must be sent once");
+            }
+
+            rows.Add(sent);
         }
 
         return rows;
     }
 
-    private static JsonObject PrepareRow(FormSchema? childForm, JsonObject row, string parentObjectId, FormSchema? parentForm)
+    private static SentRow PrepareRow(FormSchema? childForm, JsonObject row, FormSchema? parentForm, string what)
     {
-        var rowId = LenientJson.ReadString(row[SystemFields.ObjectId], SystemFields.ObjectId)?.Trim();
-        var prepared = new JsonObject
+        var rowId = LenientJson.ReadString(row[SystemFields.ObjectId], $"{what}.{SystemFields.ObjectId}")?.Trim();
+        var members = new JsonObject();
+        if (row.ContainsKey(SystemFields.Name))
         {
-            [SystemFields.ObjectId] = string.IsNullOrEmpty(rowId) ? Guid.NewGuid().ToString("D") : rowId,
-            [SystemFields.Name] = LenientJson.ReadString(row[SystemFields.Name], SystemFields.Name),
-            [SystemFields.ParentObjectId] = parentObjectId,
-        };
+            members[SystemFields.Name] = LenientJson.ReadString(row[SystemFields.Name], $"{what}.{SystemFields.Name}");
+        }
+
         foreach (var (code, value) in row)
         {
             if (SystemFields.ChildRow.Contains(code))
@@ -132,15 +163,15 @@ internal static class RecordWriter
 
             if (childForm is null)
             {
-                prepared[code] = value?.DeepClone();
+                members[code] = value?.DeepClone();
                 continue;
             }
 
             var field = childForm.Find(code) ?? throw UnknownField(childForm, code, parentForm);
-            prepared[code] = FieldValueNormalizer.Normalize(childForm, field, value);
+            members[code] = FieldValueNormalizer.Normalize(childForm, field, value);
         }
 
-        return prepared;
+        return new SentRow(string.IsNullOrEmpty(rowId) ? null : rowId, members);
     }
 
     private static H3RequestException UnknownField(FormSchema form, string code, FormSchema? parent) => parent is null

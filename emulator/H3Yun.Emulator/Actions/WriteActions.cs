@@ -8,11 +8,11 @@ using H3Yun.Emulator.Storage;
 namespace H3Yun.Emulator.Actions;
 
 /// <summary>CreateBizObject(s), UpdateBizObject and RemoveBizObject.</summary>
-internal sealed class WriteActions(RecordStore store)
+internal sealed class WriteActions(RecordStore store, RecordWriter writer)
 {
     public JsonObject CreateBizObject(InvokeRequest request, string schemaCode, FormSchema? form)
     {
-        var record = RecordWriter.NewRecord(form, request.RequireBizObject(), request.IsSubmit);
+        var record = writer.NewRecord(form, request.RequireBizObject(), request.IsSubmit);
         store.AddRange(schemaCode, [record]);
         return new JsonObject
         {
@@ -29,7 +29,7 @@ internal sealed class WriteActions(RecordStore store)
     public JsonObject CreateBizObjects(InvokeRequest request, string schemaCode, FormSchema? form)
     {
         var isSubmit = request.IsSubmit;
-        List<JsonObject> records = [.. request.RequireBizObjectArray().Select(input => RecordWriter.NewRecord(form, input, isSubmit))];
+        List<JsonObject> records = [.. request.RequireBizObjectArray().Select(input => writer.NewRecord(form, input, isSubmit))];
         store.AddRange(schemaCode, records);
         return new JsonObject
         {
@@ -37,11 +37,11 @@ internal sealed class WriteActions(RecordStore store)
         };
     }
 
-    /// <summary>Merges only the members sent; a member sent as null clears that field, a child-table array replaces its rows.</summary>
+    /// <summary>Merges only the members sent; a member sent as null clears that field; child tables follow <see cref="ChildRowUpdateMode"/>.</summary>
     public JsonObject UpdateBizObject(InvokeRequest request, string schemaCode, FormSchema? form)
     {
         var objectId = request.RequireBizObjectId();
-        var change = RecordWriter.PrepareUpdate(form, request.RequireBizObject(), objectId);
+        var change = writer.PrepareUpdate(form, request.RequireBizObject(), objectId);
         return store.TryUpdate(schemaCode, objectId, change) ? new JsonObject() : throw NotFound(objectId);
     }
 
@@ -51,6 +51,7 @@ internal sealed class WriteActions(RecordStore store)
         return store.Remove(schemaCode, objectId) ? new JsonObject() : throw NotFound(objectId);
     }
 
-    private static H3RequestException NotFound(string objectId) =>
+    /// <summary>The one text for a BizObjectId that names no record, starting with the words H3Yun uses.</summary>
+    public static H3RequestException NotFound(string objectId) =>
         new($"业务对象不存在 / record not found: {objectId}");
 }

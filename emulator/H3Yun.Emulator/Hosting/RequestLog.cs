@@ -1,29 +1,50 @@
+using System;
 using System.Collections.Generic;
-using System.Text.Json;
+using System.Linq;
 using System.Threading;
 
 namespace H3Yun.Emulator.Hosting;
 
-/// <summary>Every request body in arrival order; headers are never kept, so the EngineSecret cannot leak into tests.</summary>
-internal sealed class RequestLog
+/// <summary>
+/// Every request in arrival order with what became of it. Bodies are masked before they get here and headers are
+/// never kept, so the EngineSecret cannot leak into tests or onto the web page.
+/// </summary>
+internal sealed class RequestLog(int? limit)
 {
     private readonly Lock _gate = new();
-    private readonly List<RecordedRequest> _requests = [];
+    private readonly LinkedList<Entry> _entries = [];
+    private long _sequence;
 
     public IReadOnlyList<RecordedRequest> Snapshot()
     {
         lock (_gate)
         {
-            return _requests.ToArray();
+            return [.. _entries.Select(entry => entry.Value)];
         }
     }
 
-    public void Add(string body)
+    public Entry Start(string path, string? actionName, string? schemaCode, string maskedBody, string? engineCode, DateTimeOffset receivedAt)
     {
-        var (actionName, schemaCode) = PeekNames(body);
         lock (_gate)
         {
-            _requests.Add(new RecordedRequest(actionName, schemaCode, body));
+            var entry = new Entry(this, new RecordedRequest
+            {
+                Sequence = ++_sequence,
+                ReceivedAt = receivedAt,
+                Path = path,
+                ActionName = actionName,
+                SchemaCode = schemaCode,
+                Body = maskedBody,
+                EngineCode = engineCode,
+                Outcome = RequestOutcome.InProgress,
+            });
+            _entries.AddLast(entry);
+            while (limit is { } most && _entries.Count > most)
+            {
+                _entries.RemoveFirst();
+            }
+
+            return entry;
         }
     }
 
@@ -31,27 +52,21 @@ internal sealed class RequestLog
     {
         lock (_gate)
         {
-            _requests.Clear();
+            _entries.Clear();
         }
     }
 
-    /// <summary>Best effort: a body that is not a JSON object still gets recorded, just without names.</summary>
-    private static (string? ActionName, string? SchemaCode) PeekNames(string body)
+    /// <summary>One request's record, updated as it is served.</summary>
+    internal sealed class Entry(RequestLog log, RecordedRequest value)
     {
-        try
+        public RecordedRequest Value { get; private set; } = value;
+
+        public void Update(Func<RecordedRequest, RecordedRequest> change)
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Object
-                ? (StringMember(root, "ActionName"), StringMember(root, "SchemaCode"))
-                : (null, null);
-        }
-        catch (JsonException)
-        {
-            return (null, null);
+            lock (log._gate)
+            {
+                Value = change(Value);
+            }
         }
     }
-
-    private static string? StringMember(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -8,12 +8,13 @@ namespace H3Yun;
 /// </summary>
 internal static class ReturnDataReader
 {
-    /// <summary>LoadBizObject: <c>{"BizObject": record | null}</c>.</summary>
+    /// <summary>LoadBizObject: <c>{"BizObject": record | null}</c>; null, absent or <c>{}</c> means no record.</summary>
     public static T? ReadRecord<T>(JsonElement returnData, Func<T> create)
         where T : H3Record
     {
         var record = JsonWriting.Member(returnData, "BizObject");
-        if (record.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        if (record.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
+            || (record.ValueKind == JsonValueKind.Object && !record.EnumerateObject().Any()))
         {
             return null;
         }

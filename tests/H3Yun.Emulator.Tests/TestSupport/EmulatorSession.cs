@@ -38,12 +38,15 @@ internal sealed class EmulatorSession : IAsyncDisposable
         new(await H3YunEmulator.StartAsync(options));
 
     /// <summary>An emulator that knows the test forms in Schemas/ (copied next to the test assembly).</summary>
-    public static Task<EmulatorSession> StartWithSchemasAsync()
+    public static Task<EmulatorSession> StartWithSchemasAsync() => StartAsync(SchemaOptions());
+
+    /// <summary>Options that load the test forms in Schemas/, for tests that change other settings too.</summary>
+    public static H3YunEmulatorOptions SchemaOptions()
     {
         var options = new H3YunEmulatorOptions();
         options.SchemaFiles.Add(SchemaPath("order.h3form.json"));
         options.SchemaFiles.Add(SchemaPath("customer.h3form.json"));
-        return StartAsync(options);
+        return options;
     }
 
     public static string SchemaPath(string fileName) => Path.Combine(AppContext.BaseDirectory, "Schemas", fileName);
@@ -129,6 +132,24 @@ internal sealed class EmulatorSession : IAsyncDisposable
     public Task<JsonObject> QueryAsync(string schemaCode, string filterJson) => SucceedAsync($$"""
         {"ActionName":"LoadBizObjects","SchemaCode":"{{schemaCode}}","Filter":{{Quote(filterJson)}}}
         """);
+
+    /// <summary>Waits until the request with this sequence number is done (whatever the client saw) and returns its record.</summary>
+    public async Task<RecordedRequest> WaitUntilServedAsync(long sequence)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            foreach (var request in Emulator.Requests)
+            {
+                if (request.Sequence == sequence && request.Outcome != RequestOutcome.InProgress && request.Duration is not null)
+                {
+                    return request;
+                }
+            }
+
+            await Task.Delay(10, patience.Token);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

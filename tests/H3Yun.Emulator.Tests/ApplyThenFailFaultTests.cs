@@ -1,0 +1,139 @@
+using System;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using H3Yun.Emulator.Tests.TestSupport;
+using Xunit;
+
+namespace H3Yun.Emulator.Tests;
+
+/// <summary>
+/// Faults that process the request and then fail to answer properly: the write is stored although the client sees
+/// a failure, which is how duplicates are made when a client sends a write again. Counting rows shows them.
+/// </summary>
+public class ApplyThenFailFaultTests
+{
+    private const string CreateBody = """
+        {"ActionName":"CreateBizObject","SchemaCode":"FormA","BizObject":"{\"F0000001\":\"x\"}","IsSubmit":true}
+        """;
+
+    [Fact]
+    public async Task Apply_then_HTTP_5xx_stores_the_write_and_answers_the_status()
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        api.Emulator.Faults.Enqueue(EmulatorFault.ApplyThenHttpStatus(502, "bad gateway"));
+
+        using var response = await api.PostAsync(CreateBody, api.Emulator.EngineCode, api.Emulator.EngineSecret);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("bad gateway", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, api.Emulator.Count("FormA"));
+        var served = await api.WaitUntilServedAsync(1);
+        Assert.True(served.Processed);
+        Assert.Equal(RequestOutcome.Faulted, served.Outcome);
+        Assert.Equal("process, then answer HTTP 502", served.Fault);
+    }
+
+    [Fact]
+    public async Task Apply_then_drop_stores_the_write_and_answers_nothing()
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        api.Emulator.Faults.Enqueue(EmulatorFault.ApplyThenDropConnection());
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => api.PostAsync(CreateBody, api.Emulator.EngineCode, api.Emulator.EngineSecret));
+
+        Assert.Equal(1, api.Emulator.Count("FormA"));
+        var served = await api.WaitUntilServedAsync(1);
+        Assert.True(served.Processed);
+        Assert.Null(served.StatusCode);
+    }
+
+    [Fact]
+    public async Task Apply_then_delay_stores_the_write_although_the_client_timed_out()
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        api.Emulator.Faults.Enqueue(EmulatorFault.ApplyThenDelay(TimeSpan.FromSeconds(10)));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.InvokeAsync(CreateBody, timeout.Token));
+
+        var served = await api.WaitUntilServedAsync(1);
+        Assert.Equal(RequestOutcome.ClientGaveUp, served.Outcome);
+        Assert.True(served.Processed);
+        Assert.Equal(1, api.Emulator.Count("FormA"));
+    }
+
+    [Fact]
+    public async Task Apply_then_delay_answers_the_result_to_a_patient_client()
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        api.Emulator.Faults.Enqueue(EmulatorFault.ApplyThenDelay(TimeSpan.FromMilliseconds(300)));
+
+        var clock = Stopwatch.StartNew();
+        var returnData = await api.SucceedAsync(CreateBody);
+
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(250), $"answered after {clock.Elapsed}");
+        Assert.NotNull(api.Emulator.Find("FormA", (string)returnData["BizObjectId"]!));
+    }
+
+    [Fact]
+    public async Task A_connection_reset_processes_nothing_and_the_client_sees_a_reset()
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        api.Emulator.Faults.Enqueue(EmulatorFault.ConnectionReset());
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => api.PostAsync(CreateBody, api.Emulator.EngineCode, api.Emulator.EngineSecret));
+
+        Assert.Equal(0, api.Emulator.Count("FormA"));
+        var served = await api.WaitUntilServedAsync(1);
+        Assert.False(served.Processed);
+        Assert.Equal(RequestOutcome.Faulted, served.Outcome);
+        Assert.Contains(Chain(error), ex => ex is SocketException { SocketErrorCode: SocketError.ConnectionReset } or System.IO.IOException);
+    }
+
+    [Fact]
+    public async Task A_slow_body_sends_the_whole_answer_slowly_after_processing()
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        api.Emulator.Faults.Enqueue(EmulatorFault.SlowBody(TimeSpan.FromMilliseconds(40), chunkSize: 64));
+
+        var clock = Stopwatch.StartNew();
+        using var response = await api.PostAsync(CreateBody, api.Emulator.EngineCode, api.Emulator.EngineSecret);
+        var envelope = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.True((bool)envelope["Successful"]!);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(80), $"answered after {clock.Elapsed}");
+        Assert.Equal(1, api.Emulator.Count("FormA"));
+        Assert.Equal(RequestOutcome.Succeeded, (await api.WaitUntilServedAsync(1)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_client_that_stops_reading_a_slow_body_is_recorded_as_having_given_up_after_the_write()
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        api.Emulator.Faults.Enqueue(EmulatorFault.SlowBody(TimeSpan.FromSeconds(2), chunkSize: 1));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            using var response = await api.PostAsync(CreateBody, api.Emulator.EngineCode, api.Emulator.EngineSecret, cancellationToken: timeout.Token);
+            await response.Content.ReadAsStringAsync(timeout.Token);
+        });
+
+        var served = await api.WaitUntilServedAsync(1);
+        Assert.Equal(RequestOutcome.ClientGaveUp, served.Outcome);
+        Assert.Equal(1, api.Emulator.Count("FormA"));
+    }
+
+    private static System.Collections.Generic.IEnumerable<Exception> Chain(Exception error)
+    {
+        for (Exception? current = error; current is not null; current = current.InnerException)
+        {
+            yield return current;
+        }
+    }
+}
