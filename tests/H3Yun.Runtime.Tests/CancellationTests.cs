@@ -19,7 +19,7 @@ public class CancellationTests
         var options = Options();
         options.RequestsPerSecond = 0.001; // the first request takes the only token for 1,000 s
         using var client = h3yun.CreateClient(options);
-        await new BookRepository(client).LoadAsync("b-1").Within();
+        await Bounded.Run(() => new BookRepository(client).LoadAsync("b-1"));
         using var cancel = new CancellationTokenSource();
 
         var call = SixActions.Send(client, action, cancel.Token);

@@ -96,7 +96,7 @@ public class CreateManyTests
         var error = await Bounded.FailsWith<H3YunBatchException>(() => repository.CreateManyAsync(books));
         // The unknown ones are looked up (here: H3Yun did create item 2 but not item 3); the rest are sent again.
         var resend = error.NotCreated.Select(i => books[i.Index]).Append(books[3]).ToList();
-        var results = await repository.CreateManyAsync(resend).Within();
+        var results = await Bounded.Run(() => repository.CreateManyAsync(resend));
 
         Assert.Equal(["Book 4", "Book 3"], resend.Select(static b => b.Title));
         Assert.Equal(["id-of-book-4", "id-of-book-3"], results.Select(static r => r.ObjectId));
@@ -164,7 +164,7 @@ public class CreateManyTests
         using var client = h3yun.CreateClient(BatchesOfTwo());
         var books = FiveBooks();
 
-        var results = await new BookRepository(client).CreateManyAsync(books).Within();
+        var results = await Bounded.Run(() => new BookRepository(client).CreateManyAsync(books));
 
         Assert.Equal(Enumerable.Range(0, 5).Select(static i => new BatchItemResult(i, WriteOutcome.Applied, null)), results);
         Assert.All(books, static b => Assert.Null(b.ObjectId));
@@ -178,7 +178,7 @@ public class CreateManyTests
         var h3yun = new ScriptedH3Yun();
         using var client = h3yun.CreateClient();
 
-        var results = await new BookRepository(client).CreateManyAsync([]).Within();
+        var results = await Bounded.Run(() => new BookRepository(client).CreateManyAsync([]));
 
         Assert.Empty(results);
         Assert.Empty(h3yun.Calls);
@@ -200,7 +200,7 @@ public class CreateManyTests
         using var client = h3yun.CreateClient(options);
         var books = Enumerable.Range(0, count).Select(static i => new Book { Title = $"Book {i}" }).ToList();
 
-        var results = await new BookRepository(client).CreateManyAsync(books).Within();
+        var results = await Bounded.Run(() => new BookRepository(client).CreateManyAsync(books));
 
         Assert.Equal((count + batchSize - 1) / batchSize, h3yun.Calls.Count);
         Assert.All(h3yun.Calls, call => Assert.InRange(TitlesSent(call).Count, 1, batchSize));

@@ -152,7 +152,7 @@ public class HostileAnswerTests
         await using var server = LoopbackServer.Start().Then(answer.Reply);
         using var client = ClientOf(server.BaseAddress, answer.Stalls ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(20));
 
-        var error = await Record.ExceptionAsync(() => Send(client, answer.Call).Within());
+        var error = await Record.ExceptionAsync(() => Bounded.Run(() => Send(client, answer.Call)));
 
         Assert.NotNull(error);
         Assert.IsType(answer.Expected, error);
@@ -173,7 +173,7 @@ public class HostileAnswerTests
         await using var server = LoopbackServer.Start().Then(answer.Reply);
         using var client = ClientOf(server.BaseAddress, TimeSpan.FromSeconds(20));
 
-        var read = await answer.Read(client).Within();
+        var read = await Bounded.Run(() => answer.Read(client));
 
         Assert.Equal(answer.Expected, read);
         Assert.Single(server.Requests);

@@ -20,7 +20,7 @@ public class InFlightAndEdgeCaseTests
             .Then(Reply.Success(LoadedBook));
         using var client = new H3YunClient(SocketOptions(server));
 
-        var book = await new BookRepository(client).LoadAsync("b-1").Within();
+        var book = await Bounded.Run(() => new BookRepository(client).LoadAsync("b-1"));
 
         Assert.Equal("Dune", book?.Title);
         Assert.Equal(2, server.Requests.Count);
@@ -59,7 +59,7 @@ public class InFlightAndEdgeCaseTests
         var h3yun = new FakeH3Yun().Answer(HttpStatusCode.OK, "\uFEFF" + Bodies.Envelope(LoadedBook));
         var books = new BookRepository(h3yun.CreateClient());
 
-        var book = await books.LoadAsync("b-1").Within();
+        var book = await Bounded.Run(() => books.LoadAsync("b-1"));
 
         Assert.Equal("Dune", book?.Title);
     }
@@ -70,7 +70,7 @@ public class InFlightAndEdgeCaseTests
         var h3yun = new FakeH3Yun().Answer(HttpStatusCode.OK, """{"Successful":true,"ErrorMessage":null,"ReturnData":null}""");
         using var client = h3yun.CreateClient();
 
-        var returnData = await client.InvokeAsync(OpenApiRequest.RemoveBizObject(Book.SchemaCode, "b-1")).Within();
+        var returnData = await Bounded.Run(() => client.InvokeAsync(OpenApiRequest.RemoveBizObject(Book.SchemaCode, "b-1")));
 
         Assert.Equal(JsonValueKind.Null, returnData.ValueKind);
     }
@@ -85,9 +85,9 @@ public class InFlightAndEdgeCaseTests
         book.Title = "Dune Messiah";
         h3yun.Then(While(_ => book.Code = "C-2", Success())).Then(Success());
 
-        await books.UpdateAsync(book).Within();
+        await Bounded.Run(() => books.UpdateAsync(book));
         Assert.True(book.HasChanges);
-        await books.UpdateAsync(book).Within();
+        await Bounded.Run(() => books.UpdateAsync(book));
 
         Assert.Equal("""{"F0000001":"Dune Messiah"}""", JsonAssert.BizObjectText(h3yun.Calls[1].Body));
         Assert.Equal("""{"F0000002":"C-2"}""", JsonAssert.BizObjectText(h3yun.Calls[2].Body));
@@ -104,8 +104,8 @@ public class InFlightAndEdgeCaseTests
         book.Title = "Dune Messiah";
         h3yun.Then(While(_ => book.Title = "Children of Dune", Success())).Then(Success());
 
-        await books.UpdateAsync(book).Within();
-        await books.UpdateAsync(book).Within();
+        await Bounded.Run(() => books.UpdateAsync(book));
+        await Bounded.Run(() => books.UpdateAsync(book));
 
         Assert.Equal("""{"F0000001":"Dune Messiah"}""", JsonAssert.BizObjectText(h3yun.Calls[1].Body));
         Assert.Equal("""{"F0000001":"Children of Dune"}""", JsonAssert.BizObjectText(h3yun.Calls[2].Body));
@@ -121,8 +121,8 @@ public class InFlightAndEdgeCaseTests
         using var client = h3yun.CreateClient();
         var books = new BookRepository(client);
 
-        await books.CreateAsync(book).Within();
-        await books.UpdateAsync(book).Within();
+        await Bounded.Run(() => books.CreateAsync(book));
+        await Bounded.Run(() => books.UpdateAsync(book));
 
         Assert.Equal("""{"F0000001":"Dune"}""", JsonAssert.BizObjectText(h3yun.Calls[0].Body));
         Assert.Equal("""{"F0000002":"C-2"}""", JsonAssert.BizObjectText(h3yun.Calls[1].Body));
@@ -140,11 +140,11 @@ public class InFlightAndEdgeCaseTests
         using var client = h3yun.CreateClient();
         var books = new BookRepository(client);
 
-        await books.CreateManyAsync([first, second]).Within();
+        await Bounded.Run(() => books.CreateManyAsync([first, second]));
 
         Assert.False(first.HasChanges);
         Assert.True(second.HasChanges);
-        await books.UpdateAsync(second).Within();
+        await Bounded.Run(() => books.UpdateAsync(second));
         Assert.Equal("""{"F0000002":"C-2"}""", JsonAssert.BizObjectText(h3yun.Calls[1].Body));
     }
 
@@ -159,7 +159,7 @@ public class InFlightAndEdgeCaseTests
         h3yun.Then(While(_ => book.Code = "C-2", Failure("数据已锁定"))).Then(Success());
 
         await Bounded.FailsWith<H3YunApiException>(() => books.UpdateAsync(book));
-        await books.UpdateAsync(book).Within();
+        await Bounded.Run(() => books.UpdateAsync(book));
 
         Assert.Equal("""{"F0000001":"Dune Messiah","F0000002":"C-2"}""", JsonAssert.BizObjectText(h3yun.Calls[2].Body));
     }

@@ -85,7 +85,7 @@ public class RetryRuleTests
         options.Timeout = TimeSpan.FromMilliseconds(150);
         using var client = h3yun.CreateClient(options);
 
-        var error = await Record.ExceptionAsync(() => SixActions.Send(client, action).Within());
+        var error = await Record.ExceptionAsync(() => Bounded.Run(() => SixActions.Send(client, action)));
 
         var h3yunError = action == OpenApiActions.CreateBizObjects ? Assert.IsType<H3YunBatchException>(error).InnerException : error;
         Assert.IsType(failure.Exception, h3yunError);
@@ -129,7 +129,7 @@ public class RetryRuleTests
         var h3yun = new ScriptedH3Yun { Otherwise = SixActions.Success }.Then(Status(429), times: Retries);
         using var client = h3yun.CreateClient(Options(maxRetryAttempts: Retries));
 
-        await SixActions.Send(client, action).Within();
+        await Bounded.Run(() => SixActions.Send(client, action));
 
         Assert.Equal(1 + Retries, h3yun.Calls.Count);
         Assert.All(h3yun.Calls, call => Assert.Equal(h3yun.Calls[0].Body, call.Body));
@@ -185,7 +185,7 @@ public class RetryRuleTests
         var logger = new RecordingLogger();
         using var client = h3yun.CreateClient(Options(), logger);
 
-        await new BookRepository(client).LoadAsync("b-1").Within();
+        await Bounded.Run(() => new BookRepository(client).LoadAsync("b-1"));
 
         var retry = Assert.Single(logger.Entries, static e => e.EventId == 2);
         Assert.Contains(Book.SchemaCode, retry.Message, StringComparison.Ordinal);
