@@ -66,6 +66,20 @@ public class QueryAllTests
     }
 
     [Fact]
+    public async Task A_server_that_returns_the_same_page_of_records_without_ids_stops_the_paging_too()
+    {
+        var page = new JsonObject { ["BizObjectArray"] = new JsonArray([.. Enumerable.Range(0, 5).Select(static i => (JsonNode)new JsonObject { ["F0000001"] = $"Book {i}" })]) };
+        var h3yun = new ScriptedH3Yun { Otherwise = Success(page.ToJsonString()) };
+        using var client = h3yun.CreateClient();
+
+        var error = await Assert.ThrowsAsync<H3YunProtocolException>(
+            () => Collect(new BookRepository(client).QueryAllAsync(new H3Query<Book> { ToRowNum = 5 })));
+
+        Assert.Contains("ignored the query's row window", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, h3yun.Calls.Count);
+    }
+
+    [Fact]
     public async Task A_server_that_returns_more_rows_than_asked_stops_the_paging_with_an_error()
     {
         var h3yun = new ScriptedH3Yun { Otherwise = IgnoringTheWindow(rows: 7, total: null) };
@@ -96,7 +110,7 @@ public class QueryAllTests
     private static async Task<List<Book>> Collect(IAsyncEnumerable<Book> books)
     {
         var all = new List<Book>();
-        await ReadAll().Within();
+        await Bounded.Run(ReadAll);
         return all;
 
         async Task ReadAll()
