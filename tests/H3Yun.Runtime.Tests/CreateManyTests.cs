@@ -38,7 +38,9 @@ public class CreateManyTests
     {
         var failure = FailuresOfTheSecondBatch[name];
         var h3yun = new ScriptedH3Yun { Otherwise = failure.Answer }.Then(IdsFromTitles());
-        using var client = h3yun.CreateClient(BatchesOfTwo());
+        var options = BatchesOfTwo();
+        options.Timeout = failure.Inner == typeof(H3YunTimeoutException) ? TimeSpan.FromMilliseconds(200) : options.Timeout;
+        using var client = h3yun.CreateClient(options);
         var books = FiveBooks();
 
         var error = await Bounded.FailsWith<H3YunBatchException>(() => new BookRepository(client).CreateManyAsync(books));
@@ -237,7 +239,7 @@ public class CreateManyTests
     {
         var options = Options(maxRetryAttempts: Retries);
         options.CreateBatchSize = 2;
-        options.Timeout = TimeSpan.FromMilliseconds(200);
+        options.Timeout = TimeSpan.FromSeconds(20);
         return options;
     }
 
