@@ -132,13 +132,13 @@ public sealed class H3YunClient : IDisposable
         catch (AnswerFormatException error)
         {
             throw new H3YunProtocolException(
-                request.ActionName, request.SchemaCode, _redactor.Redact(error.Message)!, error, FailureRules.ForUnreadableReturnData(request.IsIdempotent));
+                request.ActionName, request.SchemaCode, _redactor.Redact(error.Message)!, RedactedFailure.Of(error, _redactor), FailureRules.ForUnreadableReturnData(request.IsIdempotent));
         }
         catch (InvalidOperationException error)
         {
             // JsonElement throws this for values it cannot convert; an answer must never escape as anything but an H3Yun exception.
             throw new H3YunProtocolException(
-                request.ActionName, request.SchemaCode, _redactor.Redact(error.Message)!, error, FailureRules.ForUnreadableReturnData(request.IsIdempotent));
+                request.ActionName, request.SchemaCode, _redactor.Redact(error.Message)!, RedactedFailure.Of(error, _redactor), FailureRules.ForUnreadableReturnData(request.IsIdempotent));
         }
     }
 

@@ -230,12 +230,17 @@ public abstract class H3Repository<TForm>
     {
         var pageSize = query.ToRowNum - query.FromRowNum;
         int? total = null;
-        IReadOnlyList<TForm> previous = [];
+        var previous = PagingWindow<TForm>.None;
         for (var from = query.FromRowNum; total is null || from < total; from += pageSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await LoadWindowAsync(query.ToFilter(from, from + pageSize), cancellationToken).ConfigureAwait(false);
-            Paging.CheckWindowHonoured(Form.SchemaCode, page, previous);
+            var filter = query.ToFilter(from, from + pageSize);
+            var window = await Client.InvokeAsync(
+                OpenApiRequest.LoadBizObjects(Form.SchemaCode, filter),
+                returnData => new PagingWindow<TForm>(ReadWindow(filter, returnData), Paging.Fingerprint(returnData)),
+                cancellationToken).ConfigureAwait(false);
+            Paging.CheckWindowHonoured(Form.SchemaCode, window, previous);
+            var page = window.Page;
             total = page.TotalCount ?? total;
             foreach (var item in page.Items)
             {
@@ -247,7 +252,7 @@ public abstract class H3Repository<TForm>
                 yield break;
             }
 
-            previous = page.Items;
+            previous = window;
         }
     }
 
@@ -266,12 +271,11 @@ public abstract class H3Repository<TForm>
     }
 
     private Task<QueryPage<TForm>> LoadWindowAsync(Filter filter, CancellationToken cancellationToken) =>
-        Client.InvokeAsync(
-            OpenApiRequest.LoadBizObjects(Form.SchemaCode, filter),
-            returnData =>
-            {
-                var (items, total) = ReturnDataReader.ReadRecords(returnData, Form.CreateRecord);
-                return new QueryPage<TForm>(items, filter.FromRowNum, filter.ToRowNum, total);
-            },
-            cancellationToken);
+        Client.InvokeAsync(OpenApiRequest.LoadBizObjects(Form.SchemaCode, filter), returnData => ReadWindow(filter, returnData), cancellationToken);
+
+    private QueryPage<TForm> ReadWindow(Filter filter, System.Text.Json.JsonElement returnData)
+    {
+        var (items, total) = ReturnDataReader.ReadRecords(returnData, Form.CreateRecord);
+        return new QueryPage<TForm>(items, filter.FromRowNum, filter.ToRowNum, total);
+    }
 }

@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
 namespace H3Yun;
 
 /// <summary>
@@ -6,19 +10,26 @@ namespace H3Yun;
 /// </summary>
 internal static class Paging
 {
-    public static void CheckWindowHonoured<TForm>(string schemaCode, QueryPage<TForm> page, IReadOnlyList<TForm> previous)
+    /// <summary>A digest of the records of a window exactly as H3Yun sent them, to recognise the same window again.</summary>
+    public static byte[] Fingerprint(JsonElement returnData) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(JsonWriting.Member(returnData, "BizObjectArray") is { ValueKind: JsonValueKind.Array } array ? array.GetRawText() : string.Empty));
+
+    public static void CheckWindowHonoured<TForm>(string schemaCode, PagingWindow<TForm> window, PagingWindow<TForm> previous)
         where TForm : H3BizObject
     {
-        var window = page.ToRowNum - page.FromRowNum;
-        if (page.Items.Count > window)
+        var page = window.Page;
+        var size = page.ToRowNum - page.FromRowNum;
+        if (page.Items.Count > size)
         {
-            throw Ignored(schemaCode, $"it returned {page.Items.Count} records for the window {page.FromRowNum}..{page.ToRowNum} of {window} rows");
+            throw Ignored(schemaCode, $"it returned {page.Items.Count} records for the window {page.FromRowNum}..{page.ToRowNum} of {size} rows");
         }
 
-        // Concurrent writes can move one record into the next window, never a whole window of them.
-        if (page.Items.Count > 0 && previous.Count == page.Items.Count
-            && page.Items.Select(static r => r.ObjectId).SequenceEqual(previous.Select(static r => r.ObjectId))
-            && page.Items[0].ObjectId is not null)
+        // Concurrent writes can move one record into the next window, never a whole window of them. Records without
+        // ids (a server that ignores ReturnItems too) are compared as they were sent.
+        var before = previous.Page.Items;
+        if (page.Items.Count > 0 && before.Count == page.Items.Count
+            && ((page.Items[0].ObjectId is not null && page.Items.Select(static r => r.ObjectId).SequenceEqual(before.Select(static r => r.ObjectId)))
+                || window.Fingerprint.AsSpan().SequenceEqual(previous.Fingerprint)))
         {
             throw Ignored(schemaCode, $"it returned the same {page.Items.Count} records for FromRowNum {page.FromRowNum} as for the window before");
         }
@@ -29,4 +40,11 @@ internal static class Paging
         schemaCode,
         $"H3Yun ignored the query's row window: {what}. Paging stopped so that it does not repeat for ever; "
         + "query with a condition that narrows the records to one window (500) instead.");
+}
+
+/// <summary>One window of a paging enumeration and the fingerprint of its records.</summary>
+internal sealed record PagingWindow<TForm>(QueryPage<TForm> Page, byte[] Fingerprint)
+    where TForm : H3BizObject
+{
+    public static readonly PagingWindow<TForm> None = new(new QueryPage<TForm>([], 0, 0, null), []);
 }

@@ -54,13 +54,14 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
         }
         catch (HttpRequestException error)
         {
-            throw H3YunTransportException.ForNetwork(request.ActionName, request.SchemaCode, Endpoint, error.HttpRequestError, error);
+            // Its message may quote what the server sent, such as an invalid header line.
+            throw H3YunTransportException.ForNetwork(request.ActionName, request.SchemaCode, Endpoint, error.HttpRequestError, RedactedFailure.Of(error, redactor));
         }
         catch (IOException error) when (!cancellationToken.IsCancellationRequested)
         {
             // The connection broke while the body was arriving (HttpIOException and its relatives).
             var kind = error is HttpIOException io ? io.HttpRequestError : HttpRequestError.ResponseEnded;
-            throw H3YunTransportException.ForNetwork(request.ActionName, request.SchemaCode, Endpoint, kind, error);
+            throw H3YunTransportException.ForNetwork(request.ActionName, request.SchemaCode, Endpoint, kind, RedactedFailure.Of(error, redactor));
         }
     }
 
