@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -6,20 +7,24 @@ using Polly.Retry;
 namespace H3Yun;
 
 /// <summary>
-/// Paces and repeats requests: a token bucket keeps the client within H3Yun's documented 1–2 requests per second
-/// (each attempt, retries included, takes a token), and a Polly retry pipeline repeats what
-/// <see cref="FailureRules"/> allows, honouring <c>Retry-After</c>.
+/// Paces and repeats requests: the engine's budget (<see cref="EngineRateLimits"/>, or the caller's own limiter) keeps
+/// every client of an engine within H3Yun's documented 1–2 requests per second (each attempt, retries included,
+/// takes a turn), and a Polly retry pipeline repeats what <see cref="FailureRules"/> allows, with exponential backoff
+/// and jitter, a <c>Retry-After</c> winning.
 /// </summary>
-internal sealed class RequestPolicy : IDisposable
+internal sealed class RequestPolicy
 {
-    private static readonly ResiliencePropertyKey<OpenApiRequest> RequestKey = new("H3Yun.Request");
+    private static readonly ResiliencePropertyKey<CallInfo> CallKey = new("H3Yun.Call");
 
     private readonly RateLimiter? _limiter;
     private readonly ResiliencePipeline _pipeline;
+    private readonly TimeProvider _time;
 
     public RequestPolicy(H3YunClientOptions options, ILogger logger)
     {
-        _limiter = options.RequestsPerSecond is { } rate ? CreateLimiter(rate) : null;
+        _time = options.TimeProvider;
+        _limiter = options.RateLimiter
+            ?? (options.RequestsPerSecond is { } rate ? EngineRateLimits.For(options.EngineCode, rate, options.RateLimitQueueLimit) : null);
         var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider };
         if (options.MaxRetryAttempts > 0)
         {
@@ -34,9 +39,10 @@ internal sealed class RequestPolicy : IDisposable
                     args.Outcome.Exception is H3YunTransportException { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
                 OnRetry = args =>
                 {
-                    if (args.Context.Properties.TryGetValue(RequestKey, out var request))
+                    if (args.Context.Properties.TryGetValue(CallKey, out var call))
                     {
-                        Log.Retrying(logger, request.ActionName, request.SchemaCode, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception?.Message);
+                        Log.Retrying(logger, call.ActionName, call.SchemaCode, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception?.Message);
+                        H3YunTelemetry.Retried(call);
                     }
 
                     return ValueTask.CompletedTask;
@@ -47,20 +53,20 @@ internal sealed class RequestPolicy : IDisposable
         _pipeline = builder.Build();
     }
 
-    public async Task<T> ExecuteAsync<T>(OpenApiRequest request, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+    public async Task<T> ExecuteAsync<T>(CallInfo call, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RequestKey, request);
+        context.Properties.Set(CallKey, call);
         try
         {
             return await _pipeline.ExecuteAsync(
                 static async (ctx, state) =>
                 {
-                    await state.Policy.WaitForTurnAsync(ctx.CancellationToken).ConfigureAwait(false);
+                    await state.Policy.WaitForTurnAsync(state.Call, ctx.CancellationToken).ConfigureAwait(false);
                     return await state.Send(ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context,
-                (Policy: this, Send: send)).ConfigureAwait(false);
+                (Policy: this, Call: call, Send: send)).ConfigureAwait(false);
         }
         finally
         {
@@ -68,30 +74,29 @@ internal sealed class RequestPolicy : IDisposable
         }
     }
 
-    public void Dispose() => _limiter?.Dispose();
-
-    private static TokenBucketRateLimiter CreateLimiter(double requestsPerSecond) => new(new TokenBucketRateLimiterOptions
-    {
-        // One token at a time spaces requests evenly instead of letting a burst through.
-        TokenLimit = 1,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1 / requestsPerSecond),
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    });
-
-    private async ValueTask WaitForTurnAsync(CancellationToken cancellationToken)
+    private async ValueTask WaitForTurnAsync(CallInfo call, CancellationToken cancellationToken)
     {
         if (_limiter is null)
         {
             return;
         }
 
+        var started = _time.GetTimestamp();
         using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        H3YunTelemetry.WaitedForTurn(call, _time.GetElapsedTime(started));
         if (!lease.IsAcquired)
         {
-            throw new InvalidOperationException("The H3Yun client's rate limiter refused a request; it was disposed while requests were waiting.");
+            throw new H3YunRateLimitException(call.ActionName, call.SchemaCode, lease.TryGetMetadata(MetadataName.ReasonPhrase, out var reason) ? reason : null);
         }
     }
+}
+
+/// <summary>
+/// What the policy, the transport and telemetry need to know of a call: its action and form, whether it only reads,
+/// and whether H3Yun may apply part of it before refusing it (a batch, a custom API).
+/// </summary>
+internal sealed record CallInfo(string ActionName, string? SchemaCode, bool IsRead, bool MayPartlyApply = false)
+{
+    public static CallInfo Of(OpenApiRequest request) => new(
+        request.ActionName, request.SchemaCode, request.IsIdempotent, MayPartlyApply: request.ActionName == OpenApiActions.CreateBizObjects);
 }
