@@ -276,6 +276,29 @@ public class MappedClassTests
     }
 
     [Fact]
+    public void Every_problem_of_a_property_is_reported_in_one_build()
+    {
+        const string code = """
+            public class Base { }
+            [H3Yun.H3Form("D000024SalesOrder")]
+            public partial class Summary : Base
+            {
+                [H3Yun.H3Field("F0000009")] public string? Number { get; set; }
+                [H3Yun.H3Field("F0000004")] public partial int? Amount { get; set; }
+            }
+            """;
+
+        var run = GeneratorHarness.RunWithCode(code, SalesOrder, Customer);
+
+        Assert.Equal(
+            ["H3Y0102", "H3Y0103", "H3Y0105", "H3Y0106"],
+            run.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(code.IndexOf("\"F0000009\"", StringComparison.Ordinal), run.Single("H3Y0102").Location.SourceSpan.Start);
+        Assert.Equal(code.IndexOf("\"F0000009\"", StringComparison.Ordinal), run.Single("H3Y0105").Location.SourceSpan.Start);
+        Assert.Equal(code.IndexOf("\"F0000004\"", StringComparison.Ordinal), run.Single("H3Y0103").Location.SourceSpan.Start);
+    }
+
+    [Fact]
     public void Another_base_class_is_an_error()
     {
         const string code = """
