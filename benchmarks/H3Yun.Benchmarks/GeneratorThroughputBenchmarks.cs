@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
-using H3Yun.Generators.Emitting;
+using H3Yun.Generators;
 using H3Yun.Generators.Model;
 using H3Yun.Generators.Parsing;
-using H3Yun.Generators.Resolving;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
@@ -11,20 +11,25 @@ namespace H3Yun.Benchmarks;
 
 /// <summary>
 /// What the generator costs next to what the compiler must spend anyway: generating <see cref="SchemaCorpus"/>
-/// (parse every schema file, resolve the set, emit every form) against parsing the C# it generates. The ratio
-/// column is the figure the design notes quote; the issue asks for at most 0.2.
+/// (parse every schema file, resolve the set, emit every form, with the very functions the pipeline calls) against
+/// parsing the C# it generates. The ratio column is the figure the design notes quote; the goal is at most 0.2.
+/// The compiler parses doc comments (<see cref="DocumentationMode.Parse"/>, or Diagnose with a documentation file,
+/// which costs the same) unless told not to (<see cref="DocumentationMode.None"/>, the strictest baseline).
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratorThroughputBenchmarks
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, Microsoft.CodeAnalysis.DocumentationMode.Parse);
-
     private (string Path, SourceText Text)[] _schemas = [];
     private string[] _generated = [];
+    private CSharpParseOptions _parseOptions = CSharpParseOptions.Default;
+
+    [Params(DocumentationMode.Parse, DocumentationMode.None)]
+    public DocumentationMode Documentation { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
+        _parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12, Documentation);
         _schemas = [.. SchemaCorpus.Create().Select(file => (file.Path, SourceText.From(file.Text)))];
         _generated = Generate();
         var fields = SchemaCorpus.FormCount * SchemaCorpus.FieldsPerForm;
@@ -35,13 +40,13 @@ public class GeneratorThroughputBenchmarks
     [Benchmark(Baseline = true, Description = "compiler parses the generated C#")]
     public int ParseGeneratedCode()
     {
-        var nodes = 0;
+        var length = 0;
         foreach (var text in _generated)
         {
-            nodes += CSharpSyntaxTree.ParseText(text, ParseOptions).GetRoot().FullSpan.Length;
+            length += CSharpSyntaxTree.ParseText(text, _parseOptions).GetRoot().FullSpan.Length;
         }
 
-        return nodes;
+        return length;
     }
 
     [Benchmark(Description = "generator: schema files to C#")]
@@ -49,17 +54,17 @@ public class GeneratorThroughputBenchmarks
 
     private string[] Generate()
     {
-        var files = ImmutableArray.CreateBuilder<SchemaFile>(_schemas.Length);
+        var forms = ImmutableArray.CreateBuilder<FormSpec?>(_schemas.Length);
         foreach (var (path, text) in _schemas)
         {
-            files.Add(SchemaFileParser.Parse(path, text, CancellationToken.None));
+            forms.Add(SchemaFileParser.Parse(path, text, CancellationToken.None).Form);
         }
 
-        var set = FormSetResolver.Resolve(files.MoveToImmutable(), "Contoso.Forms");
+        var set = SchemaPipeline.Resolve(forms.MoveToImmutable(), "Contoso.Forms");
         var sources = new string[set.Forms.Count];
         for (var i = 0; i < sources.Length; i++)
         {
-            sources[i] = FormEmitter.Emit(set.Forms[i]);
+            sources[i] = H3FormGenerator.Emit(set.Forms[i]);
         }
 
         return sources;

@@ -78,8 +78,8 @@ internal static class FormEmitter
         w.Open("public static class Fields");
         foreach (var field in fields)
         {
-            w.Line($"/// <summary>{CodeText.Xml(field.Spec.DisplayName)}.</summary>");
-            w.Line($"public const string {field.Property} = {CodeText.Literal(field.Spec.Code)};");
+            w.Line("/// <summary>", CodeText.Xml(field.Spec.DisplayName), ".</summary>");
+            w.Line("public const string ", field.Property, " = ", CodeText.Literal(field.Spec.Code), ";");
         }
 
         w.Close();
@@ -126,8 +126,8 @@ internal static class FormEmitter
         {
             if (FieldKinds.For(field.Spec.Kind).Handle(field, context) is { } handle)
             {
-                w.Line($"/// <summary>{CodeText.Xml(field.Spec.DisplayName)} (<c>{CodeText.Xml(field.Spec.Code)}</c>).</summary>");
-                w.Line($"public static {handle.Type} {field.Property} {{ get; }} = new({handle.Arguments});");
+                w.Line("/// <summary>", CodeText.Xml(field.Spec.DisplayName), " (<c>", CodeText.Xml(field.Spec.Code), "</c>).</summary>");
+                w.Line("public static ", handle.Type, " ", field.Property, " { get; } = new(", handle.Arguments, ");");
             }
         }
 
@@ -136,7 +136,7 @@ internal static class FormEmitter
 
     private static void Doc(SourceWriter w, FieldSpec field)
     {
-        w.Line($"/// <summary>{CodeText.Xml(field.DisplayName)} (<c>{CodeText.Xml(field.Code)}</c>, {CodeText.Xml(field.DataType)}).</summary>");
+        w.Line("/// <summary>", CodeText.Xml(field.DisplayName), " (<c>", CodeText.Xml(field.Code), "</c>, ", CodeText.Xml(field.DataType), ").</summary>");
         if (field.Options.Count > 0)
         {
             w.Line($"/// <remarks>Options: {CodeText.Xml(string.Join(", ", field.Options))}.</remarks>");

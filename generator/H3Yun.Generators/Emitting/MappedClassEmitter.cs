@@ -103,7 +103,7 @@ internal static class MappedClassEmitter
             }
             else
             {
-                w.Line(field is { } tracked ? $"{accessor} {{ {backing} = value; OnFieldAssigned({tracked.Index}); }}" : $"{accessor} => {backing} = value;");
+                w.Line(field is { } tracked ? $"{accessor} {{ {backing} = value; OnFieldAssigned({tracked.IndexText}); }}" : $"{accessor} => {backing} = value;");
             }
         }
 

@@ -13,7 +13,7 @@ internal sealed class AssociationKind(bool multiple, KindEmitter stored, string 
     public override void Members(SourceWriter w, RecordField f, RecordContext c)
     {
         var type = PropertyType(f, c);
-        Tracked(w, type, f.Property, f.Index, f.Backing, f.Backing, "value");
+        Tracked(w, type, f.Property, f.IndexText, f.Backing, f.Backing, "value");
         Backing(w, f, type);
     }
 
@@ -30,7 +30,7 @@ internal sealed class AssociationKind(bool multiple, KindEmitter stored, string 
     {
         if (f.Spec.AssociationTarget is { } target)
         {
-            w.Line($"case {f.Code}: {f.Backing} = {Reader}{(multiple ? "ReadReferences" : "ReadReference")}<{target.Qualified}>(value, fieldCode); return {f.Index};");
+            w.Line($"case {f.Code}: {f.Backing} = {Reader}{(multiple ? "ReadReferences" : "ReadReference")}<{target.Qualified}>(value, fieldCode); return {f.IndexText};");
         }
         else
         {

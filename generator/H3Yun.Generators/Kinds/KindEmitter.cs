@@ -32,11 +32,11 @@ internal class KindEmitter(string storedType, string read, string? write, string
         var type = PropertyType(f, c);
         if (f.Spec.ReadOnly)
         {
-            w.Line($"public {type} {f.Property} => {f.Backing};");
+            w.Line("public ", type, " ", f.Property, " => ", f.Backing, ";");
         }
         else
         {
-            Tracked(w, type, f.Property, f.Index, f.Backing, f.Backing, "value");
+            Tracked(w, type, f.Property, f.IndexText, f.Backing, f.Backing, "value");
         }
 
         Backing(w, f, type);
@@ -61,7 +61,7 @@ internal class KindEmitter(string storedType, string read, string? write, string
         var method = c.Typed ? WriteMethod(f.Spec) : Write;
         if (!f.Spec.ReadOnly && method is not null)
         {
-            w.Line($"if (ShouldWrite(writer, {f.Index})) writer.{method}({f.Code}, {f.Backing});");
+            w.Line("if (ShouldWrite(writer, ", f.IndexText, ")) writer.", method, "(", f.Code, ", ", f.Backing, ");");
         }
     }
 
@@ -77,12 +77,12 @@ internal class KindEmitter(string storedType, string read, string? write, string
     protected virtual string? WriteMethod(Model.FieldSpec field) => Write;
 
     protected void ReadStored(SourceWriter w, RecordField f) =>
-        w.Line($"case {f.Code}: {f.Backing} = {Reader}{Read}; return {f.Index};");
+        w.Line("case ", f.Code, ": ", f.Backing, " = ", Reader, Read, "; return ", f.IndexText, ";");
 
     protected static void Backing(SourceWriter w, RecordField f, string type, string initializer = "") =>
-        w.Line($"private {type} {f.Backing}{initializer};");
+        w.Line("private ", type, " ", f.Backing, initializer, ";");
 
     /// <summary>A property whose setter stores into <paramref name="backing"/> and records the assignment, on one line.</summary>
-    protected static void Tracked(SourceWriter w, string type, string name, int index, string backing, string getter, string assignment) =>
-        w.Line($"public {type} {name} {{ get => {getter}; set {{ {backing} = {assignment}; OnFieldAssigned({index}); }} }}");
+    protected static void Tracked(SourceWriter w, string type, string name, string index, string backing, string getter, string assignment) =>
+        w.Line("public ", type, " ", name, " { get => ", getter, "; set { ", backing, " = ", assignment, "; OnFieldAssigned(", index, "); } }");
 }

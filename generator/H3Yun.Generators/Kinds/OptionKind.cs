@@ -17,16 +17,16 @@ internal sealed class OptionKind(bool multiple, KindEmitter stored)
         var p = f.Property;
         if (multiple)
         {
-            Tracked(w, $"{ListOf}{field.EnumTypeName}>?", p, f.Index, f.Backing, $"global::H3Yun.OptionTexts.Known<{field.EnumTypeName}>({f.Backing}, Options.{p}FromText)", $"value is null ? null : global::H3Yun.OptionTexts.ToTexts(value, Options.{p}ToText)");
+            Tracked(w, $"{ListOf}{field.EnumTypeName}>?", p, f.IndexText, f.Backing, $"global::H3Yun.OptionTexts.Known<{field.EnumTypeName}>({f.Backing}, Options.{p}FromText)", $"value is null ? null : global::H3Yun.OptionTexts.ToTexts(value, Options.{p}ToText)");
             w.Line($"/// <summary>The option texts of {CodeText.Xml(field.DisplayName)} as H3Yun stores them, including texts the schema does not list.</summary>");
         }
         else
         {
-            Tracked(w, $"{field.EnumTypeName}?", p, f.Index, f.Backing, $"Options.{p}FromText({f.Backing})", $"value is {{ }} option ? Options.{p}ToText(option) : null");
+            Tracked(w, $"{field.EnumTypeName}?", p, f.IndexText, f.Backing, $"Options.{p}FromText({f.Backing})", $"value is {{ }} option ? Options.{p}ToText(option) : null");
             w.Line($"/// <summary>The option text of {CodeText.Xml(field.DisplayName)} as H3Yun stores it, including texts the schema does not list.</summary>");
         }
 
-        Tracked(w, StoredType, field.CompanionName!, f.Index, f.Backing, f.Backing, "value");
+        Tracked(w, StoredType, field.CompanionName!, f.IndexText, f.Backing, f.Backing, "value");
         Backing(w, f, StoredType);
     }
 

@@ -19,4 +19,7 @@ internal sealed record RecordContext(string FormType, EquatableArray<FieldSpec> 
 internal readonly record struct RecordField(FieldSpec Spec, int Index, string Backing, string Code)
 {
     public string Property => Spec.PropertyName;
+
+    /// <summary>The index as generated code writes it; a string, so that the emitters' lines are plain concatenations.</summary>
+    public string IndexText { get; } = Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

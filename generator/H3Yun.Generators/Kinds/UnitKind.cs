@@ -13,7 +13,7 @@ internal sealed class UnitKind(bool multiple, KindEmitter stored, string handle)
 {
     public override void Members(SourceWriter w, RecordField f, RecordContext c)
     {
-        Tracked(w, StoredType, f.Property, f.Index, f.Backing, f.Backing, "value");
+        Tracked(w, StoredType, f.Property, f.IndexText, f.Backing, f.Backing, "value");
         var display = CodeText.Xml(f.Spec.DisplayName);
         w.Line(multiple
             ? $"/// <summary>The ids and names of {display} as H3Yun reported them on a read.</summary>"
@@ -27,14 +27,14 @@ internal sealed class UnitKind(bool multiple, KindEmitter stored, string handle)
     protected override void ReadTyped(SourceWriter w, RecordField f, RecordContext c)
     {
         var companion = f.Spec.CompanionName;
-        var local = (multiple ? "units" : "unit") + f.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var local = (multiple ? "units" : "unit") + f.IndexText;
         var read = multiple ? "ReadUnitListValue" : "ReadUnitValue";
-        w.Line($"case {f.Code}: {f.Backing} = {Reader}{read}(value, fieldCode, out var {local}); if ({local} is not null) {companion} = {local}; return {f.Index};");
+        w.Line($"case {f.Code}: {f.Backing} = {Reader}{read}(value, fieldCode, out var {local}); if ({local} is not null) {companion} = {local}; return {f.IndexText};");
         var companionCode = f.Spec.Code + Model.SystemFields.CompanionSuffix;
         if (!c.Fields.Any(sibling => sibling.Code == companionCode))
         {
             // H3Yun reports people as display names plus a "<code>Object" member carrying the ids.
-            w.Line($"case {f.Code} + \"{Model.SystemFields.CompanionSuffix}\": {companion} = {Reader}{(multiple ? "ReadUnits" : "ReadUnit")}(value, fieldCode); return {f.Index};");
+            w.Line($"case {f.Code} + \"{Model.SystemFields.CompanionSuffix}\": {companion} = {Reader}{(multiple ? "ReadUnits" : "ReadUnit")}(value, fieldCode); return {f.IndexText};");
         }
     }
 }
