@@ -111,6 +111,10 @@ internal sealed class FormNamer
         return name;
     }
 
+    /// <summary>The class name of a form whose name another form of its namespace already has: its SchemaCode appended.</summary>
+    public static string Disambiguated(string className, string schemaCode) =>
+        className + "_" + (Identifiers.FromText(schemaCode) ?? "Form").TrimStart('_');
+
     /// <summary>The enum members for option texts, in order: each text made into an identifier, unique, else <c>OptionN</c>.</summary>
     public static EquatableArray<string> EnumMembers(EquatableArray<string> options)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Microsoft.CodeAnalysis.Text;
@@ -137,7 +138,7 @@ internal static class JsonTreeReader
                 var obj = new JsonNode(JsonKind.Object, default);
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var name = reader.GetString() ?? string.Empty;
+                    var name = KnownName(ref reader) ?? reader.GetString() ?? string.Empty;
                     var nameSpan = positions.Span(reader.TokenStartIndex, reader.TokenStartIndex + reader.ValueSpan.Length + 2);
                     reader.Read();
                     obj.Members.Add(new JsonMember(name, nameSpan, ReadValue(ref reader, positions)));
@@ -164,6 +165,34 @@ internal static class JsonTreeReader
             default:
                 return new JsonNode(JsonKind.Null, positions.SpanFrom(start, reader.TokenStartIndex + reader.ValueSpan.Length));
         }
+    }
+
+    // The schema format's member names, so that the thousands of them in a project are not each a new string.
+    private static readonly (byte[] Utf8, string Name)[] KnownNames =
+    [
+        .. new[]
+        {
+            "Name", "DisplayName", "DataType", "PropertyName", "Options", "Multiple", "AssociationSchemaCode", "Formula",
+            "ChildSchema", "SchemaCode", "ClassName", "Namespace", "Properties",
+        }.Select(static name => (Encoding.UTF8.GetBytes(name), name)),
+    ];
+
+    private static string? KnownName(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return null;
+        }
+
+        foreach (var (utf8, name) in KnownNames)
+        {
+            if (reader.ValueSpan.SequenceEqual(utf8))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     private static long ByteOffset(byte[] bytes, long line, long column)

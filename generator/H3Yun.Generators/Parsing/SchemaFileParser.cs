@@ -128,7 +128,8 @@ internal static class SchemaFileParser
         var formula = context.OptionalBoolean(item, "Formula");
         var association = context.OptionalString(item, "AssociationSchemaCode", out _);
         // A repeated option text would map two enum members to one text; the first one stands.
-        var options = context.OptionalStrings(item, "Options", out var optionsSpan).Distinct(StringComparer.Ordinal).ToEquatableArray();
+        var options = context.OptionalStrings(item, "Options", out var optionsSpan);
+        options = options.Count > 1 ? options.Distinct(StringComparer.Ordinal).ToEquatableArray() : options;
 
         if (!seenCodes.Add(code))
         {

@@ -41,7 +41,7 @@ internal static class FormSetResolver
             // Each form also declares <ClassName>Repository, which may be another form's class name.
             if (classNames.Contains(qualified) || classNames.Contains(qualified + "Repository"))
             {
-                var renamed = resolved.ClassName + "_" + (Identifiers.FromText(resolved.SchemaCode) ?? "Form").TrimStart('_');
+                var renamed = FormNamer.Disambiguated(resolved.ClassName, resolved.SchemaCode);
                 problems.Add(new FormProblem(form.FilePath, SchemaLocations.ClassNameAnchor, SchemaDiagnostics.NameChanged(
                     form.ClassNameWritten, file, "The class", form.SchemaCode, renamed, resolved.ClassName,
                     $"another form in namespace {resolved.Namespace} is already named {resolved.ClassName}", "ClassName")));
