@@ -21,6 +21,20 @@ public sealed class H3YunEmulatorOptions
     /// </summary>
     public IList<string> SchemaFiles { get; } = new List<string>();
 
+    /// <summary>
+    /// The SQLite file that holds the records and attachments, created when missing; a relative path is taken from
+    /// the current directory. Data in it survives restarts and schema changes. <see langword="null"/> (the default)
+    /// keeps everything in memory, for tests: each instance starts empty.
+    /// </summary>
+    public string? DataFile { get; set; }
+
+    /// <summary>
+    /// Seed files (<c>h3yun-emulator export</c> writes them) imported at start, in order, after the data file is
+    /// opened: their records replace stored ones with the same ObjectId, so a seed imported at every start does not
+    /// duplicate. A relative path is taken from the current directory.
+    /// </summary>
+    public IList<string> SeedFiles { get; } = new List<string>();
+
     /// <summary>The loopback port to listen on; 0 (the default) lets the operating system pick a free port.</summary>
     public int Port { get; set; }
 

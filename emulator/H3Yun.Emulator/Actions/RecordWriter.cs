@@ -14,9 +14,45 @@ namespace H3Yun.Emulator.Actions;
 /// </summary>
 internal sealed class RecordWriter(ChildRowUpdateMode childRows)
 {
-    public JsonObject NewRecord(FormSchema? form, JsonObject input, bool isSubmit)
+    public JsonObject NewRecord(FormSchema? form, JsonObject input, bool isSubmit) => NewRecord(form, input, isSubmit, Guid.NewGuid().ToString("D"), childRows);
+
+    /// <summary>
+    /// A record restored from a seed file: like a create, but the ObjectId, the system fields and the row ids given
+    /// are kept, so that an exported store imports as it was.
+    /// </summary>
+    public static JsonObject SeedRecord(FormSchema? form, JsonObject input)
     {
-        var objectId = Guid.NewGuid().ToString("D");
+        var objectId = LenientJson.ReadString(input[SystemFields.ObjectId], SystemFields.ObjectId)?.Trim();
+        var status = LenientJson.ReadInt(input[SystemFields.Status], SystemFields.Status);
+        var record = NewRecord(form, input, status is null or 1, string.IsNullOrEmpty(objectId) ? Guid.NewGuid().ToString("D") : objectId, ChildRowUpdateMode.Replace);
+        if (status is { } value)
+        {
+            record[SystemFields.Status] = value;
+        }
+
+        foreach (var code in new[] { SystemFields.CreatedTime, SystemFields.ModifiedTime })
+        {
+            if (LenientJson.ReadString(input[code], code) is { Length: > 0 } text)
+            {
+                record[code] = H3DateText.TryParse(text, out var date)
+                    ? H3DateText.Format(date)
+                    : throw new H3RequestException($"{code} is not a date: {text}");
+            }
+        }
+
+        foreach (var code in new[] { SystemFields.ModifiedBy, SystemFields.SeqNo, SystemFields.WorkflowInstanceId })
+        {
+            if (input.ContainsKey(code))
+            {
+                record[code] = LenientJson.ReadString(input[code], code);
+            }
+        }
+
+        return record;
+    }
+
+    private static JsonObject NewRecord(FormSchema? form, JsonObject input, bool isSubmit, string objectId, ChildRowUpdateMode childRows)
+    {
         var (members, tables) = PrepareMembers(form, input);
         var now = H3DateText.Format(ChinaTime.Now);
         var creator = (string?)members[SystemFields.CreatedBy] ?? EmulatorOrganization.AdminUserId;

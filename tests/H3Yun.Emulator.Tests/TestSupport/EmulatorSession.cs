@@ -54,7 +54,7 @@ internal sealed class EmulatorSession : IAsyncDisposable
     /// <summary>Embeds JSON text as a JSON string, the way H3Yun expects <c>BizObject</c> and <c>Filter</c>.</summary>
     public static string Quote(string json) => JsonSerializer.Serialize(json, Readable);
 
-    public async Task<HttpResponseMessage> PostAsync(string body, string? engineCode, string? engineSecret, string path = "OpenApi/Invoke", CancellationToken cancellationToken = default)
+    public async Task<HttpResponseMessage> PostAsync(string body, string? engineCode, string? engineSecret, string path = "OpenApi/Invoke", HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
@@ -70,7 +70,7 @@ internal sealed class EmulatorSession : IAsyncDisposable
             request.Headers.Add("EngineSecret", engineSecret);
         }
 
-        return await Http.SendAsync(request, cancellationToken);
+        return await Http.SendAsync(request, completion, cancellationToken);
     }
 
     /// <summary>Posts with the right credentials and returns the envelope, checking what every H3Yun answer has.</summary>
@@ -133,15 +133,15 @@ internal sealed class EmulatorSession : IAsyncDisposable
         {"ActionName":"LoadBizObjects","SchemaCode":"{{schemaCode}}","Filter":{{Quote(filterJson)}}}
         """);
 
-    /// <summary>Waits until the request with this sequence number is done (whatever the client saw) and returns its record.</summary>
-    public async Task<RecordedRequest> WaitUntilServedAsync(long sequence)
+    /// <summary>Waits until the request with this sequence number has arrived and satisfies <paramref name="condition"/>.</summary>
+    public async Task<RecordedRequest> WaitForRequestAsync(long sequence, Func<RecordedRequest, bool> condition)
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (true)
         {
             foreach (var request in Emulator.Requests)
             {
-                if (request.Sequence == sequence && request.Outcome != RequestOutcome.InProgress && request.Duration is not null)
+                if (request.Sequence == sequence && condition(request))
                 {
                     return request;
                 }
@@ -150,6 +150,10 @@ internal sealed class EmulatorSession : IAsyncDisposable
             await Task.Delay(10, patience.Token);
         }
     }
+
+    /// <summary>Waits until the request with this sequence number is done (whatever the client saw) and returns its record.</summary>
+    public Task<RecordedRequest> WaitUntilServedAsync(long sequence) =>
+        WaitForRequestAsync(sequence, request => request.Outcome != RequestOutcome.InProgress && request.Duration is not null);
 
     public async ValueTask DisposeAsync()
     {
