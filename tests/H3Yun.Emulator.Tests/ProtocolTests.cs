@@ -51,7 +51,7 @@ public class ProtocolTests
     {
         await using var api = await EmulatorSession.StartAsync();
 
-        using var response = await api.PostAsync("{}", api.Emulator.EngineCode, api.Emulator.EngineSecret, path: "OpenApi/UploadAttachment");
+        using var response = await api.PostAsync("{}", api.Emulator.EngineCode, api.Emulator.EngineSecret, path: "OpenApi/Nothing");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -30,6 +30,13 @@ internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas
         }
 
         var schemaCode = request.RequireSchemaCode();
+        if (schemas.FindChildTable(schemaCode) is { } child)
+        {
+            return ValueTask.FromResult<JsonNode?>(actionName == "LoadBizObject"
+                ? _reads.LoadChildRow(request, child.Parent, child.Table)
+                : throw new H3RequestException($"{schemaCode} 是子表 / {schemaCode} is a child table of form {child.Parent.Describe()}: only LoadBizObject reads one of its rows on its own; write rows through the form's {actionName}"));
+        }
+
         var form = schemas.Resolve(schemaCode);
         return ValueTask.FromResult<JsonNode?>(actionName switch
         {

@@ -14,14 +14,36 @@ internal sealed class ReadActions(RecordStore store, MissingRecordAnswer missing
     public JsonObject LoadBizObject(InvokeRequest request, string schemaCode, FormSchema? form)
     {
         var objectId = request.RequireBizObjectId();
-        var stored = store.Find(schemaCode, objectId);
-        if (stored is null && missingRecord == MissingRecordAnswer.NotFoundError)
+        if (store.Find(schemaCode, objectId) is { } stored)
         {
-            throw WriteActions.NotFound(objectId);
+            return new JsonObject { ["BizObject"] = ReadFormatter.Format(stored, form, store.AttachmentsOf(schemaCode, objectId)) };
         }
 
-        return new JsonObject { ["BizObject"] = stored is null ? null : ReadFormatter.Format(stored, form) };
+        // Without schemas the emulator cannot tell a child table's code from a form's: look for a row too.
+        if (form is null && store.FindChildRow(null, schemaCode, objectId) is { } found)
+        {
+            return new JsonObject { ["BizObject"] = ReadFormatter.FormatChildRow(found.Row, null, store.AttachmentsOf(found.ParentSchemaCode, objectId)) };
+        }
+
+        return Missing(objectId);
     }
+
+    /// <summary>
+    /// LoadBizObject with a child table's SchemaCode and a row's ObjectId answers that row with its attachments,
+    /// which the main record's read leaves out (reference §1.2, S17).
+    /// </summary>
+    public JsonObject LoadChildRow(InvokeRequest request, FormSchema parent, FieldSchema table)
+    {
+        var rowId = request.RequireBizObjectId();
+        var childSchemaCode = table.ChildSchema?.SchemaCode ?? table.Code;
+        return store.FindChildRow(parent.SchemaCode, table.Code, rowId) is { } found
+            ? new JsonObject { ["BizObject"] = ReadFormatter.FormatChildRow(found.Row, table.ChildSchema, store.AttachmentsOf(parent.SchemaCode, rowId)) }
+            : Missing(rowId, $"{childSchemaCode} ({parent.Describe()})");
+    }
+
+    private JsonObject Missing(string objectId, string? where = null) => missingRecord == MissingRecordAnswer.NotFoundError
+        ? throw WriteActions.NotFound(where is null ? objectId : $"{objectId} in child table {where}")
+        : new JsonObject { ["BizObject"] = null };
 
     public JsonObject LoadBizObjects(InvokeRequest request, string schemaCode, FormSchema? form)
     {
@@ -32,7 +54,7 @@ internal sealed class ReadActions(RecordStore store, MissingRecordAnswer missing
         var window = RecordSorter.Sort(matching, filter.Sort, form)
             .Skip(filter.FromRowNum)
             .Take(filter.ToRowNum - filter.FromRowNum)
-            .Select(record => (JsonNode)ReadFormatter.Format(record, form, filter.ReturnItems));
+            .Select(record => (JsonNode)ReadFormatter.Format(record, form, store.AttachmentsOf(schemaCode, (string)record[SystemFields.ObjectId]!), filter.ReturnItems));
         var returnData = new JsonObject { ["BizObjectArray"] = new JsonArray([.. window]) };
         if (filter.RequireCount)
         {

@@ -136,6 +136,7 @@ internal sealed class RecordWriter(ChildRowUpdateMode childRows)
             else
             {
                 var field = form.Find(code) ?? throw UnknownField(form, code, parent: null);
+                RefuseAttachment(form, field);
                 if (field.IsChildTable)
                 {
                     tables[code] = PrepareRows(field.ChildSchema, code, value, form);
@@ -204,10 +205,20 @@ internal sealed class RecordWriter(ChildRowUpdateMode childRows)
             }
 
             var field = childForm.Find(code) ?? throw UnknownField(childForm, code, parentForm);
+            RefuseAttachment(childForm, field);
             members[code] = FieldValueNormalizer.Normalize(childForm, field, value);
         }
 
         return new SentRow(string.IsNullOrEmpty(rowId) ? null : rowId, members);
+    }
+
+    /// <summary>H3Yun fills attachment and image fields only through UploadAttachment (reference §3.2).</summary>
+    private static void RefuseAttachment(FormSchema form, FieldSchema field)
+    {
+        if (field.IsAttachment)
+        {
+            throw new H3RequestException($"附件控件不能通过 BizObject 赋值 / field {field.Code} of {form.Describe()} is an attachment ({field.DataType}) field: it cannot be written through BizObject; upload files with /OpenApi/UploadAttachment once the record exists");
+        }
     }
 
     private static H3RequestException UnknownField(FormSchema form, string code, FormSchema? parent) => parent is null

@@ -24,7 +24,11 @@ internal sealed class EmulatorServices : IDisposable
         RateGate = settings.RateLimit is { } rate ? new RateGate(rate, settings.RateLimitRefusal) : null;
         var pipeline = new RequestPipeline(Log, Faults, new SecretMask(engineSecret), RateGate, TimeProvider.System, requestLogger);
         var credentials = new Credentials(engineCode, engineSecret);
-        Router = new EmulatorRouter(new InvokeEndpoint(new InvokeDispatcher(store, schemas, settings), pipeline, credentials));
+        var attachments = new AttachmentActions(store, schemas);
+        Router = new EmulatorRouter(
+            new InvokeEndpoint(new InvokeDispatcher(store, schemas, settings), pipeline, credentials),
+            new UploadEndpoint(attachments, pipeline, credentials),
+            new DownloadEndpoint(attachments, pipeline, credentials));
     }
 
     public EmulatorSettings Settings { get; }

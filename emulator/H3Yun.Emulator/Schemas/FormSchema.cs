@@ -35,4 +35,10 @@ internal sealed class FormSchema
 internal sealed record FieldSchema(string Code, string? DisplayName, BizDataType DataType, bool Multiple, FormSchema? ChildSchema)
 {
     public bool IsChildTable => DataType == BizDataType.BizObjectArray || ChildSchema is not null;
+
+    /// <summary>Attachment (附件) and image (图片) fields: filled by UploadAttachment only, never through BizObject.</summary>
+    public bool IsAttachment => DataType is BizDataType.File or BizDataType.Image;
+
+    /// <summary>The form a 关联表单 field points at, when the schema file names it.</summary>
+    public string? AssociationSchemaCode { get; init; }
 }

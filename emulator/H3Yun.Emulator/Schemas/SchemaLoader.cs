@@ -91,7 +91,10 @@ internal static class SchemaLoader
             child = ReadForm(childElement, path, $"{at}.ChildSchema");
         }
 
-        return new FieldSchema(code, ReadString(element, "DisplayName", path, at), dataType, multiple, child);
+        return new FieldSchema(code, ReadString(element, "DisplayName", path, at), dataType, multiple, child)
+        {
+            AssociationSchemaCode = ReadString(element, "AssociationSchemaCode", path, at),
+        };
     }
 
     private static BizDataType ReadDataType(JsonElement element, string path, string at)

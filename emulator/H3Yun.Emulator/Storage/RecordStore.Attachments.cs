@@ -19,16 +19,15 @@ internal sealed partial class RecordStore
         }
     }
 
-    /// <summary>The attachments of one record or child row and field, in upload order.</summary>
-    public IReadOnlyList<StoredAttachment> AttachmentsOf(string schemaCode, string bizObjectId, string propertyName)
+    /// <summary>The attachments of one record or child row (every field), in upload order.</summary>
+    public IReadOnlyList<StoredAttachment> AttachmentsOf(string schemaCode, string bizObjectId)
     {
         lock (_gate)
         {
             return ReadAttachments(
-                $"SELECT {AttachmentColumns} FROM attachments WHERE schema_code = $schema AND biz_object_id = $id AND property_name = $property ORDER BY position",
+                $"SELECT {AttachmentColumns} FROM attachments WHERE schema_code = $schema AND biz_object_id = $id ORDER BY position",
                 ("$schema", schemaCode),
-                ("$id", bizObjectId),
-                ("$property", propertyName));
+                ("$id", bizObjectId));
         }
     }
 
@@ -88,7 +87,7 @@ internal sealed partial class RecordStore
                 position INTEGER NOT NULL,
                 content BLOB NOT NULL)
             """);
-        Execute("CREATE INDEX IF NOT EXISTS attachments_by_owner ON attachments (schema_code, biz_object_id, property_name)");
+        Execute("CREATE INDEX IF NOT EXISTS attachments_by_owner ON attachments (schema_code, biz_object_id)");
     }
 
     private void InsertAttachment(StoredAttachment attachment, byte[] content) => Execute(

@@ -168,6 +168,37 @@ internal sealed partial class RecordStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// The child row with this ObjectId in a child table of that code, and the SchemaCode of its record; the
+    /// search is limited to one form when <paramref name="parentSchemaCode"/> is given.
+    /// </summary>
+    public (string ParentSchemaCode, JsonObject Row)? FindChildRow(string? parentSchemaCode, string childSchemaCode, string rowId)
+    {
+        lock (_gate)
+        {
+            using var command = Command(
+                "SELECT schema_code, document FROM records WHERE ($schema IS NULL OR schema_code = $schema) AND instr(document, $id) > 0 ORDER BY position",
+                ("$schema", (object?)parentSchemaCode ?? DBNull.Value),
+                ("$id", rowId));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (JsonNode.Parse(reader.GetString(1)) is JsonObject record && record[childSchemaCode] is JsonArray rows)
+                {
+                    foreach (var node in rows)
+                    {
+                        if (node is JsonObject row && string.Equals((string?)row[SystemFields.ObjectId], rowId, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return (reader.GetString(0), row);
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>One page of a form's records in creation order, for the web page.</summary>
     public IReadOnlyList<JsonObject> Page(string schemaCode, int skip, int take)
     {
