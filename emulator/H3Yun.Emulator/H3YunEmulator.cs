@@ -36,15 +36,17 @@ public sealed class H3YunEmulator : IAsyncDisposable
     private readonly EmulatorServices _services;
     private int _disposed;
 
-    private H3YunEmulator(WebApplication app, EmulatorServices services, Uri baseAddress)
+    private H3YunEmulator(WebApplication app, EmulatorServices services)
     {
         _app = app;
         _services = services;
-        BaseAddress = baseAddress;
     }
 
     /// <summary>The server's root, e.g. <c>http://127.0.0.1:43127/</c>; clients post to <c>BaseAddress + "OpenApi/Invoke"</c>.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The apps whose custom APIs this emulator answers.</summary>
+    public IReadOnlyList<string> AppCodes => _services.CustomApis.AppCodes;
 
     /// <summary>The <c>EngineCode</c> header value this instance accepts.</summary>
     public string EngineCode => _services.EngineCode;
@@ -101,14 +103,20 @@ public sealed class H3YunEmulator : IAsyncDisposable
         try
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("H3Yun.Emulator.Requests");
-            services = new EmulatorServices(settings, schemas, RecordStore.Open(options.DataFile), options.EngineCode, engineSecret, logger);
+            var customApis = new CustomApis.CustomApiDispatcher(options.CustomApis, options.AppCodes, schemas);
+            services = new EmulatorServices(settings, schemas, RecordStore.Open(options.DataFile), customApis, options.EngineCode, engineSecret, logger);
             foreach (var seed in options.SeedFiles)
             {
                 await services.ImportSeedFileAsync(seed, cancellationToken).ConfigureAwait(false);
             }
 
+            var emulator = new H3YunEmulator(app, services);
+            services.CustomApis.Owner = emulator;
             app.Run(services.Router.HandleAsync);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            emulator.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+            return emulator;
         }
         catch
         {
@@ -116,9 +124,6 @@ public sealed class H3YunEmulator : IAsyncDisposable
             services?.Dispose();
             throw;
         }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new H3YunEmulator(app, services, new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>Writes the records and attachments of a data file as a seed file, without starting an emulator.</summary>

@@ -66,6 +66,19 @@ public sealed class H3YunEmulatorOptions
     /// </summary>
     public int? RequestLogLimit { get; set; }
 
+    /// <summary>The AppCode hosted when <see cref="AppCodes"/> is empty and no custom API names an app.</summary>
+    public const string DefaultAppCode = "D000024Emulator";
+
+    /// <summary>
+    /// The apps (AppCodes) whose custom APIs this emulator answers; a call naming another AppCode is refused. Apps
+    /// named by <see cref="CustomApis"/> registrations are hosted too; when there are none at all,
+    /// <see cref="DefaultAppCode"/> is.
+    /// </summary>
+    public IList<string> AppCodes { get; } = new List<string>();
+
+    /// <summary>The custom APIs (自定义接口) to answer, by AppCode + Controller + ActionName; none by default.</summary>
+    public CustomApiCollection CustomApis { get; } = new();
+
     /// <summary>An optional logger for the emulator's web host; by default the emulator logs nothing.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }
 }

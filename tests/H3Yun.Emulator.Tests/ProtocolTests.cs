@@ -90,19 +90,6 @@ public class ProtocolTests
     }
 
     [Fact]
-    public async Task Custom_interfaces_and_other_actions_are_not_emulated()
-    {
-        await using var api = await EmulatorSession.StartAsync();
-
-        var message = await api.FailAsync("""
-            {"ActionName":"GetUserInfo","Controller":"MyApiController","AppCode":"D001599BookManager"}
-            """);
-
-        Assert.Contains("不支持的 ActionName", message, StringComparison.Ordinal);
-        Assert.Contains("unsupported action: GetUserInfo", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_missing_SchemaCode_is_refused()
     {
         await using var api = await EmulatorSession.StartAsync();

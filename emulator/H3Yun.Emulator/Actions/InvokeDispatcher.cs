@@ -7,8 +7,8 @@ using H3Yun.Emulator.Storage;
 
 namespace H3Yun.Emulator.Actions;
 
-/// <summary>Runs the six public ActionNames of H3Yun's OpenApi; anything else (custom interfaces included) is refused.</summary>
-internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas, EmulatorSettings settings)
+/// <summary>Runs the six public ActionNames of H3Yun's OpenApi; any other ActionName calls a custom API.</summary>
+internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas, EmulatorSettings settings, CustomApis.CustomApiDispatcher customApis)
 {
     private readonly ReadActions _reads = new(store, settings.MissingRecord);
     private readonly WriteActions _writes = new(store, new RecordWriter(settings.ChildRows));
@@ -16,7 +16,6 @@ internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas
     /// <summary>The <c>ReturnData</c> of a successful call; refusals are thrown as <see cref="H3RequestException"/>.</summary>
     public ValueTask<JsonNode?> InvokeAsync(string body, CancellationToken cancellationToken)
     {
-        _ = cancellationToken;
         var request = InvokeRequest.Parse(body);
         var actionName = request.ActionName;
         if (string.IsNullOrWhiteSpace(actionName))
@@ -24,9 +23,9 @@ internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas
             throw new H3RequestException("缺少参数 ActionName / missing ActionName");
         }
 
-        if (!IsSupported(actionName))
+        if (!CustomApiCollection.IsReserved(actionName))
         {
-            throw new H3RequestException($"不支持的 ActionName / unsupported action: {actionName} (custom interfaces are not emulated)");
+            return customApis.InvokeAsync(request.Body, actionName, cancellationToken);
         }
 
         var schemaCode = request.RequireSchemaCode();
@@ -48,7 +47,4 @@ internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas
             _ => _writes.RemoveBizObject(request, schemaCode),
         });
     }
-
-    private static bool IsSupported(string actionName) => actionName is
-        "LoadBizObject" or "LoadBizObjects" or "CreateBizObject" or "CreateBizObjects" or "UpdateBizObject" or "RemoveBizObject";
 }

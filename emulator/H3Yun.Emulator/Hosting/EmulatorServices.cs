@@ -12,8 +12,9 @@ namespace H3Yun.Emulator.Hosting;
 /// <summary>Everything one emulator instance is made of, wired once from its settings.</summary>
 internal sealed class EmulatorServices : IDisposable
 {
-    public EmulatorServices(EmulatorSettings settings, SchemaRegistry schemas, RecordStore store, string engineCode, string engineSecret, ILogger requestLogger)
+    public EmulatorServices(EmulatorSettings settings, SchemaRegistry schemas, RecordStore store, CustomApis.CustomApiDispatcher customApis, string engineCode, string engineSecret, ILogger requestLogger)
     {
+        CustomApis = customApis;
         Settings = settings;
         Schemas = schemas;
         Store = store;
@@ -26,12 +27,14 @@ internal sealed class EmulatorServices : IDisposable
         var credentials = new Credentials(engineCode, engineSecret);
         var attachments = new AttachmentActions(store, schemas);
         Router = new EmulatorRouter(
-            new InvokeEndpoint(new InvokeDispatcher(store, schemas, settings), pipeline, credentials),
+            new InvokeEndpoint(new InvokeDispatcher(store, schemas, settings, customApis), pipeline, credentials),
             new UploadEndpoint(attachments, pipeline, credentials),
             new DownloadEndpoint(attachments, pipeline, credentials));
     }
 
     public EmulatorSettings Settings { get; }
+
+    public CustomApis.CustomApiDispatcher CustomApis { get; }
 
     public SchemaRegistry Schemas { get; }
 

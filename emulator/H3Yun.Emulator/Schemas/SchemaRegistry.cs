@@ -48,6 +48,9 @@ internal sealed class SchemaRegistry
         return new SchemaRegistry(forms);
     }
 
+    /// <summary>The main form with this SchemaCode, or null.</summary>
+    public FormSchema? Find(string schemaCode) => _forms.GetValueOrDefault(schemaCode);
+
     /// <summary>The main form and child-table field of a child table's SchemaCode, or null when no form has such a table.</summary>
     public (FormSchema Parent, FieldSchema Table)? FindChildTable(string childSchemaCode) =>
         _childTables.TryGetValue(childSchemaCode, out var found) ? found : null;
