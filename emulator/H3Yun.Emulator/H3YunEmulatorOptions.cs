@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 
@@ -46,7 +47,8 @@ public sealed class H3YunEmulatorOptions
 
     /// <summary>
     /// How LoadBizObject answers an id that names no record; H3Yun does not document it. <see langword="null"/> (the
-    /// default) answers <see cref="MissingRecordAnswer.NullBizObject"/>.
+    /// default) answers <see cref="MissingRecordAnswer.NullBizObject"/>, or <see cref="MissingRecordAnswer.NotFoundError"/>
+    /// under <see cref="Strict"/>.
     /// </summary>
     public MissingRecordAnswer? MissingRecord { get; set; }
 
@@ -78,6 +80,24 @@ public sealed class H3YunEmulatorOptions
 
     /// <summary>The custom APIs (自定义接口) to answer, by AppCode + Controller + ActionName; none by default.</summary>
     public CustomApiCollection CustomApis { get; } = new();
+
+    /// <summary>
+    /// Behave like a tenant where the emulator is otherwise kinder: SortByCollection is ignored (H3Yun documents it as
+    /// unsupported); number fields read back as numeric strings (as a captured read shows); negated operators follow
+    /// SQL's NULL semantics (a record without the value matches neither "equal" nor "not equal"); every record's
+    /// <c>Name</c> comes from its form's title template; only forms whose schema file lists <c>SeqNo</c> number their
+    /// records; and LoadBizObject of a missing record answers <c>业务对象不存在</c> unless <see cref="MissingRecord"/> says otherwise.
+    /// </summary>
+    public bool Strict { get; set; }
+
+    /// <summary>
+    /// Title (数据标题) templates by SchemaCode, e.g. <c>"{F0000001}-{F0000003}"</c>: each <c>{FieldCode}</c> becomes the
+    /// field's value (people and departments as display names), <c>{CreatedBy}</c> the creator's name and
+    /// <c>{FormName}</c> the form's display name; <c>{{</c> and <c>}}</c> write braces. A form with a template gets its
+    /// record's <c>Name</c> from it after every write; under <see cref="Strict"/> a form without one uses
+    /// <see cref="TitleTemplate.Default"/>.
+    /// </summary>
+    public IDictionary<string, string> TitleTemplates { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>An optional logger for the emulator's web host; by default the emulator logs nothing.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }

@@ -10,8 +10,8 @@ namespace H3Yun.Emulator.Actions;
 /// <summary>Runs the six public ActionNames of H3Yun's OpenApi; any other ActionName calls a custom API.</summary>
 internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas, EmulatorSettings settings, CustomApis.CustomApiDispatcher customApis)
 {
-    private readonly ReadActions _reads = new(store, settings.MissingRecord);
-    private readonly WriteActions _writes = new(store, new RecordWriter(settings.ChildRows));
+    private readonly ReadActions _reads = new(store, settings);
+    private readonly WriteActions _writes = new(store, new RecordWriter(settings), settings);
 
     /// <summary>The <c>ReturnData</c> of a successful call; refusals are thrown as <see cref="H3RequestException"/>.</summary>
     public ValueTask<JsonNode?> InvokeAsync(string body, CancellationToken cancellationToken)

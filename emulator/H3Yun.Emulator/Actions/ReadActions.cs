@@ -8,7 +8,7 @@ using H3Yun.Emulator.Storage;
 namespace H3Yun.Emulator.Actions;
 
 /// <summary>LoadBizObject and LoadBizObjects.</summary>
-internal sealed class ReadActions(RecordStore store, MissingRecordAnswer missingRecord)
+internal sealed class ReadActions(RecordStore store, EmulatorSettings settings)
 {
     /// <summary>A missing record is answered as <see cref="MissingRecordAnswer"/> says: H3Yun does not document it.</summary>
     public JsonObject LoadBizObject(InvokeRequest request, string schemaCode, FormSchema? form)
@@ -16,13 +16,13 @@ internal sealed class ReadActions(RecordStore store, MissingRecordAnswer missing
         var objectId = request.RequireBizObjectId();
         if (store.Find(schemaCode, objectId) is { } stored)
         {
-            return new JsonObject { ["BizObject"] = ReadFormatter.Format(stored, form, store.AttachmentsOf(schemaCode, objectId)) };
+            return new JsonObject { ["BizObject"] = ReadFormatter.Format(stored, form, store.AttachmentsOf(schemaCode, objectId), settings.ReadStyle) };
         }
 
         // Without schemas the emulator cannot tell a child table's code from a form's: look for a row too.
         if (form is null && store.FindChildRow(null, schemaCode, objectId) is { } found)
         {
-            return new JsonObject { ["BizObject"] = ReadFormatter.FormatChildRow(found.Row, null, store.AttachmentsOf(found.ParentSchemaCode, objectId)) };
+            return new JsonObject { ["BizObject"] = ReadFormatter.FormatChildRow(found.Row, null, store.AttachmentsOf(found.ParentSchemaCode, objectId), settings.ReadStyle) };
         }
 
         return Missing(objectId);
@@ -37,11 +37,11 @@ internal sealed class ReadActions(RecordStore store, MissingRecordAnswer missing
         var rowId = request.RequireBizObjectId();
         var childSchemaCode = table.ChildSchema?.SchemaCode ?? table.Code;
         return store.FindChildRow(parent.SchemaCode, table.Code, rowId) is { } found
-            ? new JsonObject { ["BizObject"] = ReadFormatter.FormatChildRow(found.Row, table.ChildSchema, store.AttachmentsOf(parent.SchemaCode, rowId)) }
+            ? new JsonObject { ["BizObject"] = ReadFormatter.FormatChildRow(found.Row, table.ChildSchema, store.AttachmentsOf(parent.SchemaCode, rowId), settings.ReadStyle) }
             : Missing(rowId, $"{childSchemaCode} ({parent.Describe()})");
     }
 
-    private JsonObject Missing(string objectId, string? where = null) => missingRecord == MissingRecordAnswer.NotFoundError
+    private JsonObject Missing(string objectId, string? where = null) => settings.MissingRecord == MissingRecordAnswer.NotFoundError
         ? throw WriteActions.NotFound(where is null ? objectId : $"{objectId} in child table {where}")
         : new JsonObject { ["BizObject"] = null };
 
@@ -49,12 +49,13 @@ internal sealed class ReadActions(RecordStore store, MissingRecordAnswer missing
     {
         var filter = FilterParser.Parse(request.Filter, form);
         var matching = store.Snapshot(schemaCode)
-            .Where(record => MatcherEvaluator.Matches(filter.Matcher, record, form))
+            .Where(record => MatcherEvaluator.Matches(filter.Matcher, record, form, settings.Strict))
             .ToList();
-        var window = RecordSorter.Sort(matching, filter.Sort, form)
+        // H3Yun's documentation says SortByCollection "目前不支持使用" (not supported); strict mode ignores it.
+        var window = RecordSorter.Sort(matching, settings.Strict ? [] : filter.Sort, form)
             .Skip(filter.FromRowNum)
             .Take(filter.ToRowNum - filter.FromRowNum)
-            .Select(record => (JsonNode)ReadFormatter.Format(record, form, store.AttachmentsOf(schemaCode, (string)record[SystemFields.ObjectId]!), filter.ReturnItems));
+            .Select(record => (JsonNode)ReadFormatter.Format(record, form, store.AttachmentsOf(schemaCode, (string)record[SystemFields.ObjectId]!), settings.ReadStyle, filter.ReturnItems));
         var returnData = new JsonObject { ["BizObjectArray"] = new JsonArray([.. window]) };
         if (filter.RequireCount)
         {

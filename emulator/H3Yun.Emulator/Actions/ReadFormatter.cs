@@ -14,12 +14,12 @@ namespace H3Yun.Emulator.Actions;
 /// </summary>
 internal static class ReadFormatter
 {
-    public static JsonObject Format(JsonObject stored, FormSchema? form, IReadOnlyList<StoredAttachment> attachments, IReadOnlySet<string>? returnItems = null)
+    public static JsonObject Format(JsonObject stored, FormSchema? form, IReadOnlyList<StoredAttachment> attachments, ReadStyle style, IReadOnlySet<string>? returnItems = null)
     {
         var read = new JsonObject();
         foreach (var code in SystemFields.MainOrder)
         {
-            if (!Wanted(code, returnItems))
+            if (!Wanted(code, returnItems) || (code == SystemFields.SeqNo && !style.HasSeqNo(form)))
             {
                 continue;
             }
@@ -60,7 +60,7 @@ internal static class ReadFormatter
         {
             if (Wanted(field.Code, returnItems))
             {
-                FormatField(read, stored, field, attachments);
+                FormatField(read, stored, field, attachments, style);
             }
         }
 
@@ -68,7 +68,7 @@ internal static class ReadFormatter
     }
 
     /// <summary>A child row read on its own (LoadBizObject with the child SchemaCode), with its attachments.</summary>
-    public static JsonObject FormatChildRow(JsonObject row, FormSchema? childForm, IReadOnlyList<StoredAttachment> attachments)
+    public static JsonObject FormatChildRow(JsonObject row, FormSchema? childForm, IReadOnlyList<StoredAttachment> attachments, ReadStyle style)
     {
         var read = new JsonObject
         {
@@ -96,7 +96,7 @@ internal static class ReadFormatter
 
         foreach (var field in childForm.Fields)
         {
-            FormatField(read, row, field, attachments);
+            FormatField(read, row, field, attachments, style);
         }
 
         return read;
@@ -125,11 +125,11 @@ internal static class ReadFormatter
     /// in a <c>&lt;code&gt;Object</c> companion. H3Yun does not document this for custom fields; the emulator takes the
     /// system fields' shape so that clients are tested against it.
     /// </summary>
-    private static void FormatField(JsonObject read, JsonObject stored, FieldSchema field, IReadOnlyList<StoredAttachment>? attachments)
+    private static void FormatField(JsonObject read, JsonObject stored, FieldSchema field, IReadOnlyList<StoredAttachment>? attachments, ReadStyle style)
     {
         if (field.IsChildTable)
         {
-            read[field.Code] = FormatRows(stored[field.Code] as JsonArray, field.ChildSchema);
+            read[field.Code] = FormatRows(stored[field.Code] as JsonArray, field.ChildSchema, style);
         }
         else if (field.IsAttachment)
         {
@@ -146,6 +146,12 @@ internal static class ReadFormatter
         {
             read[field.Code] = stored[field.Code]?.DeepClone();
             read[field.Code + SystemFields.ObjectSuffix] = People(stored[field.Code]);
+        }
+        else if (style.NumbersAsText && field.DataType is BizDataType.Double or BizDataType.Int or BizDataType.Long
+            && stored[field.Code] is JsonValue number && number.GetValueKind() == System.Text.Json.JsonValueKind.Number)
+        {
+            // A captured H3Yun read shows a number field as "7000" (reference §3.2, §8.6).
+            read[field.Code] = number.ToJsonString();
         }
         else
         {
@@ -188,7 +194,7 @@ internal static class ReadFormatter
             : new JsonObject { [SystemFields.ObjectId] = id, [SystemFields.Name] = name };
     }
 
-    private static JsonArray FormatRows(JsonArray? rows, FormSchema? childForm)
+    private static JsonArray FormatRows(JsonArray? rows, FormSchema? childForm, ReadStyle style)
     {
         var read = new JsonArray();
         if (rows is null)
@@ -217,7 +223,7 @@ internal static class ReadFormatter
             };
             foreach (var field in childForm.Fields)
             {
-                FormatField(formatted, row, field, attachments: null);
+                FormatField(formatted, row, field, attachments: null, style);
             }
 
             read.Add(formatted);
@@ -225,4 +231,12 @@ internal static class ReadFormatter
 
         return read;
     }
+}
+
+/// <summary>How reads differ in strict mode: numbers as numeric strings, and SeqNo only on forms that have one.</summary>
+internal sealed record ReadStyle(bool NumbersAsText, bool SeqNoOnlyWhereListed)
+{
+    public static readonly ReadStyle Kind = new(false, false);
+
+    public bool HasSeqNo(FormSchema? form) => !SeqNoOnlyWhereListed || form?.HasSeqNo == true;
 }

@@ -12,9 +12,14 @@ namespace H3Yun.Emulator.Actions;
 /// Turns a client's BizObject into stored members. Everything is validated before anything is stored, so a refused
 /// write changes nothing; child tables are then applied by the configured <see cref="ChildRowUpdateMode"/>.
 /// </summary>
-internal sealed class RecordWriter(ChildRowUpdateMode childRows)
+internal sealed class RecordWriter(EmulatorSettings settings)
 {
-    public JsonObject NewRecord(FormSchema? form, JsonObject input, bool isSubmit) => NewRecord(form, input, isSubmit, Guid.NewGuid().ToString("D"), childRows);
+    public JsonObject NewRecord(FormSchema? form, JsonObject input, bool isSubmit)
+    {
+        var record = NewRecord(form, input, isSubmit, Guid.NewGuid().ToString("D"), settings.ChildRows);
+        ApplyTitle(record, form);
+        return record;
+    }
 
     /// <summary>
     /// A record restored from a seed file: like a create, but the ObjectId, the system fields and the row ids given
@@ -89,13 +94,29 @@ internal sealed class RecordWriter(ChildRowUpdateMode childRows)
             MoveMembers(members, record);
             foreach (var (code, rows) in tables)
             {
-                record[code] = ChildRows.Apply(childRows, record[code] as JsonArray, rows, objectId);
+                record[code] = ChildRows.Apply(settings.ChildRows, record[code] as JsonArray, rows, objectId);
             }
 
             record[SystemFields.ModifiedBy] = EmulatorOrganization.AdminUserId;
             record[SystemFields.ModifiedTime] = now;
+            ApplyTitle(record, form);
         };
     }
+
+    /// <summary>H3Yun computes the title (Name) from the form's template; with one, the emulator does too.</summary>
+    private void ApplyTitle(JsonObject record, FormSchema? form)
+    {
+        var schemaCode = form?.SchemaCode;
+        var template = schemaCode is not null && settings.TitleTemplates.TryGetValue(schemaCode, out var own)
+            ? own
+            : settings.Strict ? StrictDefaultTitle : null;
+        if (template is not null)
+        {
+            record[SystemFields.Name] = template.Render(record, form);
+        }
+    }
+
+    private static readonly TitleTemplate StrictDefaultTitle = TitleTemplate.Parse(TitleTemplate.Default, "(strict default)");
 
     private static (JsonObject Members, Dictionary<string, IReadOnlyList<SentRow>> Tables) PrepareMembers(FormSchema? form, JsonObject input)
     {

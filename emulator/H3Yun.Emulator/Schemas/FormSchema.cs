@@ -26,6 +26,9 @@ internal sealed class FormSchema
     /// <summary>The form's own fields in file order; system fields are not listed here.</summary>
     public IReadOnlyList<FieldSchema> Fields { get; }
 
+    /// <summary>Whether the schema file lists the 流水号 field <c>SeqNo</c>: only such forms number records in strict mode.</summary>
+    public bool HasSeqNo { get; init; }
+
     public FieldSchema? Find(string code) => _byCode.GetValueOrDefault(code);
 
     public string Describe() => DisplayName is null ? SchemaCode : $"{SchemaCode} ({DisplayName})";

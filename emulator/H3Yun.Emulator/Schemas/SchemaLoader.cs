@@ -72,7 +72,7 @@ internal static class SchemaLoader
             }
         }
 
-        return new FormSchema(schemaCode, displayName, fields);
+        return new FormSchema(schemaCode, displayName, fields) { HasSeqNo = seen.Contains(SystemFields.SeqNo) };
     }
 
     private static FieldSchema ReadField(JsonElement element, string path, string at)

@@ -74,8 +74,8 @@ internal sealed partial class RecordStore : IDisposable
         }
     }
 
-    /// <summary>Stores all records or none, in order, numbering each without a SeqNo with the form's next one.</summary>
-    public void AddRange(string schemaCode, IReadOnlyList<JsonObject> records)
+    /// <summary>Stores all records or none, in order, numbering each without a SeqNo with the form's next one when asked to.</summary>
+    public void AddRange(string schemaCode, IReadOnlyList<JsonObject> records, bool numberRecords = true)
     {
         lock (_gate)
         {
@@ -93,7 +93,7 @@ internal sealed partial class RecordStore : IDisposable
             foreach (var record in records)
             {
                 var stored = (JsonObject)record.DeepClone();
-                if (stored[SystemFields.SeqNo] is null)
+                if (numberRecords && stored[SystemFields.SeqNo] is null)
                 {
                     lastSeqNo++;
                     stored[SystemFields.SeqNo] = string.Create(CultureInfo.InvariantCulture, $"{ChinaTime.Now.Year:D4}{lastSeqNo:D8}");
