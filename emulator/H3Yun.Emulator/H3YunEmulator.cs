@@ -98,6 +98,8 @@ public sealed class H3YunEmulator : IAsyncDisposable
             builder.Logging.AddProvider(loggerProvider);
         }
 
+        options.ConfigureLogging?.Invoke(builder.Logging);
+
         var app = builder.Build();
         EmulatorServices? services = null;
         try

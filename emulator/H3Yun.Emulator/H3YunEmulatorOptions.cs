@@ -99,6 +99,13 @@ public sealed class H3YunEmulatorOptions
     /// </summary>
     public IDictionary<string, string> TitleTemplates { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Configures the emulator's logging, e.g. <c>logging => logging.AddSimpleConsole()</c>; by default the emulator
+    /// logs nothing. One line per request goes to the category <c>H3Yun.Emulator.Requests</c> at Information level:
+    /// sequence number, action, form, outcome, HTTP status and duration.
+    /// </summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
+
     /// <summary>An optional logger for the emulator's web host; by default the emulator logs nothing.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }
 }
