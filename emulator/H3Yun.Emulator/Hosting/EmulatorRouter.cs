@@ -8,7 +8,7 @@ namespace H3Yun.Emulator.Hosting;
 /// Sends each request to its endpoint. Paths are matched case-insensitively, with or without a trailing slash,
 /// as H3Yun's own clients spell them both ways (<c>/OpenApi/Invoke</c>, <c>/openapi/invoke</c>).
 /// </summary>
-internal sealed class EmulatorRouter(InvokeEndpoint invoke, UploadEndpoint upload, DownloadEndpoint download)
+internal sealed class EmulatorRouter(InvokeEndpoint invoke, UploadEndpoint upload, DownloadEndpoint download, WebPage.EmulatorPage page)
 {
     public Task HandleAsync(HttpContext context)
     {
@@ -26,6 +26,11 @@ internal sealed class EmulatorRouter(InvokeEndpoint invoke, UploadEndpoint uploa
         if (Is(path, DownloadEndpoint.Path))
         {
             return PostOnly(context, download.HandleAsync);
+        }
+
+        if (page.TryHandle(context, path, out var handled))
+        {
+            return handled;
         }
 
         context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -29,7 +29,8 @@ internal sealed class EmulatorServices : IDisposable
         Router = new EmulatorRouter(
             new InvokeEndpoint(new InvokeDispatcher(store, schemas, settings, customApis), pipeline, credentials),
             new UploadEndpoint(attachments, pipeline, credentials),
-            new DownloadEndpoint(attachments, pipeline, credentials));
+            new DownloadEndpoint(attachments, pipeline, credentials),
+            new WebPage.EmulatorPage(this));
     }
 
     public EmulatorSettings Settings { get; }
