@@ -131,54 +131,54 @@ public class ChildRowModelTests
             switch (operation)
             {
                 case Create create:
-                {
-                    var (json, sentIds) = RowsJson(create.Rows, existing: []);
-                    var envelope = await api.InvokeAsync(Body("CreateBizObject", null, $$"""{"F0000001":"{{create.Title}}","{{Lines}}":{{json}}}"""));
-                    if (HasDuplicates(sentIds))
                     {
-                        Assert.False((bool)envelope["Successful"]!);
-                        return;
-                    }
+                        var (json, sentIds) = RowsJson(create.Rows, existing: []);
+                        var envelope = await api.InvokeAsync(Body("CreateBizObject", null, $$"""{"F0000001":"{{create.Title}}","{{Lines}}":{{json}}}"""));
+                        if (HasDuplicates(sentIds))
+                        {
+                            Assert.False((bool)envelope["Successful"]!);
+                            return;
+                        }
 
-                    var id = (string)envelope["ReturnData"]!["BizObjectId"]!;
-                    var record = new ModelRecord { Id = id, Title = create.Title, Rows = Expect(create.Rows, sentIds, existing: []) };
-                    _records.Add(record);
-                    Learn(api.Emulator, record, sentIds);
-                    break;
-                }
+                        var id = (string)envelope["ReturnData"]!["BizObjectId"]!;
+                        var record = new ModelRecord { Id = id, Title = create.Title, Rows = Expect(create.Rows, sentIds, existing: []) };
+                        _records.Add(record);
+                        Learn(api.Emulator, record, sentIds);
+                        break;
+                    }
 
                 case UpdateTitle update when _records.Count > 0:
-                {
-                    var record = _records[update.Target % _records.Count];
-                    await api.SucceedAsync(Body("UpdateBizObject", record.Id, $$"""{"F0000001":"{{update.Title}}"}"""));
-                    record.Title = update.Title;
-                    break;
-                }
-
-                case UpdateRows update when _records.Count > 0:
-                {
-                    var record = _records[update.Target % _records.Count];
-                    var (json, sentIds) = RowsJson(update.Rows, record.Rows);
-                    var envelope = await api.InvokeAsync(Body("UpdateBizObject", record.Id, $$"""{"{{Lines}}":{{json}}}"""));
-                    if (HasDuplicates(sentIds))
                     {
-                        Assert.False((bool)envelope["Successful"]!, "two rows with one ObjectId must be refused");
-                        return;
+                        var record = _records[update.Target % _records.Count];
+                        await api.SucceedAsync(Body("UpdateBizObject", record.Id, $$"""{"F0000001":"{{update.Title}}"}"""));
+                        record.Title = update.Title;
+                        break;
                     }
 
-                    Assert.True((bool)envelope["Successful"]!, envelope.ToJsonString());
-                    record.Rows = Expect(update.Rows, sentIds, record.Rows);
-                    Learn(api.Emulator, record, sentIds);
-                    break;
-                }
+                case UpdateRows update when _records.Count > 0:
+                    {
+                        var record = _records[update.Target % _records.Count];
+                        var (json, sentIds) = RowsJson(update.Rows, record.Rows);
+                        var envelope = await api.InvokeAsync(Body("UpdateBizObject", record.Id, $$"""{"{{Lines}}":{{json}}}"""));
+                        if (HasDuplicates(sentIds))
+                        {
+                            Assert.False((bool)envelope["Successful"]!, "two rows with one ObjectId must be refused");
+                            return;
+                        }
+
+                        Assert.True((bool)envelope["Successful"]!, envelope.ToJsonString());
+                        record.Rows = Expect(update.Rows, sentIds, record.Rows);
+                        Learn(api.Emulator, record, sentIds);
+                        break;
+                    }
 
                 case Remove remove when _records.Count > 0:
-                {
-                    var record = _records[remove.Target % _records.Count];
-                    await api.SucceedAsync($$"""{"ActionName":"RemoveBizObject","SchemaCode":"{{Order}}","BizObjectId":"{{record.Id}}"}""");
-                    _records.Remove(record);
-                    break;
-                }
+                    {
+                        var record = _records[remove.Target % _records.Count];
+                        await api.SucceedAsync($$"""{"ActionName":"RemoveBizObject","SchemaCode":"{{Order}}","BizObjectId":"{{record.Id}}"}""");
+                        _records.Remove(record);
+                        break;
+                    }
             }
         }
 

@@ -38,11 +38,23 @@ public partial class CommandLineTests
         // null: code only (a logger; the secret comes from H3YUN_EMULATOR_ENGINE_SECRET so it stays out of shell history).
         var flagOf = new System.Collections.Generic.Dictionary<string, string?>
         {
-            ["EngineCode"] = "--engine-code", ["EngineSecret"] = null, ["SchemaFiles"] = "--schemas", ["DataFile"] = "--data",
-            ["SeedFiles"] = "--seed", ["Port"] = "--urls", ["ChildRowUpdates"] = "--child-rows", ["MissingRecord"] = "--missing-record",
-            ["Strict"] = "--strict", ["TitleTemplates"] = "--title-template", ["RateLimit"] = "--rate-limit",
-            ["RateLimitRefusal"] = "--rate-limit-refusal", ["RequestLogLimit"] = "--request-log-limit", ["AppCodes"] = "--app-code",
-            ["CustomApis"] = "--custom-api", ["ConfigureLogging"] = null, ["LoggerProvider"] = null,
+            ["EngineCode"] = "--engine-code",
+            ["EngineSecret"] = null,
+            ["SchemaFiles"] = "--schemas",
+            ["DataFile"] = "--data",
+            ["SeedFiles"] = "--seed",
+            ["Port"] = "--urls",
+            ["ChildRowUpdates"] = "--child-rows",
+            ["MissingRecord"] = "--missing-record",
+            ["Strict"] = "--strict",
+            ["TitleTemplates"] = "--title-template",
+            ["RateLimit"] = "--rate-limit",
+            ["RateLimitRefusal"] = "--rate-limit-refusal",
+            ["RequestLogLimit"] = "--request-log-limit",
+            ["AppCodes"] = "--app-code",
+            ["CustomApis"] = "--custom-api",
+            ["ConfigureLogging"] = null,
+            ["LoggerProvider"] = null,
         };
         var (_, help, _) = await RunAsync("--help");
 
