@@ -204,6 +204,27 @@ public sealed class H3YunEmulator : IAsyncDisposable
         return _services.Store.Find(schemaCode, objectId);
     }
 
+    /// <summary>The files uploaded to a record or a child row, in upload order.</summary>
+    /// <param name="schemaCode">The form's SchemaCode (the main form's, for a child row).</param>
+    /// <param name="bizObjectId">The record's ObjectId, or the child row's.</param>
+    /// <returns>The attachments; empty when there are none.</returns>
+    public IReadOnlyList<EmulatorAttachment> Attachments(string schemaCode, string bizObjectId)
+    {
+        ArgumentNullException.ThrowIfNull(schemaCode);
+        ArgumentNullException.ThrowIfNull(bizObjectId);
+        return [.. _services.Store.AttachmentsOf(schemaCode, bizObjectId).Select(file =>
+            new EmulatorAttachment(file.AttachmentId, file.SchemaCode, file.BizObjectId, file.ChildSchemaCode, file.PropertyName, file.FileName, file.ContentType, file.Size))];
+    }
+
+    /// <summary>The bytes of an uploaded file.</summary>
+    /// <param name="attachmentId">The id UploadAttachment answered.</param>
+    /// <returns>A copy of the content, or <see langword="null"/> when there is no such attachment.</returns>
+    public byte[]? AttachmentContent(string attachmentId)
+    {
+        ArgumentNullException.ThrowIfNull(attachmentId);
+        return _services.Store.FindAttachment(attachmentId)?.Content;
+    }
+
     /// <summary>Forgets every record and attachment, the request log and any faults, for reuse between tests.</summary>
     public void Clear()
     {

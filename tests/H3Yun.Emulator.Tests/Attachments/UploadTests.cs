@@ -77,6 +77,31 @@ public class UploadTests
     }
 
     [Fact]
+    public async Task A_body_far_over_the_limit_is_refused_before_it_is_read_whole()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        var id = await api.CreateAsync(Document, "{}");
+
+        var message = await api.UploadFailsAsync($"SchemaCode={Document}&FilePropertyName=F0000002&BizObjectId={id}", "big.bin", new byte[5 * 1024 * 1024]);
+
+        Assert.StartsWith("附件大小不可超过3M", message, StringComparison.Ordinal);
+        Assert.Empty(api.Emulator.Attachments(Document, id));
+    }
+
+    [Fact]
+    public async Task The_emulator_lists_uploaded_files_and_their_bytes_for_assertions()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        var id = await api.CreateAsync(Document, "{}");
+
+        var attachmentId = await api.UploadOkAsync($"SchemaCode={Document}&FilePropertyName=F0000003&BizObjectId={id}", "a.png", Png);
+
+        Assert.Equal([new EmulatorAttachment(attachmentId, Document, id, null, "F0000003", "a.png", "image/png", Png.Length)], api.Emulator.Attachments(Document, id));
+        Assert.Equal(Png, api.Emulator.AttachmentContent(attachmentId));
+        Assert.Null(api.Emulator.AttachmentContent("none"));
+    }
+
+    [Fact]
     public async Task An_upload_to_a_record_that_does_not_exist_is_refused()
     {
         await using var api = await EmulatorSession.StartWithSchemasAsync();
