@@ -60,7 +60,8 @@ internal sealed class CustomApiDispatcher
         var registration = ofController.Where(candidate => candidate.ActionName == actionName).OrderBy(candidate => candidate.AppCode is null).FirstOrDefault()
             ?? throw new H3RequestException($"未知的 ActionName: {actionName} / custom API class '{controller}' has no action '{actionName}'; it answers {string.Join(", ", ofController.Select(candidate => candidate.ActionName).Distinct(StringComparer.Ordinal))}");
 
-        var request = new CustomApiRequest(appCode, controller, actionName, (JsonObject)body.DeepClone(), Owner, _schemas);
+        var owner = Owner ?? throw new InvalidOperationException("The emulator serves custom APIs only once it has started.");
+        var request = new CustomApiRequest(appCode, controller, actionName, (JsonObject)body.DeepClone(), owner, _schemas);
         var response = new CustomApiResponse();
         try
         {

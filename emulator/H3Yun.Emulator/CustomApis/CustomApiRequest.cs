@@ -12,7 +12,7 @@ public sealed class CustomApiRequest
 {
     private readonly JsonObject _body;
 
-    internal CustomApiRequest(string appCode, string controller, string actionName, JsonObject body, H3YunEmulator? emulator, Schemas.SchemaRegistry schemas)
+    internal CustomApiRequest(string appCode, string controller, string actionName, JsonObject body, H3YunEmulator emulator, Schemas.SchemaRegistry schemas)
     {
         Schemas = schemas;
         AppCode = appCode;
@@ -32,7 +32,7 @@ public sealed class CustomApiRequest
     public string ActionName { get; }
 
     /// <summary>The emulator serving the call, so a handler can read or count its records.</summary>
-    public H3YunEmulator? Emulator { get; }
+    public H3YunEmulator Emulator { get; }
 
     internal Schemas.SchemaRegistry Schemas { get; }
 

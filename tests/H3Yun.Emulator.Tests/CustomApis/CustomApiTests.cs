@@ -72,7 +72,7 @@ public class CustomApiTests
         var options = new H3YunEmulatorOptions();
         options.CustomApis.Add("Counter", "CountA", (request, response, _) =>
         {
-            response.ReturnData["Count"] = request.Emulator!.Count("FormA");
+            response.ReturnData["Count"] = request.Emulator.Count("FormA");
             return ValueTask.CompletedTask;
         });
         await using var api = await EmulatorSession.StartAsync(options);
