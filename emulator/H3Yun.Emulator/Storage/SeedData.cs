@@ -45,9 +45,9 @@ internal static class SeedData
             throw new InvalidDataException($"Seed file '{source}' is not valid JSON: {ex.Message}", ex);
         }
 
-        if (root["Format"] is { } format && (string?)format != Format)
+        if (root["Format"] is { } format && Text(format) != Format)
         {
-            throw Invalid(source, "$.Format", $"unknown format '{format}'; this emulator reads '{Format}'");
+            throw Invalid(source, "$.Format", $"unknown format '{format.ToJsonString()}'; this emulator reads '{Format}'");
         }
 
         var forms = new List<(string SchemaCode, List<JsonObject> Records)>();
@@ -165,9 +165,13 @@ internal static class SeedData
                 throw Invalid(source, at, "expected an attachment object");
             }
 
-            string Required(string name) => item[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0
-                ? text
-                : throw Invalid(source, $"{at}.{name}", "is missing");
+            string Required(string name) => Optional(name) is { Length: > 0 } text ? text : throw Invalid(source, $"{at}.{name}", "is missing");
+
+            string? Optional(string name) => item[name] switch
+            {
+                null => null,
+                var value => Text(value) ?? throw Invalid(source, $"{at}.{name}", $"must be a string, got {value.ToJsonString()}"),
+            };
 
             var (attachmentId, schemaCode, bizObjectId) = (Required("AttachmentId"), Required("SchemaCode"), Required("BizObjectId"));
             var (propertyName, fileName) = (Required("FilePropertyName"), Required("FileName"));
@@ -185,16 +189,19 @@ internal static class SeedData
                 attachmentId,
                 schemaCode,
                 bizObjectId,
-                (string?)item["ChildSchemaCode"],
+                Optional("ChildSchemaCode"),
                 propertyName,
                 fileName,
-                (string?)item["ContentType"] ?? "application/octet-stream",
+                Optional("ContentType") ?? "application/octet-stream",
                 content.LongLength,
-                (string?)item["UploadedTime"] ?? Values.H3DateText.Format(Values.ChinaTime.Now)), content));
+                Optional("UploadedTime") ?? Values.H3DateText.Format(Values.ChinaTime.Now)), content));
         }
 
         return attachments;
     }
+
+    private static string? Text(JsonNode node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
     private static InvalidDataException Invalid(string source, string at, string problem) =>
         new($"Seed file '{source}' at {at}: {problem}");

@@ -46,7 +46,7 @@ public class ChildRowModelTests
                     model.AssertMatches(api.Emulator);
                 }
             },
-            iter: 60,
+            iter: LongRuns.Iterations(60),
             threads: 1,
             print: operations => string.Join(Environment.NewLine, operations.Select(operation => operation.ToString())));
     }
