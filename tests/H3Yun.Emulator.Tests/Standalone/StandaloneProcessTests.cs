@@ -76,6 +76,43 @@ public partial class StandaloneProcessTests
         }
     }
 
+    /// <summary>
+    /// <c>dotnet run</c> starts an app in its project's folder unless the project sets RunWorkingDirectory; without
+    /// it, the README's <c>--schemas schemas</c> run from the repository root stopped with "no such file or folder".
+    /// Evaluating the property (no build) from a folder must give that folder back.
+    /// </summary>
+    [Fact]
+    public async Task Dotnet_run_starts_the_emulator_in_the_callers_folder()
+    {
+        using var folder = new TempFolder();
+        var project = Path.Combine(RepositoryRoot(), "emulator", "H3Yun.Emulator", "H3Yun.Emulator.csproj");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "msbuild", project, "-getProperty:RunWorkingDirectory", "-nologo" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(Path.TrimEndingDirectorySeparator(folder.Path), Path.TrimEndingDirectorySeparator(output.Trim()));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "H3Yun.Generators.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No H3Yun.Generators.sln above {AppContext.BaseDirectory}.");
+    }
+
     private static async Task<string> WaitForAsync(StringBuilder output, SemaphoreSlim lines, string text)
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
