@@ -177,7 +177,7 @@ internal sealed partial class RecordStore : IDisposable
         lock (_gate)
         {
             using var command = Command(
-                "SELECT schema_code, document FROM records WHERE ($schema IS NULL OR schema_code = $schema) AND instr(document, $id) > 0 ORDER BY position",
+                "SELECT schema_code, document FROM records WHERE ($schema IS NULL OR schema_code = $schema) AND instr(lower(document), lower($id)) > 0 ORDER BY position",
                 ("$schema", (object?)parentSchemaCode ?? DBNull.Value),
                 ("$id", rowId));
             using var reader = command.ExecuteReader();
