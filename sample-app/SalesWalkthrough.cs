@@ -30,7 +30,7 @@ internal sealed class SalesWalkthrough(H3YunClient client, TextWriter output)
 
         var loaded = await _orders.LoadAsync(createdOrder.ObjectId, cancellationToken)
             ?? throw new InvalidOperationException($"Order {createdOrder.ObjectId} was created but cannot be loaded.");
-        Say($"Loaded {loaded.OrderNumber}: amount {loaded.Amount}, status {loaded.Status}, created {loaded.CreatedTime:yyyy-MM-dd HH:mm:ss} by {loaded.CreatedBy}");
+        Say($"Loaded {loaded.OrderNumber}: amount {loaded.Amount}, status {loaded.Status}, created {loaded.CreatedTime:yyyy-MM-dd HH:mm:ss} by {loaded.CreatedByObject?.Name ?? loaded.CreatedBy}");
         foreach (var line in loaded.Lines)
         {
             Say($"  line {line.Product} x{line.Quantity} at {line.UnitPrice}");
@@ -55,7 +55,14 @@ internal sealed class SalesWalkthrough(H3YunClient client, TextWriter output)
 
         await _orders.DeleteAsync(createdOrder.ObjectId, cancellationToken);
         await _customers.DeleteAsync(createdCustomer.ObjectId, cancellationToken);
-        Say($"Deleted the order and the customer; loading the order now gives {(await _orders.LoadAsync(createdOrder.ObjectId, cancellationToken) is null ? "nothing" : "a record")}");
+        // H3Yun documents no answer for loading a missing record (null, or Successful:false), so ask a query, which answers the same either way.
+        var remaining = await _orders.QueryAsync(SalesOrder.Where.ObjectId.EqualTo(createdOrder.ObjectId), cancellationToken);
+        if (remaining.Items.Count != 0)
+        {
+            throw new InvalidOperationException($"Order {createdOrder.ObjectId} was deleted but a query still finds it.");
+        }
+
+        Say("Deleted the order and the customer; a query for the order now finds nothing");
     }
 
     private void Say(string line) => output.WriteLine(line);

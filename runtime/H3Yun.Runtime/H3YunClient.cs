@@ -11,23 +11,30 @@ namespace H3Yun;
 /// </summary>
 public sealed class H3YunClient : IDisposable
 {
+    private static readonly JsonElement NullReturnData = JsonDocument.Parse("null").RootElement;
+
     private readonly HttpClient? _ownedHttpClient;
+    private readonly H3YunClientOptions _options;
     private readonly OpenApiTransport _transport;
     private readonly RequestPolicy _policy;
     private readonly SecretRedactor _redactor;
     private readonly ILogger _logger;
 
-    /// <summary>Creates a client with its own <see cref="HttpClient"/>.</summary>
-    /// <param name="options">The address, the credentials and the limits.</param>
+    /// <summary>Creates a client with its own <see cref="HttpClient"/>, which never follows redirects.</summary>
+    /// <param name="options">The address, the credentials and the limits; copied, so later changes have no effect.</param>
     /// <param name="logger">Where to log calls; nothing is logged when omitted.</param>
     public H3YunClient(H3YunClientOptions options, ILogger<H3YunClient>? logger = null)
         : this(CreateHttpClient(), options, logger, ownsHttpClient: true)
     {
     }
 
-    /// <summary>Creates a client over an <see cref="HttpClient"/> the caller owns, such as one from IHttpClientFactory.</summary>
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> the caller owns, such as one from IHttpClientFactory. Its
+    /// handler must not follow redirects (<c>AllowAutoRedirect = false</c>), or a redirect would take the EngineSecret
+    /// to another host; an answer that arrives from another host is refused.
+    /// </summary>
     /// <param name="httpClient">The HTTP client; its BaseAddress and default headers are not used.</param>
-    /// <param name="options">The address, the credentials and the limits.</param>
+    /// <param name="options">The address, the credentials and the limits; copied, so later changes have no effect.</param>
     /// <param name="logger">Where to log calls; nothing is logged when omitted.</param>
     public H3YunClient(HttpClient httpClient, H3YunClientOptions options, ILogger<H3YunClient>? logger = null)
         : this(httpClient, options, logger, ownsHttpClient: false)
@@ -38,33 +45,37 @@ public sealed class H3YunClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        Options = options;
+        _options = options.Snapshot();
         _ownedHttpClient = ownsHttpClient ? httpClient : null;
         _logger = logger ?? NullLogger.Instance;
-        _redactor = new SecretRedactor(options.EngineSecret);
-        _transport = new OpenApiTransport(httpClient, options, _redactor);
-        _policy = new RequestPolicy(options, _logger);
+        _redactor = new SecretRedactor(_options.EngineSecret);
+        _transport = new OpenApiTransport(httpClient, _options, _redactor);
+        _policy = new RequestPolicy(_options, _logger);
     }
 
-    /// <summary>The options the client was made with.</summary>
-    public H3YunClientOptions Options { get; }
+    /// <summary>A copy of the options the client was made with; changing it has no effect on the client.</summary>
+    public H3YunClientOptions Options => _options.Snapshot();
+
+    /// <summary>The settings in force, for the runtime's own use; never handed out.</summary>
+    internal H3YunClientOptions Settings => _options;
 
     /// <summary>Sends one OpenApi call and returns its <c>ReturnData</c>.</summary>
     /// <param name="request">The call.</param>
     /// <param name="cancellationToken">Cancels the call, including its wait for a turn under the rate limit.</param>
-    /// <returns>A copy of <c>ReturnData</c> (undefined when H3Yun sent none).</returns>
+    /// <returns>A copy of <c>ReturnData</c>; a JSON null element when H3Yun sent none.</returns>
     /// <exception cref="H3YunApiException">H3Yun answered <c>Successful: false</c>.</exception>
     /// <exception cref="H3YunTransportException">No OpenApi answer arrived.</exception>
     /// <exception cref="H3YunProtocolException">The answer is not an OpenApi envelope.</exception>
+    /// <exception cref="H3YunCanceledException">The call was cancelled; it says whether a write was on its way.</exception>
     public Task<JsonElement> InvokeAsync(OpenApiRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(request, static returnData => returnData.Clone(), cancellationToken);
+        InvokeAsync(request, static returnData => returnData.ValueKind == JsonValueKind.Undefined ? NullReturnData : returnData.Clone(), cancellationToken);
 
     /// <summary>Sends one call and reads its ReturnData with <paramref name="read"/> while the answer is alive.</summary>
     internal async Task<T> InvokeAsync<T>(OpenApiRequest request, Func<JsonElement, T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = OpenApiRequestWriter.Write(request);
+        var body = OpenApiRequestWriter.Write(request, _options.TimeZone);
+        var progress = new CallProgress();
         try
         {
             return await _policy.ExecuteAsync(
@@ -72,7 +83,17 @@ public sealed class H3YunClient : IDisposable
                 async token =>
                 {
                     var started = Stopwatch.GetTimestamp();
-                    var answer = await _transport.SendAsync(request, body, token).ConfigureAwait(false);
+                    ReadOnlyMemory<byte> answer;
+                    try
+                    {
+                        answer = await _transport.SendAsync(request, body, progress, token).ConfigureAwait(false);
+                    }
+                    catch (H3YunException failure) when (failure.Outcome == WriteOutcome.NotApplied)
+                    {
+                        progress.AttemptInFlight = false;
+                        throw;
+                    }
+
                     Log.Answered(_logger, request.ActionName, request.SchemaCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     using var parsed = OpenApiResponseReader.Read(answer, request, _redactor);
                     return ReadReturnData(request, parsed.ReturnData, read);
@@ -83,6 +104,15 @@ public sealed class H3YunClient : IDisposable
         {
             Log.Failed(_logger, request.ActionName, request.SchemaCode, failure.Message);
             throw;
+        }
+        catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested && cancelled is not H3YunCanceledException)
+        {
+            throw new H3YunCanceledException(
+                request.ActionName,
+                request.SchemaCode,
+                FailureRules.ForCancellation(request.IsIdempotent, progress.AttemptInFlight),
+                cancellationToken,
+                cancelled);
         }
     }
 
@@ -97,16 +127,23 @@ public sealed class H3YunClient : IDisposable
     {
         try
         {
-            return read(returnData);
+            return ReadContext.With(_options.TimeZone, read, returnData);
         }
         catch (AnswerFormatException error)
         {
-            throw new H3YunProtocolException(request.ActionName, request.SchemaCode, _redactor.Redact(error.Message)!, error);
+            throw new H3YunProtocolException(
+                request.ActionName, request.SchemaCode, _redactor.Redact(error.Message)!, RedactedFailure.Of(error, _redactor), FailureRules.ForUnreadableReturnData(request.IsIdempotent));
+        }
+        catch (InvalidOperationException error)
+        {
+            // JsonElement throws this for values it cannot convert; an answer must never escape as anything but an H3Yun exception.
+            throw new H3YunProtocolException(
+                request.ActionName, request.SchemaCode, _redactor.Redact(error.Message)!, RedactedFailure.Of(error, _redactor), FailureRules.ForUnreadableReturnData(request.IsIdempotent));
         }
     }
 
     private static HttpClient CreateHttpClient() =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        new(OpenApiTransport.CreateHandler())
         {
             // The client bounds every attempt itself (H3YunClientOptions.Timeout).
             Timeout = Timeout.InfiniteTimeSpan,

@@ -1,8 +1,9 @@
 namespace H3Yun;
 
 /// <summary>
-/// Settings of an <see cref="H3YunClient"/>. The secret is used only as a request header: it is never logged,
-/// never put into an exception, and <see cref="ToString"/> leaves it out.
+/// Settings of an <see cref="H3YunClient"/>. The client copies them when it is built and validates the copy once, so
+/// changing an instance afterwards has no effect on clients made from it. The secret is used only as a request
+/// header: it is never logged, never put into an exception, and <see cref="ToString"/> leaves it out.
 /// </summary>
 public sealed class H3YunClientOptions
 {
@@ -55,6 +56,14 @@ public sealed class H3YunClientOptions
     /// <summary>The clock used for retry delays; tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// The time zone H3Yun's dates are in: China Standard Time (UTC+8, no daylight saving) unless the tenant differs.
+    /// Dates written with <see cref="DateTimeKind.Utc"/> or <see cref="DateTimeKind.Local"/> are converted to it,
+    /// <see cref="DateTimeKind.Unspecified"/> ones are taken as already in it, and dates read with an offset are
+    /// converted to it.
+    /// </summary>
+    public TimeZoneInfo TimeZone { get; set; } = H3YunTimeZones.ChinaStandardTime;
+
     /// <summary>Reads <c>H3YUN_ENGINE_CODE</c>, <c>H3YUN_ENGINE_SECRET</c> and <c>H3YUN_BASE_ADDRESS</c>.</summary>
     /// <returns>The options, or <see langword="null"/> when the code or the secret is not set.</returns>
     public static H3YunClientOptions? FromEnvironment()
@@ -84,6 +93,14 @@ public sealed class H3YunClientOptions
         $"H3Yun at {BaseAddress} (EngineCode {EngineCode}, EngineSecret {(EngineSecret.Length > 0 ? "set" : "not set")}, "
         + $"{(RequestsPerSecond is { } rate ? $"{rate} requests/s" : "no rate limit")})";
 
+    /// <summary>A copy the caller cannot change, checked once: what a client keeps.</summary>
+    internal H3YunClientOptions Snapshot()
+    {
+        var copy = (H3YunClientOptions)MemberwiseClone();
+        copy.Validate();
+        return copy;
+    }
+
     internal void Validate()
     {
         static void Require(bool condition, string message)
@@ -104,5 +121,6 @@ public sealed class H3YunClientOptions
         Require(CreateBatchSize > 0, "H3YunClientOptions.CreateBatchSize must be positive.");
         Require(MaxResponseBytes > 0, "H3YunClientOptions.MaxResponseBytes must be positive.");
         Require(TimeProvider is not null, "H3YunClientOptions.TimeProvider cannot be null.");
+        Require(TimeZone is not null, "H3YunClientOptions.TimeZone cannot be null; H3Yun works in H3YunTimeZones.ChinaStandardTime.");
     }
 }

@@ -32,7 +32,8 @@ public class EmulatorIntegrationTests(EmulatorFixture fixture) : IClassFixture<E
         Assert.Equal(99.5m, loaded.Amount);
         Assert.Equal(new DateTime(2026, 11, 28, 9, 30, 0), loaded.OrderDate);
         Assert.Equal(BizObjectStatus.Effective, loaded.Status);
-        Assert.Equal(EmulatorOrganization.AdminUserName, loaded.CreatedBy);
+        Assert.Equal(EmulatorOrganization.AdminUserId, loaded.CreatedBy);
+        Assert.Equal(EmulatorOrganization.AdminUserName, loaded.CreatedByObject?.Name);
         Assert.Equal(EmulatorOrganization.AdminUserId, loaded.CreatedByObject?.ObjectId);
         Assert.NotNull(loaded.CreatedTime);
         var line = Assert.Single(loaded.Lines);
@@ -81,7 +82,7 @@ public class EmulatorIntegrationTests(EmulatorFixture fixture) : IClassFixture<E
         Assert.Equal(("短", AllTypes.ColourOption.蓝, 0.0000000000000001m, -3, long.MaxValue, false), (loaded.ShortText, loaded.Colour, loaded.Amount, loaded.Count, loaded.BigCount, loaded.Done));
         Assert.Equal([AllTypes.DaysOption.周三], loaded.Days);
         Assert.Equal(new DateTime(2026, 2, 3, 4, 5, 6), loaded.DueDate);
-        Assert.Equal(EmulatorOrganization.AdminUserName, loaded.Owner);
+        Assert.Equal(EmulatorOrganization.AdminUserId, loaded.Owner);
         Assert.Equal(new H3Unit(EmulatorOrganization.AdminUserId, EmulatorOrganization.AdminUserName), loaded.OwnerObject);
         Assert.Equal([new H3Unit(EmulatorOrganization.AdminUserId, EmulatorOrganization.AdminUserName)], loaded.ReviewersObjects);
         Assert.Equal(EmulatorOrganization.DepartmentId, loaded.DepartmentObject?.ObjectId);

@@ -30,8 +30,22 @@ internal sealed class FakeH3Yun : HttpMessageHandler
     public H3YunClient CreateClient(H3YunClientOptions? options = null) =>
         new(new HttpClient(this, disposeHandler: false), options ?? Options());
 
-    public FakeH3Yun AnswerSuccess(string returnDataJson = "{}") =>
-        Answer(HttpStatusCode.OK, $$"""{"Successful":true,"ErrorMessage":null,"Logined":false,"ReturnData":{{returnDataJson}},"DataType":0}""");
+    public FakeH3Yun AnswerSuccess(string returnDataJson = "{}")
+    {
+        _answers.Enqueue(() => Success(returnDataJson));
+        return this;
+    }
+
+    /// <summary>Runs <paramref name="whileInFlight"/> while the request is on its way, as another thread of the caller might, then succeeds.</summary>
+    public FakeH3Yun AnswerSuccessAfter(Action whileInFlight, string returnDataJson = "{}")
+    {
+        _answers.Enqueue(() =>
+        {
+            whileInFlight();
+            return Success(returnDataJson);
+        });
+        return this;
+    }
 
     public FakeH3Yun AnswerFailure(string errorMessage) =>
         Answer(HttpStatusCode.OK, $$"""{"Successful":false,"ErrorMessage":"{{errorMessage}}","Logined":false,"ReturnData":{},"DataType":0}""");
@@ -47,6 +61,12 @@ internal sealed class FakeH3Yun : HttpMessageHandler
         _answers.Enqueue(() => throw failure);
         return this;
     }
+
+    private static HttpResponseMessage Success(string returnDataJson) => new(HttpStatusCode.OK)
+    {
+        Content = new StringContent(
+            $$"""{"Successful":true,"ErrorMessage":null,"Logined":false,"ReturnData":{{returnDataJson}},"DataType":0}""", Encoding.UTF8, "application/json"),
+    };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

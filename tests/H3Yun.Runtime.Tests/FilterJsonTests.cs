@@ -64,7 +64,7 @@ public class FilterJsonTests
         }.ToFilter();
 
         Assert.Equal(
-            """{"FromRowNum":500,"ToRowNum":1000,"Matcher":{"Type":"Item","Name":"F0000010","Operator":2,"Value":false},"SortByCollection":[{"ItemName":"CreatedTime","Direction":"Descending"}],"RequireCount":true,"ReturnItems":["F0000001","F0000006"]}""",
+            """{"FromRowNum":500,"ToRowNum":1000,"Matcher":{"Type":"Item","Name":"F0000010","Operator":2,"Value":false},"SortByCollection":[{"ItemName":"CreatedTime","Direction":"Descending"}],"RequireCount":true,"ReturnItems":["ObjectId","F0000001","F0000006"]}""",
             FilterWriter.ToJson(filter));
     }
 

@@ -35,6 +35,31 @@ public class MappedClassTests
 
         Assert.Equal("""{"F0000005":false}""", JsonAssert.Parse(h3yun.Calls[1].Body)["BizObject"]!.ToJsonString());
     }
+
+    [Theory]
+    [InlineData("""{"F0000011":{"ObjectId":"3f2504e0-4f89-41d3-9a0c-0305e82c3301","Name":"张三"},"F0000014":{"ObjectId":"c-1","Name":"客户甲"}}""")]
+    [InlineData("""{"F0000011":"张三","F0000011Object":{"ObjectId":"3f2504e0-4f89-41d3-9a0c-0305e82c3301","Name":"张三"},"F0000014":"c-1"}""")]
+    public async Task A_mapped_person_or_association_reads_the_id_whichever_shape_H3Yun_answers(string fields)
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess($$$"""{"BizObject":{"ObjectId":"id-1",{{{fields[1..^1]}}}}}""");
+
+        var record = await new PeopleViewRepository(h3yun.CreateClient()).LoadAsync("id-1");
+
+        Assert.Equal(("3f2504e0-4f89-41d3-9a0c-0305e82c3301", "c-1"), (record!.Owner, record.Customer));
+    }
+}
+
+/// <summary>The people and association fields of 全部控件, as ids.</summary>
+[H3Form("D000024AllTypes")]
+public partial class PeopleView
+{
+    /// <summary>人员单选.</summary>
+    [H3Field("F0000011")]
+    public partial string? Owner { get; set; }
+
+    /// <summary>关联表单.</summary>
+    [H3Field("F0000014")]
+    public partial string? Customer { get; set; }
 }
 
 /// <summary>An order as a report sees it: four fields of 销售订单 under names of its own.</summary>

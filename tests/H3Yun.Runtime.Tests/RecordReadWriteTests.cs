@@ -56,7 +56,7 @@ public class RecordReadWriteTests
         Assert.NotNull(order);
         Assert.Equal("7d1c0a4e-0000-4000-8000-000000000001", order.ObjectId);
         Assert.Equal(BizObjectStatus.Effective, order.Status);
-        Assert.Equal("张三", order.CreatedBy);
+        Assert.Equal("u-1", order.CreatedBy);
         Assert.Equal(new H3Unit("u-1", "张三"), order.CreatedByObject);
         Assert.Equal(new H3Unit("d-1", "深圳公司"), order.OwnerDeptIdObject);
         Assert.Equal(new DateTime(2021, 11, 5, 7, 41, 11), order.CreatedTime);
@@ -100,7 +100,7 @@ public class RecordReadWriteTests
         await orders.UpdateAsync(order);
 
         Assert.Equal(
-            """{"D000024FOrderLines":[{"F0000011":"Widget","F0000012":2,"F0000013":3.5},{"F0000011":"Gadget","F0000012":5}]}""",
+            """{"D000024FOrderLines":[{"F0000011":"Widget","F0000012":2,"F0000013":3.5,"ObjectId":"r-1"},{"F0000011":"Gadget","F0000012":5,"ObjectId":"r-2"}]}""",
             JsonAssert.Parse(h3yun.Calls[1].Body)["BizObject"]!.ToJsonString());
     }
 

@@ -40,17 +40,11 @@ internal static class FieldEmitter
                 Tracked(w, $"{ListOf}<string>?", field.CompanionName!, index, $"_{p}", $"_{p}", "value");
                 break;
             case FieldKind.Unit:
-                Tracked(w, "string?", p, index, $"_{p}", $"_{p}", "value");
-                w.Line();
-                w.Line($"/// <summary>The id and name of {CodeText.Xml(field.DisplayName)} as H3Yun reported them on a read.</summary>");
-                w.Line($"public global::H3Yun.H3Unit? {field.CompanionName} {{ get; private set; }}");
-                break;
             case FieldKind.UnitList:
-                Tracked(w, $"{ListOf}<string>?", p, index, $"_{p}", $"_{p}", "value");
-                w.Line();
-                w.Line($"/// <summary>The ids and names of {CodeText.Xml(field.DisplayName)} as H3Yun reported them on a read.</summary>");
-                w.Line($"public {ListOf}<global::H3Yun.H3Unit>? {field.CompanionName} {{ get; private set; }}");
-                break;
+            case FieldKind.Association:
+            case FieldKind.AssociationList:
+                UnitMembers(w, field, index);
+                return;
             default:
                 if (field.ReadOnly)
                 {
@@ -72,22 +66,24 @@ internal static class FieldEmitter
     public static void ReadCases(SourceWriter w, FieldSpec field, int index, string formType, EquatableArray<FieldSpec> siblings)
     {
         var p = field.PropertyName;
+        if (IsUnitValue(field.Kind))
+        {
+            // H3Yun may answer these with display names plus a "<code>Object" companion carrying the ids; either order.
+            w.Line($"case Fields.{p}: _{p}.Read(value, fieldCode); return {index};");
+            if (!siblings.Any(f => f.Code == field.Code + "Object"))
+            {
+                w.Line($"case Fields.{p} + \"Object\": _{p}.ReadCompanion(value, fieldCode); return {index};");
+            }
+
+            return;
+        }
+
         var read = field.Kind switch
         {
             FieldKind.ChildTable => $"{Reader}ReadChildTable(value, fieldCode, _{p}, static () => new {field.ChildTable!.ClassName}())",
-            FieldKind.Unit => $"_{p} = {Reader}ReadUnitValue(value, fieldCode, out var unit{index}); if (unit{index} is not null) {field.CompanionName} = unit{index}",
-            FieldKind.UnitList => $"_{p} = {Reader}ReadUnitListValue(value, fieldCode, out var units{index}); if (units{index} is not null) {field.CompanionName} = units{index}",
-            FieldKind.Association when field.AssociationType is { } target => $"_{p} = {Reader}ReadReference<{target}>(value, fieldCode)",
-            FieldKind.AssociationList when field.AssociationType is { } target => $"_{p} = {Reader}ReadReferences<{target}>(value, fieldCode)",
             _ => $"_{p} = {FieldShapes.For(field.Kind, formType).ReadMethod}",
         };
         w.Line($"case Fields.{p}: {read}; return {index};");
-        if (field.Kind is FieldKind.Unit or FieldKind.UnitList && !siblings.Any(f => f.Code == field.Code + "Object"))
-        {
-            // H3Yun reports people as display names plus a "<code>Object" companion carrying the ids.
-            var companion = field.Kind == FieldKind.Unit ? "ReadUnit" : "ReadUnits";
-            w.Line($"case Fields.{p} + \"Object\": {field.CompanionName} = {Reader}{companion}(value, fieldCode); return {index};");
-        }
     }
 
     public static void Write(SourceWriter w, FieldSpec field, int index, string formType)
@@ -99,15 +95,21 @@ internal static class FieldEmitter
             return;
         }
 
-        var method = field.Kind switch
+        if (IsUnitValue(field.Kind))
         {
-            FieldKind.Association when field.AssociationType is not null => "WriteReference",
-            FieldKind.AssociationList when field.AssociationType is not null => "WriteReferences",
-            _ => FieldShapes.For(field.Kind, formType).WriteMethod,
-        };
-        if (!field.ReadOnly && method is not null)
+            if (!field.ReadOnly)
+            {
+                var method = field.Kind is FieldKind.Unit or FieldKind.Association ? "WriteUnit" : "WriteUnits";
+                w.Line($"if (ShouldWrite(writer, {index})) writer.{method}(Fields.{p}, in _{p});");
+            }
+
+            return;
+        }
+
+        var write = FieldShapes.For(field.Kind, formType).WriteMethod;
+        if (!field.ReadOnly && write is not null)
         {
-            w.Line($"if (ShouldWrite(writer, {index})) writer.{method}(Fields.{p}, _{p});");
+            w.Line($"if (ShouldWrite(writer, {index})) writer.{write}(Fields.{p}, _{p});");
         }
     }
 
@@ -161,19 +163,53 @@ internal static class FieldEmitter
         w.Close(";");
     }
 
-    private static string StoredType(FieldSpec field, string formType) => field.Kind switch
-    {
-        FieldKind.Association when field.AssociationType is { } target => $"global::H3Yun.H3Ref<{target}>?",
-        FieldKind.AssociationList when field.AssociationType is { } target => $"{ListOf}<global::H3Yun.H3Ref<{target}>>?",
-        _ => FieldShapes.For(field.Kind, formType).PropertyType,
-    };
+    /// <summary>People, departments and associations keep both what H3Yun stores (ids) and what it shows (names).</summary>
+    public static bool IsUnitValue(FieldKind kind) =>
+        kind is FieldKind.Unit or FieldKind.UnitList or FieldKind.Association or FieldKind.AssociationList;
 
-    /// <summary>A property whose setter stores into <paramref name="backing"/> and records the assignment.</summary>
-    private static void Tracked(SourceWriter w, string type, string name, int index, string backing, string getter, string assignment)
+    private static void UnitMembers(SourceWriter w, FieldSpec field, int index)
+    {
+        var p = field.PropertyName;
+        var single = field.Kind is FieldKind.Unit or FieldKind.Association;
+        var value = single ? "global::H3Yun.UnitValue" : "global::H3Yun.UnitListValue";
+        switch (field.AssociationType)
+        {
+            case { } target when single:
+                Tracked(w, $"global::H3Yun.H3Ref<{target}>?", p, index, $"_{p}", $"_{p}.ToReference<{target}>()", $"value?.ObjectId", assign: true);
+                break;
+            case { } target:
+                Tracked(w, $"{ListOf}<global::H3Yun.H3Ref<{target}>>?", p, index, $"_{p}", $"_{p}.ToReferences<{target}>()", $"global::H3Yun.UnitListValue.IdsOf(value)", assign: true);
+                break;
+            default:
+                Tracked(w, single ? "string?" : $"{ListOf}<string>?", p, index, $"_{p}", single ? $"_{p}.Id" : $"_{p}.Ids", "value", assign: true);
+                break;
+        }
+
+        if (field.CompanionName is { } companion)
+        {
+            w.Line();
+            w.Line(single
+                ? $"/// <summary>The id and name of {CodeText.Xml(field.DisplayName)} as H3Yun reported them on the last read.</summary>"
+                : $"/// <summary>The ids and names of {CodeText.Xml(field.DisplayName)} as H3Yun reported them on the last read.</summary>");
+            w.Line(single
+                ? $"public global::H3Yun.H3Unit? {companion} => _{p}.Unit;"
+                : $"public {ListOf}<global::H3Yun.H3Unit>? {companion} => _{p}.Units;");
+        }
+
+        w.Line();
+        w.Line($"private {value} _{p};");
+    }
+
+    private static string StoredType(FieldSpec field, string formType) => FieldShapes.For(field.Kind, formType).PropertyType;
+
+    /// <summary>A property whose setter stores into <paramref name="backing"/> (or calls its <c>Assign</c>) and records the assignment.</summary>
+    private static void Tracked(SourceWriter w, string type, string name, int index, string backing, string getter, string assignment, bool assign = false)
     {
         w.Open($"public {type} {name}");
         w.Line($"get => {getter};");
-        w.Line($"set {{ {backing} = {assignment}; OnFieldAssigned({index}); }}");
+        w.Line(assign
+            ? $"set {{ {backing}.Assign({assignment}); OnFieldAssigned({index}); }}"
+            : $"set {{ {backing} = {assignment}; OnFieldAssigned({index}); }}");
         w.Close();
     }
 

@@ -55,7 +55,7 @@ internal static class MappedClassEmitter
             // A mapped property takes the model's nullable type even when declared under #nullable disable, so the
             // body does not put null into what this file's nullable context would call non-nullable.
             var type = bound.Field is { } field ? FieldShapes.For(field.Kind, mapped.QualifiedName).PropertyType : bound.Property.Type;
-            Property(w, bound.Property, type, bound.Field is null ? -1 : System.Array.IndexOf(fields, bound), bound.Field?.Kind == FieldKind.Attachments);
+            Property(w, bound.Property, type, bound.Field is null ? -1 : System.Array.IndexOf(fields, bound), bound.Field?.Kind);
         }
 
         if (form is not null)
@@ -78,27 +78,32 @@ internal static class MappedClassEmitter
         return w.ToString();
     }
 
-    private static void Property(SourceWriter w, MappedPropertySpec property, string type, int fieldIndex, bool isAttachments)
+    private static void Property(SourceWriter w, MappedPropertySpec property, string type, int fieldIndex, FieldKind? kind)
     {
         var backing = BackingField(property);
+        var unitValue = fieldIndex >= 0 && kind is { } k && FieldEmitter.IsUnitValue(k);
+        var single = kind is FieldKind.Unit or FieldKind.Association;
         w.Open($"{property.Modifiers} {type} {Identifier(property.Name)}");
         foreach (var accessor in property.Accessors)
         {
             if (accessor.EndsWith("get", System.StringComparison.Ordinal))
             {
-                w.Line($"{accessor} => {backing};");
+                w.Line($"{accessor} => {backing}{(unitValue ? (single ? ".Id" : ".Ids") : string.Empty)};");
             }
             else
             {
-                w.Line(fieldIndex < 0 ? $"{accessor} => {backing} = value;" : $"{accessor} {{ {backing} = value; OnFieldAssigned({fieldIndex}); }}");
+                w.Line(fieldIndex < 0 ? $"{accessor} => {backing} = value;"
+                    : unitValue ? $"{accessor} {{ {backing}.Assign(value); OnFieldAssigned({fieldIndex}); }}"
+                    : $"{accessor} {{ {backing} = value; OnFieldAssigned({fieldIndex}); }}");
             }
         }
 
         w.Close();
         w.Line();
         // default! because a property with a mapping error may be of a non-nullable type; it is never read from H3Yun.
-        var initializer = fieldIndex < 0 ? " = default!" : isAttachments ? " = global::System.Array.Empty<global::H3Yun.H3Attachment>()" : string.Empty;
-        w.Line($"private {type} {backing}{initializer};");
+        var initializer = fieldIndex < 0 ? " = default!" : kind == FieldKind.Attachments ? " = global::System.Array.Empty<global::H3Yun.H3Attachment>()" : string.Empty;
+        var storage = unitValue ? (single ? "global::H3Yun.UnitValue" : "global::H3Yun.UnitListValue") : type;
+        w.Line($"private {storage} {backing}{initializer};");
     }
 
     private static void ReadAndWrite(SourceWriter w, MappedClassSpec mapped, BoundProperty[] fields)
@@ -110,7 +115,16 @@ internal static class MappedClassEmitter
         for (var i = 0; i < fields.Length; i++)
         {
             var field = fields[i].Field!;
-            w.Line($"case {CodeText.Literal(field.Code)}: {BackingField(fields[i].Property)} = {FieldShapes.For(field.Kind, mapped.QualifiedName).ReadMethod}; return {i};");
+            var backing = BackingField(fields[i].Property);
+            if (FieldEmitter.IsUnitValue(field.Kind))
+            {
+                // People and associations may come as display names with an "…Object" companion, or as {ObjectId, Name}.
+                w.Line($"case {CodeText.Literal(field.Code)}: {backing}.Read(value, fieldCode); return {i};");
+                w.Line($"case {CodeText.Literal(field.Code + "Object")}: {backing}.ReadCompanion(value, fieldCode); return {i};");
+                continue;
+            }
+
+            w.Line($"case {CodeText.Literal(field.Code)}: {backing} = {FieldShapes.For(field.Kind, mapped.QualifiedName).ReadMethod}; return {i};");
         }
 
         w.Line("default: return -1;");
@@ -124,7 +138,17 @@ internal static class MappedClassEmitter
             var field = fields[i].Field!;
 
             // Formulas and attachments are H3Yun's to set: read, never written.
-            if (!field.ReadOnly && FieldShapes.For(field.Kind, mapped.QualifiedName).WriteMethod is { } write)
+            if (field.ReadOnly)
+            {
+                continue;
+            }
+
+            if (FieldEmitter.IsUnitValue(field.Kind))
+            {
+                var method = field.Kind is FieldKind.Unit or FieldKind.Association ? "WriteUnit" : "WriteUnits";
+                w.Line($"if (ShouldWrite(writer, {i})) writer.{method}({CodeText.Literal(field.Code)}, in {BackingField(fields[i].Property)});");
+            }
+            else if (FieldShapes.For(field.Kind, mapped.QualifiedName).WriteMethod is { } write)
             {
                 w.Line($"if (ShouldWrite(writer, {i})) writer.{write}({CodeText.Literal(field.Code)}, {BackingField(fields[i].Property)});");
             }

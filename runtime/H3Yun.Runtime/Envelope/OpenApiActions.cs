@@ -21,12 +21,21 @@ public static class OpenApiActions
     /// <summary>删除业务数据: one record.</summary>
     public const string RemoveBizObject = "RemoveBizObject";
 
+    /// <summary>The attachment download (<c>/Api/DownloadBizObjectFile</c>), named like an action in errors and logs.</summary>
+    public const string DownloadBizObjectFile = "DownloadBizObjectFile";
+
+    /// <summary>The attachment upload (<c>/OpenApi/UploadAttachment</c>), named like an action in errors and logs.</summary>
+    public const string UploadAttachment = "UploadAttachment";
+
     /// <summary>
     /// Whether sending the action twice has the same effect as sending it once, which is what allows a retry after
-    /// a failure whose outcome is unknown. Only the two reads are; every write and custom action is not.
+    /// a failure whose outcome is unknown. Only the reads are; every write and custom action is not.
     /// </summary>
     /// <param name="actionName">The action.</param>
-    /// <returns><see langword="true"/> for LoadBizObject and LoadBizObjects.</returns>
-    public static bool IsIdempotent(string actionName) =>
-        actionName is LoadBizObject or LoadBizObjects;
+    /// <returns><see langword="true"/> for LoadBizObject, LoadBizObjects and attachment downloads.</returns>
+    public static bool IsIdempotent(string actionName) => IsRead(actionName);
+
+    /// <summary>Whether the action only reads. Custom actions count as writes: the client cannot know what they do.</summary>
+    internal static bool IsRead(string actionName) =>
+        actionName is LoadBizObject or LoadBizObjects or DownloadBizObjectFile;
 }

@@ -8,9 +8,10 @@ namespace H3Yun;
 /// </summary>
 internal static class OpenApiRequestWriter
 {
-    public static byte[] Write(OpenApiRequest request) => JsonWriting.ToUtf8(request, WriteBody).ToArray();
+    public static byte[] Write(OpenApiRequest request, TimeZoneInfo zone) =>
+        JsonWriting.ToUtf8((request, zone), static (json, state) => WriteBody(json, state.request, state.zone)).ToArray();
 
-    private static void WriteBody(Utf8JsonWriter json, OpenApiRequest request)
+    private static void WriteBody(Utf8JsonWriter json, OpenApiRequest request, TimeZoneInfo zone)
     {
         json.WriteStartObject();
         json.WriteString("ActionName", request.ActionName);
@@ -38,7 +39,7 @@ internal static class OpenApiRequestWriter
 
         if (request.Filter is { } filter)
         {
-            json.WriteString("Filter", FilterWriter.ToUtf8(filter).Span);
+            json.WriteString("Filter", FilterWriter.ToUtf8(filter, zone).Span);
         }
 
         if (request.IsSubmit is { } submit)
@@ -49,7 +50,15 @@ internal static class OpenApiRequestWriter
         json.WriteEndObject();
     }
 
-    /// <summary>Serializes a record's fields selected by <paramref name="mode"/> to the UTF-8 JSON of a BizObject.</summary>
-    public static ReadOnlyMemory<byte> Serialize(H3Record record, RecordWriteMode mode) =>
-        JsonWriting.ToUtf8((record, mode), static (json, state) => state.record.WriteTo(new BizObjectWriter(json, state.mode)));
+    /// <summary>
+    /// Serializes the fields of a record that a create or an update must send to the UTF-8 JSON of a BizObject, and
+    /// collects into <paramref name="capture"/> what was sent, for the record to forget once H3Yun applied it.
+    /// </summary>
+    public static ReadOnlyMemory<byte> Serialize(H3Record record, WritePurpose purpose, TimeZoneInfo zone, WriteCapture? capture = null, string? recordObjectId = null) =>
+        JsonWriting.ToUtf8(
+            new BizObjectWriterState(record, purpose, zone, capture, recordObjectId),
+            static (json, state) => state.Record.WriteTo(
+                new BizObjectWriter(json, RecordWriteMode.Assigned, state.Zone, state.Purpose, state.Capture) { RecordObjectId = state.RecordObjectId }));
+
+    private readonly record struct BizObjectWriterState(H3Record Record, WritePurpose Purpose, TimeZoneInfo Zone, WriteCapture? Capture, string? RecordObjectId);
 }

@@ -15,6 +15,12 @@ internal static class OpenApiResponseReader
     /// <returns>The documents to dispose after reading, and ReturnData (undefined when absent or null).</returns>
     public static ParsedResponse Read(ReadOnlyMemory<byte> body, OpenApiRequest request, SecretRedactor redactor)
     {
+        body = WithoutByteOrderMark(body);
+        if (Utf8Text.FirstInvalidByte(body.Span) is { } invalidAt)
+        {
+            throw Protocol(request, $"the body is not valid UTF-8 (at byte {invalidAt}). It starts with: {redactor.Excerpt(body.Span)}");
+        }
+
         JsonDocument document;
         try
         {
@@ -26,7 +32,8 @@ internal static class OpenApiResponseReader
                 request.ActionName,
                 request.SchemaCode,
                 $"the body is not JSON ({error.Message}). It starts with: {redactor.Excerpt(body.Span)}",
-                error);
+                error,
+                FailureRules.ForUnreadableEnvelope(request.IsIdempotent));
         }
 
         try
@@ -39,6 +46,10 @@ internal static class OpenApiResponseReader
             throw;
         }
     }
+
+    // Some servers (and proxies) start JSON with a UTF-8 byte-order mark, which JsonDocument refuses.
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> body) =>
+        body.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? body[3..] : body;
 
     private static ParsedResponse ReadEnvelope(JsonDocument document, OpenApiRequest request, SecretRedactor redactor)
     {
@@ -82,7 +93,7 @@ internal static class OpenApiResponseReader
         // S19's rule when Successful is absent: a call succeeded when it reported no error.
         if (!(successful ?? string.IsNullOrEmpty(errorMessage)))
         {
-            throw new H3YunApiException(request.ActionName, request.SchemaCode, redactor.Redact(errorMessage));
+            throw Rejection(request, redactor.Redact(errorMessage));
         }
 
         if (returnData.ValueKind == JsonValueKind.String && returnData.GetString() is { Length: > 0 } embedded)
@@ -102,12 +113,19 @@ internal static class OpenApiResponseReader
         }
         catch (JsonException error)
         {
-            throw new H3YunProtocolException(request.ActionName, request.SchemaCode, $"'ReturnData' is a string that is not JSON ({error.Message}).", error);
+            throw new H3YunProtocolException(
+                request.ActionName, request.SchemaCode, $"'ReturnData' is a string that is not JSON ({error.Message}).", error, FailureRules.ForUnreadableReturnData(request.IsIdempotent));
         }
     }
 
+    private static H3YunApiException Rejection(OpenApiRequest request, string? errorMessage)
+    {
+        var (outcome, transient) = FailureRules.ForRejection(request.ActionName, RateRefusals.IsRateRefusal(errorMessage));
+        return new H3YunApiException(request.ActionName, request.SchemaCode, errorMessage, outcome) { IsTransient = transient };
+    }
+
     private static H3YunProtocolException Protocol(OpenApiRequest request, string problem) =>
-        new(request.ActionName, request.SchemaCode, problem);
+        new(request.ActionName, request.SchemaCode, problem, outcome: FailureRules.ForUnreadableEnvelope(request.IsIdempotent));
 }
 
 /// <summary>A parsed answer; <see cref="ReturnData"/> is valid until disposal.</summary>

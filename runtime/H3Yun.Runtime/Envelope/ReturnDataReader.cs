@@ -8,12 +8,14 @@ namespace H3Yun;
 /// </summary>
 internal static class ReturnDataReader
 {
-    /// <summary>LoadBizObject: <c>{"BizObject": record | null}</c>.</summary>
+    /// <summary>LoadBizObject: <c>{"BizObject": record | null}</c>; null, absent or <c>{}</c> means no record.</summary>
     public static T? ReadRecord<T>(JsonElement returnData, Func<T> create)
         where T : H3Record
     {
+        RequireObject(returnData);
         var record = JsonWriting.Member(returnData, "BizObject");
-        if (record.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        if (record.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
+            || (record.ValueKind == JsonValueKind.Object && !record.EnumerateObject().Any()))
         {
             return null;
         }
@@ -25,6 +27,7 @@ internal static class ReturnDataReader
     public static (List<T> Items, int? TotalCount) ReadRecords<T>(JsonElement returnData, Func<T> create)
         where T : H3Record
     {
+        RequireObject(returnData);
         var array = JsonWriting.Member(returnData, "BizObjectArray");
         var items = new List<T>(array.ValueKind == JsonValueKind.Array ? array.GetArrayLength() : 0);
         if (array.ValueKind == JsonValueKind.Array)
@@ -85,6 +88,15 @@ internal static class ReturnDataReader
         }
 
         return [];
+    }
+
+    // Member lookups find nothing in a number or an array, which would read as "no record" or "no matches".
+    private static void RequireObject(JsonElement returnData)
+    {
+        if (returnData.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined or JsonValueKind.Null))
+        {
+            throw new AnswerFormatException($"ReturnData should be an object but is a {returnData.ValueKind}.");
+        }
     }
 
     private static List<string> StringsOf(JsonElement array) =>

@@ -10,8 +10,9 @@ public sealed class H3YunApiException : H3YunException
     /// <param name="actionName">The action H3Yun rejected.</param>
     /// <param name="schemaCode">The form, if any.</param>
     /// <param name="errorMessage">H3Yun's <c>ErrorMessage</c>, already cleared of the secret.</param>
-    public H3YunApiException(string actionName, string? schemaCode, string? errorMessage)
-        : base(actionName, schemaCode, BuildMessage(actionName, schemaCode, errorMessage))
+    /// <param name="outcome">Whether H3Yun may have applied part of the call (a batch, for example).</param>
+    public H3YunApiException(string actionName, string? schemaCode, string? errorMessage, WriteOutcome outcome = WriteOutcome.NotApplied)
+        : base(actionName, schemaCode, BuildMessage(actionName, schemaCode, errorMessage), outcome: outcome)
     {
         ErrorMessage = errorMessage;
     }

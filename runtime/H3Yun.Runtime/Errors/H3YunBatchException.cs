@@ -1,40 +1,39 @@
 namespace H3Yun;
 
 /// <summary>
-/// A batch write that H3Yun took in several requests failed part-way. <see cref="CreatedObjectIds"/> lists what the
-/// earlier requests did create, so nothing is lost and nothing needs to be sent twice; the inner exception says
-/// why the failing request failed.
+/// A batch create that the client sent in several requests failed part-way. <see cref="Items"/> says, for every item
+/// in the order given, whether it was created (with its id), certainly not created, or may have been created; the
+/// message says the same, and never advises sending an item whose outcome is unknown. The inner exception says why
+/// the failing request failed.
 /// </summary>
 public sealed class H3YunBatchException : H3YunException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="actionName">The batch action.</param>
     /// <param name="schemaCode">The form.</param>
-    /// <param name="createdCount">How many items earlier requests created.</param>
-    /// <param name="createdObjectIds">The ids of those items, as far as H3Yun reported them.</param>
-    /// <param name="totalCount">How many items the caller asked to create.</param>
+    /// <param name="items">What happened to each item, in input order.</param>
     /// <param name="innerException">The failure of the request that stopped the batch.</param>
-    public H3YunBatchException(
-        string actionName,
-        string? schemaCode,
-        int createdCount,
-        IReadOnlyList<string> createdObjectIds,
-        int totalCount,
-        H3YunException innerException)
+    public H3YunBatchException(string actionName, string? schemaCode, IReadOnlyList<BatchItemResult> items, Exception innerException)
         : base(
             actionName,
             schemaCode,
-            $"{Describe(actionName, schemaCode)} stopped after creating {createdCount} of {totalCount} records: "
-            + $"{innerException?.Message} Items {createdCount} and later were not created; send only those again.",
+            BatchReport.Overall(items ?? throw new ArgumentNullException(nameof(items))),
+            $"{Describe(actionName, schemaCode)} stopped part-way through {items.Count} records: {BatchReport.Describe(items)} "
+            + $"Cause: {innerException?.Message}",
             innerException)
     {
-        CreatedCount = createdCount;
-        CreatedObjectIds = createdObjectIds;
+        Items = items;
     }
 
-    /// <summary>How many of the items, counted from the first, were created before the failure.</summary>
-    public int CreatedCount { get; }
+    /// <summary>What happened to each item, in the order the items were given.</summary>
+    public IReadOnlyList<BatchItemResult> Items { get; }
 
-    /// <summary>The ids H3Yun reported for the created items (empty when it reported none).</summary>
-    public IReadOnlyList<string> CreatedObjectIds { get; }
+    /// <summary>The items that were created.</summary>
+    public IReadOnlyList<BatchItemResult> Created => [.. Items.Where(static i => i.Outcome == WriteOutcome.Applied)];
+
+    /// <summary>The items that certainly were not created: these may be sent again.</summary>
+    public IReadOnlyList<BatchItemResult> NotCreated => [.. Items.Where(static i => i.Outcome == WriteOutcome.NotApplied)];
+
+    /// <summary>The items that may or may not have been created: check before sending them again.</summary>
+    public IReadOnlyList<BatchItemResult> Unknown => [.. Items.Where(static i => i.Outcome == WriteOutcome.Unknown)];
 }

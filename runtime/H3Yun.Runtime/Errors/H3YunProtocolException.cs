@@ -11,8 +11,10 @@ public sealed class H3YunProtocolException : H3YunException
     /// <param name="schemaCode">The form, if any.</param>
     /// <param name="problem">What was wrong with the answer.</param>
     /// <param name="innerException">The parser failure, if any.</param>
-    public H3YunProtocolException(string actionName, string? schemaCode, string problem, Exception? innerException = null)
-        : base(actionName, schemaCode, $"H3Yun's answer to {Describe(actionName, schemaCode)} could not be read: {problem}", innerException)
+    /// <param name="outcome">Whether the write was applied: unknown when the envelope itself was unreadable.</param>
+    public H3YunProtocolException(
+        string actionName, string? schemaCode, string problem, Exception? innerException = null, WriteOutcome outcome = WriteOutcome.NotApplied)
+        : base(actionName, schemaCode, $"H3Yun's answer to {Describe(actionName, schemaCode)} could not be read: {problem}", innerException, outcome)
     {
         Problem = problem;
     }

@@ -10,17 +10,16 @@ public sealed class H3YunTimeoutException : H3YunTransportException
     /// <param name="actionName">The action that timed out.</param>
     /// <param name="schemaCode">The form, if any.</param>
     /// <param name="timeout">The time the client waited.</param>
-    /// <param name="isWrite">Whether the action writes, which makes its outcome unknown.</param>
-    public H3YunTimeoutException(string actionName, string? schemaCode, TimeSpan timeout, bool isWrite)
+    public H3YunTimeoutException(string actionName, string? schemaCode, TimeSpan timeout)
         : base(
             actionName,
             schemaCode,
-            $"H3Yun did not answer {Describe(actionName, schemaCode)} within {timeout.TotalSeconds:0.#} s."
-            + (isWrite
-                ? " The write may or may not have been applied; load the record before sending it again."
-                : " Try again later or raise H3YunClientOptions.Timeout (H3Yun documents at most 60 s)."))
+            $"H3Yun did not answer {Describe(actionName, schemaCode)} within {timeout.TotalSeconds:0.###} s."
+            + (OpenApiActions.IsRead(actionName) ? " Try again later or raise H3YunClientOptions.Timeout (H3Yun documents at most 60 s)." : string.Empty),
+            outcome: OpenApiActions.IsRead(actionName) ? WriteOutcome.NotApplied : WriteOutcome.Unknown)
     {
         Timeout = timeout;
+        IsTransient = true;
     }
 
     /// <summary>How long the client waited for the answer.</summary>

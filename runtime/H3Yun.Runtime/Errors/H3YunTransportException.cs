@@ -3,8 +3,8 @@ using System.Net;
 namespace H3Yun;
 
 /// <summary>
-/// The call did not get an OpenApi answer: the connection failed, or the server answered with an HTTP status
-/// other than success. <see cref="StatusCode"/> is <see langword="null"/> when no HTTP answer arrived at all.
+/// The call did not get an OpenApi answer: the connection failed, the server answered with an HTTP status other than
+/// success, or it redirected elsewhere. <see cref="StatusCode"/> is <see langword="null"/> when no HTTP answer arrived.
 /// </summary>
 public class H3YunTransportException : H3YunException
 {
@@ -14,13 +14,15 @@ public class H3YunTransportException : H3YunException
     /// <param name="message">What happened and what to do.</param>
     /// <param name="statusCode">The HTTP status, when the server answered.</param>
     /// <param name="innerException">The network failure, if any.</param>
+    /// <param name="outcome">Whether H3Yun may have applied the call.</param>
     public H3YunTransportException(
         string actionName,
         string? schemaCode,
         string message,
         HttpStatusCode? statusCode = null,
-        Exception? innerException = null)
-        : base(actionName, schemaCode, message, innerException)
+        Exception? innerException = null,
+        WriteOutcome outcome = WriteOutcome.NotApplied)
+        : base(actionName, schemaCode, message, innerException, outcome)
     {
         StatusCode = statusCode;
     }
@@ -34,19 +36,44 @@ public class H3YunTransportException : H3YunException
     internal static H3YunTransportException ForStatus(
         string actionName, string? schemaCode, HttpStatusCode status, string? bodyExcerpt, TimeSpan? retryAfter)
     {
+        var (outcome, transient) = FailureRules.ForStatus(status, OpenApiActions.IsRead(actionName));
         var message = $"H3Yun answered {Describe(actionName, schemaCode)} with HTTP {(int)status} ({status})"
             + (string.IsNullOrEmpty(bodyExcerpt) ? "." : $": {bodyExcerpt}")
             + ((int)status == 429 ? " The client is sending faster than H3Yun allows; lower RequestsPerSecond." : string.Empty);
-        return new H3YunTransportException(actionName, schemaCode, message, status) { RetryAfter = retryAfter };
+        return new H3YunTransportException(actionName, schemaCode, message, status, outcome: outcome) { RetryAfter = retryAfter, IsTransient = transient };
     }
 
-    internal static H3YunTransportException ForNetwork(
-        string actionName, string? schemaCode, Uri endpoint, HttpRequestException failure) =>
+    internal static H3YunTransportException ForRedirect(string actionName, string? schemaCode, HttpStatusCode status, Uri? location, Uri endpoint) =>
         new(
+            actionName,
+            schemaCode,
+            $"H3Yun answered {Describe(actionName, schemaCode)} with HTTP {(int)status} ({status}), a redirect to "
+            + (location is null ? "no address" : $"host '{location.Host}'")
+            + $". The client never follows redirects, so that the EngineSecret goes only to {endpoint.GetLeftPart(UriPartial.Authority)}; "
+            + "if H3Yun really moved, set H3YunClientOptions.BaseAddress to the new address.",
+            status);
+
+    internal static H3YunTransportException ForFollowedRedirect(string actionName, string? schemaCode, Uri finalAddress, Uri endpoint) =>
+        new(
+            actionName,
+            schemaCode,
+            $"The HttpClient given to H3YunClient followed a redirect from {endpoint.GetLeftPart(UriPartial.Authority)} to host '{finalAddress.Host}' "
+            + "for " + Describe(actionName, schemaCode) + ", taking the EngineSecret there. Give H3YunClient an HttpClient whose handler has "
+            + "AllowAutoRedirect = false (AddH3Yun configures one), and consider rotating the EngineSecret.",
+            outcome: OpenApiActions.IsRead(actionName) ? WriteOutcome.NotApplied : WriteOutcome.Unknown);
+
+    internal static H3YunTransportException ForNetwork(
+        string actionName, string? schemaCode, Uri endpoint, HttpRequestError error, Exception failure)
+    {
+        var (outcome, transient) = FailureRules.ForNetwork(error, OpenApiActions.IsRead(actionName));
+        return new(
             actionName,
             schemaCode,
             $"Could not reach H3Yun at {endpoint} for {Describe(actionName, schemaCode)}: {failure.Message} "
             + "Check the network and H3YunClientOptions.BaseAddress.",
-            failure.StatusCode,
-            failure);
+            (failure as HttpRequestException)?.StatusCode,
+            failure,
+            outcome)
+        { IsTransient = transient };
+    }
 }

@@ -118,12 +118,78 @@ public sealed class NumberField<TForm, TNumber>(string code) : ComparableField<T
     private protected override MatcherValue ToValue(TNumber value) => MatcherValue.FromDecimal(decimal.CreateChecked(value));
 }
 
-/// <summary>A date field (日期): every comparison, with values written as <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
+/// <summary>
+/// A date field (日期): every comparison, with values written as <c>yyyy-MM-dd HH:mm:ss</c> in H3Yun's zone (UTC and
+/// local times are converted, unspecified ones are taken as H3Yun's clock), or given as instants.
+/// </summary>
 /// <typeparam name="TForm">The generated record type.</typeparam>
 /// <param name="code">The field code.</param>
 public sealed class DateField<TForm>(string code) : ComparableField<TForm, DateTime>(code)
     where TForm : H3BizObject
 {
+    // Both overload sets live here: C# prefers the most derived class, and DateTime converts implicitly to
+    // DateTimeOffset as a *local* time, so DateTimeOffset overloads alone would shift every unspecified date.
+
+    /// <summary>Field = date.</summary>
+    /// <param name="value">The date; an unspecified kind is H3Yun's clock.</param>
+    /// <returns>The condition.</returns>
+    public new Condition<TForm> EqualTo(DateTime value) => base.EqualTo(value);
+
+    /// <summary>Field != date.</summary>
+    /// <param name="value">The date; an unspecified kind is H3Yun's clock.</param>
+    /// <returns>The condition.</returns>
+    public new Condition<TForm> NotEqualTo(DateTime value) => base.NotEqualTo(value);
+
+    /// <summary>Field &gt; date.</summary>
+    /// <param name="value">The date; an unspecified kind is H3Yun's clock.</param>
+    /// <returns>The condition.</returns>
+    public new Condition<TForm> GreaterThan(DateTime value) => base.GreaterThan(value);
+
+    /// <summary>Field &gt;= date.</summary>
+    /// <param name="value">The date; an unspecified kind is H3Yun's clock.</param>
+    /// <returns>The condition.</returns>
+    public new Condition<TForm> GreaterThanOrEqualTo(DateTime value) => base.GreaterThanOrEqualTo(value);
+
+    /// <summary>Field &lt; date.</summary>
+    /// <param name="value">The date; an unspecified kind is H3Yun's clock.</param>
+    /// <returns>The condition.</returns>
+    public new Condition<TForm> LessThan(DateTime value) => base.LessThan(value);
+
+    /// <summary>Field &lt;= date.</summary>
+    /// <param name="value">The date; an unspecified kind is H3Yun's clock.</param>
+    /// <returns>The condition.</returns>
+    public new Condition<TForm> LessThanOrEqualTo(DateTime value) => base.LessThanOrEqualTo(value);
+
+    /// <summary>Field = instant.</summary>
+    /// <param name="value">The instant.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> EqualTo(DateTimeOffset value) => Compare(ComparisonOperator.Equal, value);
+
+    /// <summary>Field != instant.</summary>
+    /// <param name="value">The instant.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> NotEqualTo(DateTimeOffset value) => Compare(ComparisonOperator.NotEqual, value);
+
+    /// <summary>Field &gt; instant.</summary>
+    /// <param name="value">The instant.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> GreaterThan(DateTimeOffset value) => Compare(ComparisonOperator.Above, value);
+
+    /// <summary>Field &gt;= instant.</summary>
+    /// <param name="value">The instant.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> GreaterThanOrEqualTo(DateTimeOffset value) => Compare(ComparisonOperator.NotBelow, value);
+
+    /// <summary>Field &lt; instant.</summary>
+    /// <param name="value">The instant.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> LessThan(DateTimeOffset value) => Compare(ComparisonOperator.Below, value);
+
+    /// <summary>Field &lt;= instant.</summary>
+    /// <param name="value">The instant.</param>
+    /// <returns>The condition.</returns>
+    public Condition<TForm> LessThanOrEqualTo(DateTimeOffset value) => Compare(ComparisonOperator.NotAbove, value);
+
     private protected override MatcherValue ToValue(DateTime value) => MatcherValue.FromDateTime(value);
 }
 

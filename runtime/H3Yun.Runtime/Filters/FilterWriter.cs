@@ -11,17 +11,22 @@ public static class FilterWriter
 {
     /// <summary>Serializes a filter to the JSON text that travels in the <c>Filter</c> string of LoadBizObjects.</summary>
     /// <param name="filter">The filter.</param>
+    /// <param name="timeZone">H3Yun's zone, into which dates are converted; China Standard Time when omitted.</param>
     /// <returns>The compact JSON.</returns>
-    public static string ToJson(Filter filter) => Encoding.UTF8.GetString(ToUtf8(filter).Span);
+    public static string ToJson(Filter filter, TimeZoneInfo? timeZone = null) =>
+        Encoding.UTF8.GetString(ToUtf8(filter, timeZone ?? H3YunTimeZones.ChinaStandardTime).Span);
 
     /// <summary>Serializes a matcher tree alone, as it appears under <c>Matcher</c>.</summary>
     /// <param name="matcher">The tree.</param>
+    /// <param name="timeZone">H3Yun's zone, into which dates are converted; China Standard Time when omitted.</param>
     /// <returns>The compact JSON.</returns>
-    public static string ToJson(Matcher matcher) => Encoding.UTF8.GetString(JsonWriting.ToUtf8(matcher, Write).Span);
+    public static string ToJson(Matcher matcher, TimeZoneInfo? timeZone = null) =>
+        Encoding.UTF8.GetString(JsonWriting.ToUtf8((matcher, zone: timeZone ?? H3YunTimeZones.ChinaStandardTime), static (json, state) => Write(json, state.matcher, state.zone)).Span);
 
-    internal static ReadOnlyMemory<byte> ToUtf8(Filter filter) => JsonWriting.ToUtf8(filter, Write);
+    internal static ReadOnlyMemory<byte> ToUtf8(Filter filter, TimeZoneInfo zone) =>
+        JsonWriting.ToUtf8((filter, zone), static (json, state) => Write(json, state.filter, state.zone));
 
-    internal static void Write(Utf8JsonWriter json, Filter filter)
+    internal static void Write(Utf8JsonWriter json, Filter filter, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(filter);
         filter.Validate();
@@ -29,7 +34,7 @@ public static class FilterWriter
         json.WriteNumber("FromRowNum", filter.FromRowNum);
         json.WriteNumber("ToRowNum", filter.ToRowNum);
         json.WritePropertyName("Matcher");
-        Write(json, filter.Matcher ?? Matcher.And());
+        Write(json, filter.Matcher ?? Matcher.And(), zone);
         json.WriteStartArray("SortByCollection");
         foreach (var sort in filter.SortByCollection)
         {
@@ -51,7 +56,7 @@ public static class FilterWriter
         json.WriteEndObject();
     }
 
-    internal static void Write(Utf8JsonWriter json, Matcher matcher)
+    internal static void Write(Utf8JsonWriter json, Matcher matcher, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(matcher);
         json.WriteStartObject();
@@ -62,7 +67,7 @@ public static class FilterWriter
                 json.WriteStartArray("Matchers");
                 foreach (var child in group.Matchers)
                 {
-                    Write(json, child);
+                    Write(json, child, zone);
                 }
 
                 json.WriteEndArray();
@@ -72,7 +77,7 @@ public static class FilterWriter
                 json.WriteString("Name", item.Name);
                 json.WriteNumber("Operator", (int)item.Operator);
                 json.WritePropertyName("Value");
-                item.Value.WriteTo(json);
+                item.Value.WriteTo(json, zone);
                 break;
         }
 

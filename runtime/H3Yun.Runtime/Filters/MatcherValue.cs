@@ -4,7 +4,8 @@ namespace H3Yun;
 
 /// <summary>
 /// The <c>Value</c> of an item matcher: JSON null, a string (text and dates), a number, a boolean, or an array
-/// (for <c>In</c>/<c>NotIn</c>). Dates become <c>yyyy-MM-dd HH:mm:ss</c> strings, like every date the client writes.
+/// (for <c>In</c>/<c>NotIn</c>). Dates become <c>yyyy-MM-dd HH:mm:ss</c> strings in H3Yun's zone when the filter is
+/// written, like every date the client writes.
 /// </summary>
 public readonly struct MatcherValue : IEquatable<MatcherValue>
 {
@@ -33,10 +34,18 @@ public readonly struct MatcherValue : IEquatable<MatcherValue>
     /// <returns>The value.</returns>
     public static MatcherValue FromBoolean(bool value) => new(value);
 
-    /// <summary>Makes a date value, written as <c>yyyy-MM-dd HH:mm:ss</c> without zone shifting.</summary>
+    /// <summary>
+    /// Makes a date value, written as <c>yyyy-MM-dd HH:mm:ss</c> in H3Yun's zone: a UTC or local time is converted,
+    /// an unspecified one is taken as H3Yun's clock.
+    /// </summary>
     /// <param name="value">The date.</param>
     /// <returns>The value.</returns>
-    public static MatcherValue FromDateTime(DateTime value) => new(WireFormat.FormatDateTime(value));
+    public static MatcherValue FromDateTime(DateTime value) => new(value);
+
+    /// <summary>Makes a date value from an instant, written as <c>yyyy-MM-dd HH:mm:ss</c> in H3Yun's zone.</summary>
+    /// <param name="value">The instant.</param>
+    /// <returns>The value.</returns>
+    public static MatcherValue FromDateTimeOffset(DateTimeOffset value) => new(value);
 
     /// <summary>Makes an array value for <c>In</c>/<c>NotIn</c>.</summary>
     /// <param name="values">The items.</param>
@@ -68,6 +77,10 @@ public readonly struct MatcherValue : IEquatable<MatcherValue>
     /// <param name="value">The date.</param>
     public static implicit operator MatcherValue(DateTime value) => FromDateTime(value);
 
+    /// <summary>Converts an instant.</summary>
+    /// <param name="value">The instant.</param>
+    public static implicit operator MatcherValue(DateTimeOffset value) => FromDateTimeOffset(value);
+
     /// <inheritdoc/>
     public bool Equals(MatcherValue other) => _value switch
     {
@@ -93,19 +106,21 @@ public readonly struct MatcherValue : IEquatable<MatcherValue>
     /// <returns>Whether they differ.</returns>
     public static bool operator !=(MatcherValue left, MatcherValue right) => !left.Equals(right);
 
-    internal void WriteTo(Utf8JsonWriter json)
+    internal void WriteTo(Utf8JsonWriter json, TimeZoneInfo zone)
     {
         switch (_value)
         {
             case null: json.WriteNullValue(); break;
             case string text: json.WriteStringValue(text); break;
+            case DateTime date: json.WriteStringValue(WireFormat.FormatDateTime(date, zone)); break;
+            case DateTimeOffset instant: json.WriteStringValue(WireFormat.FormatDateTime(instant, zone)); break;
             case decimal number: json.WriteNumberValue(number); break;
             case bool flag: json.WriteBooleanValue(flag); break;
             case MatcherValue[] items:
                 json.WriteStartArray();
                 foreach (var item in items)
                 {
-                    item.WriteTo(json);
+                    item.WriteTo(json, zone);
                 }
 
                 json.WriteEndArray();

@@ -12,16 +12,39 @@ namespace H3Yun;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class BizObjectWriter
 {
-    internal BizObjectWriter(Utf8JsonWriter json, RecordWriteMode mode)
+    internal BizObjectWriter(Utf8JsonWriter json, RecordWriteMode mode, TimeZoneInfo zone, WritePurpose purpose = WritePurpose.Update, WriteCapture? capture = null)
     {
         Json = json;
         Mode = mode;
+        Zone = zone;
+        Purpose = purpose;
+        Capture = capture;
     }
 
     /// <summary>Which fields this write includes.</summary>
     public RecordWriteMode Mode { get; }
 
     internal Utf8JsonWriter Json { get; }
+
+    /// <summary>H3Yun's time zone, into which dates are converted.</summary>
+    internal TimeZoneInfo Zone { get; }
+
+    /// <summary>Whether the record is being created or updated.</summary>
+    internal WritePurpose Purpose { get; }
+
+    /// <summary>Collects what this write sends, so that a success forgets exactly that; null when nothing is kept.</summary>
+    internal WriteCapture? Capture { get; }
+
+    /// <summary>The id of the record being written, when it has one: rows that belong to it keep their ids.</summary>
+    internal string? RecordObjectId { get; init; }
+
+    /// <summary>The row being written, for errors that must name it: its table's code and its position.</summary>
+    internal (string ChildSchemaCode, int Index)? CurrentRow { get; private set; }
+
+    // Set by H3Record.ShouldWriteTable for the WriteChildTable call that follows it.
+    internal bool NextTableIsPartial { get; set; }
+
+    internal bool NextTableWasRead { get; set; }
 
     /// <summary>Writes a text value.</summary>
     /// <param name="fieldCode">The field code.</param>
@@ -88,11 +111,20 @@ public sealed class BizObjectWriter
         }
     }
 
-    /// <summary>Writes a date as <c>yyyy-MM-dd HH:mm:ss</c>, the clock time as given (no zone shifting).</summary>
+    /// <summary>
+    /// Writes a date as <c>yyyy-MM-dd HH:mm:ss</c> in H3Yun's zone: a UTC or local time is converted, an unspecified
+    /// time is taken as already in H3Yun's zone.
+    /// </summary>
     /// <param name="fieldCode">The field code.</param>
     /// <param name="value">The value.</param>
     public void WriteDateTime(string fieldCode, DateTime? value) =>
-        WriteString(fieldCode, value is { } date ? WireFormat.FormatDateTime(date) : null);
+        WriteString(fieldCode, value is { } date ? WireFormat.FormatDateTime(date, Zone) : null);
+
+    /// <summary>Writes an instant as <c>yyyy-MM-dd HH:mm:ss</c> in H3Yun's zone.</summary>
+    /// <param name="fieldCode">The field code.</param>
+    /// <param name="value">The value.</param>
+    public void WriteDateTimeOffset(string fieldCode, DateTimeOffset? value) =>
+        WriteString(fieldCode, value is { } instant ? WireFormat.FormatDateTime(instant, Zone) : null);
 
     /// <summary>Writes several values as one <c>;</c>-joined string, the form H3Yun's official samples use.</summary>
     /// <param name="fieldCode">The field code.</param>
@@ -113,6 +145,37 @@ public sealed class BizObjectWriter
     /// <param name="values">The references.</param>
     public void WriteReferences<TForm>(string fieldCode, IEnumerable<H3Ref<TForm>>? values)
         where TForm : H3BizObject => WriteMultiValue(fieldCode, values?.Select(static r => r.ObjectId));
+
+    /// <summary>
+    /// Writes a person, department or association as the id H3Yun stores. When a whole row is written again, a value
+    /// H3Yun answered with a display name and no id is refused rather than written back as a name.
+    /// </summary>
+    /// <param name="fieldCode">The field code.</param>
+    /// <param name="value">The value.</param>
+    /// <exception cref="InvalidOperationException">The id of a value read from H3Yun is unknown.</exception>
+    public void WriteUnit(string fieldCode, in UnitValue value)
+    {
+        if (!value.TryGetStoredId(out var id))
+        {
+            throw UnknownId(fieldCode, id);
+        }
+
+        WriteString(fieldCode, id);
+    }
+
+    /// <summary>Writes several people, departments or records as the <c>;</c>-joined ids H3Yun stores.</summary>
+    /// <param name="fieldCode">The field code.</param>
+    /// <param name="value">The value.</param>
+    /// <exception cref="InvalidOperationException">The id of a value read from H3Yun is unknown.</exception>
+    public void WriteUnits(string fieldCode, in UnitListValue value)
+    {
+        if (!value.TryGetStoredIds(out var ids))
+        {
+            throw UnknownId(fieldCode, ids is null ? null : WireFormat.JoinMultiValue(ids));
+        }
+
+        WriteMultiValue(fieldCode, ids);
+    }
 
     /// <summary>Writes an address as the JSON string H3Yun stores.</summary>
     /// <param name="fieldCode">The field code.</param>
@@ -142,18 +205,37 @@ public sealed class BizObjectWriter
         }
     }
 
-    /// <summary>Writes a child table as an array of row objects under the child schema code.</summary>
+    private InvalidOperationException UnknownId(string fieldCode, string? text) => new(
+        (CurrentRow is { } row ? $"Row {row.Index} of child table '{row.ChildSchemaCode}'" : "The record")
+        + $": field '{fieldCode}' holds '{text}', which H3Yun answered without an id (no {fieldCode}Object companion, no {{ObjectId, Name}} value), "
+        + "so writing the row again could store a display name instead of the id. Nothing was sent. Assign the field an id "
+        + "(for example row.Handler = userId), or load the record so that H3Yun sends the ids.");
+
+    /// <summary>
+    /// Writes a child table as an array of row objects under the child schema code. Every row is written whole: its
+    /// id (when it belongs to the record being updated), every field it has a value for, and the members H3Yun sent
+    /// that the schema does not list, so the table is the same whether H3Yun replaces the table or merges by row id.
+    /// </summary>
     /// <typeparam name="TRow">The generated row type.</typeparam>
     /// <param name="childSchemaCode">The child table's schema code.</param>
-    /// <param name="rows">The rows; each is written with every field it has a value for.</param>
+    /// <param name="rows">The rows.</param>
+    /// <exception cref="InvalidOperationException">The table's rows were not loaded, or a row holds a value whose id is unknown.</exception>
     public void WriteChildTable<TRow>(string childSchemaCode, IEnumerable<TRow> rows)
         where TRow : H3ChildRow
     {
         ArgumentNullException.ThrowIfNull(rows);
+        if (NextTableIsPartial)
+        {
+            NextTableIsPartial = false;
+            throw PartialTables.NotLoaded(childSchemaCode, NextTableWasRead);
+        }
+
         Json.WriteStartArray(childSchemaCode);
-        var rowWriter = Mode == RecordWriteMode.Present ? this : new BizObjectWriter(Json, RecordWriteMode.Present);
+        var rowWriter = new BizObjectWriter(Json, RecordWriteMode.Present, Zone, Purpose, Capture) { RecordObjectId = RecordObjectId };
+        var index = 0;
         foreach (var row in rows)
         {
+            rowWriter.CurrentRow = (childSchemaCode, index++);
             row.WriteTo(rowWriter);
         }
 

@@ -78,7 +78,10 @@ public static class BizValueReader
             : throw new BizValueFormatException(fieldCode, "true or false", WireFormat.Excerpt(value));
     }
 
-    /// <summary>Reads a date field in any format H3Yun or its clients use, as China time without shifting.</summary>
+    /// <summary>
+    /// Reads a date field in any format H3Yun or its clients use, as a clock time in H3Yun's zone (China time unless
+    /// <see cref="H3YunClientOptions.TimeZone"/> says otherwise); a value with an offset is converted to that zone.
+    /// </summary>
     /// <param name="value">The member's value.</param>
     /// <param name="fieldCode">The field code, for error messages.</param>
     /// <returns>The date, or <see langword="null"/> when empty.</returns>
@@ -89,7 +92,7 @@ public static class BizValueReader
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String && WireFormat.TryParseDateTime(value.GetString()!, out var date)
+        return value.ValueKind == JsonValueKind.String && WireFormat.TryParseDateTime(value.GetString()!, ReadContext.Zone, out var date)
             ? date
             : throw new BizValueFormatException(fieldCode, "a date such as 2024/5/1 9:30:00", WireFormat.Excerpt(value));
     }

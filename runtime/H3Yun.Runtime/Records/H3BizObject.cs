@@ -16,9 +16,10 @@ public abstract class H3BizObject : H3Record
     private const int WritableSystemFieldCount = 4;
 
     private string? _name;
-    private string? _createdBy;
-    private string? _ownerId;
-    private string? _ownerDeptId;
+    private UnitValue _createdBy;
+    private UnitValue _ownerId;
+    private UnitValue _ownerDeptId;
+    private UnitValue _modifiedBy;
 
     /// <summary>Creates an empty record.</summary>
     /// <param name="fieldCount">How many fields the form declares itself.</param>
@@ -38,52 +39,46 @@ public abstract class H3BizObject : H3Record
     }
 
     /// <summary>
-    /// The creator (创建人, <c>CreatedBy</c>). H3Yun answers with the person's display name; write a user id.
-    /// The id of a loaded record is in <see cref="CreatedByObject"/>.
+    /// The creator's user id (创建人, <c>CreatedBy</c>). H3Yun answers with the display name and puts the id in the
+    /// <c>CreatedByObject</c> companion; this is the id (the text H3Yun sent when it sent no id).
     /// </summary>
     public string? CreatedBy
     {
-        get => _createdBy;
-        set => Assign(ref _createdBy, value, CreatedByIndex);
+        get => _createdBy.Id;
+        set => AssignUnit(ref _createdBy, value, CreatedByIndex);
     }
 
-    /// <summary>The creator's id and name as H3Yun reported them (<c>CreatedByObject</c>).</summary>
-    public H3Unit? CreatedByObject { get; private set; }
+    /// <summary>The creator's id and display name as H3Yun reported them (<c>CreatedByObject</c>).</summary>
+    public H3Unit? CreatedByObject => _createdBy.Unit;
 
-    /// <summary>
-    /// The owner (拥有者, <c>OwnerId</c>). H3Yun answers with the person's display name; write a user id.
-    /// The id of a loaded record is in <see cref="OwnerIdObject"/>.
-    /// </summary>
+    /// <summary>The owner's user id (拥有者, <c>OwnerId</c>); the display name is in <see cref="OwnerIdObject"/>.</summary>
     public string? OwnerId
     {
-        get => _ownerId;
-        set => Assign(ref _ownerId, value, OwnerIdIndex);
+        get => _ownerId.Id;
+        set => AssignUnit(ref _ownerId, value, OwnerIdIndex);
     }
 
-    /// <summary>The owner's id and name as H3Yun reported them (<c>OwnerIdObject</c>).</summary>
-    public H3Unit? OwnerIdObject { get; private set; }
+    /// <summary>The owner's id and display name as H3Yun reported them (<c>OwnerIdObject</c>).</summary>
+    public H3Unit? OwnerIdObject => _ownerId.Unit;
 
-    /// <summary>
-    /// The owning department (所属部门, <c>OwnerDeptId</c>). H3Yun answers with the department's name; write a
-    /// department id. The id of a loaded record is in <see cref="OwnerDeptIdObject"/>.
-    /// </summary>
+    /// <summary>The owning department's id (所属部门, <c>OwnerDeptId</c>); its name is in <see cref="OwnerDeptIdObject"/>.</summary>
     public string? OwnerDeptId
     {
-        get => _ownerDeptId;
-        set => Assign(ref _ownerDeptId, value, OwnerDeptIdIndex);
+        get => _ownerDeptId.Id;
+        set => AssignUnit(ref _ownerDeptId, value, OwnerDeptIdIndex);
     }
 
     /// <summary>The owning department's id and name as H3Yun reported them (<c>OwnerDeptIdObject</c>).</summary>
-    public H3Unit? OwnerDeptIdObject { get; private set; }
+    public H3Unit? OwnerDeptIdObject => _ownerDeptId.Unit;
 
     /// <summary>When the record was created (创建时间, <c>CreatedTime</c>), China time as H3Yun gives it.</summary>
     public DateTime? CreatedTime { get; private set; }
 
-    /// <summary>Who last changed the record (修改人, <c>ModifiedBy</c>), as the display name H3Yun answers with.</summary>
-    public string? ModifiedBy { get; private set; }
+    /// <summary>The user id of who last changed the record (修改人, <c>ModifiedBy</c>); the name is in <see cref="ModifiedByObject"/>.</summary>
+    public string? ModifiedBy => _modifiedBy.Id;
 
     /// <summary>The last modifier's id and name as H3Yun reported them (<c>ModifiedByObject</c>).</summary>
-    public H3Unit? ModifiedByObject { get; private set; }
+    public H3Unit? ModifiedByObject => _modifiedBy.Unit;
 
     /// <summary>When the record was last changed (修改时间, <c>ModifiedTime</c>), China time.</summary>
     public DateTime? ModifiedTime { get; private set; }
@@ -103,21 +98,27 @@ public abstract class H3BizObject : H3Record
         MarkAssigned(index);
     }
 
+    private void AssignUnit(ref UnitValue field, string? id, int index)
+    {
+        field.Assign(id);
+        MarkAssigned(index);
+    }
+
     private protected sealed override int? ReadSystemField(string name, JsonElement value)
     {
         switch (name)
         {
             case SystemFields.ObjectId: ObjectId = BizValueReader.ReadString(value, name); return -1;
             case SystemFields.Name: _name = BizValueReader.ReadString(value, name); return NameIndex;
-            case SystemFields.CreatedBy: _createdBy = BizValueReader.ReadString(value, name); return CreatedByIndex;
-            case SystemFields.OwnerId: _ownerId = BizValueReader.ReadString(value, name); return OwnerIdIndex;
-            case SystemFields.OwnerDeptId: _ownerDeptId = BizValueReader.ReadString(value, name); return OwnerDeptIdIndex;
-            case SystemFields.CreatedByObject: CreatedByObject = BizValueReader.ReadUnit(value, name); return -1;
-            case SystemFields.OwnerIdObject: OwnerIdObject = BizValueReader.ReadUnit(value, name); return -1;
-            case SystemFields.OwnerDeptIdObject: OwnerDeptIdObject = BizValueReader.ReadUnit(value, name); return -1;
-            case SystemFields.ModifiedByObject: ModifiedByObject = BizValueReader.ReadUnit(value, name); return -1;
+            case SystemFields.CreatedBy: _createdBy.Read(value, name); return CreatedByIndex;
+            case SystemFields.OwnerId: _ownerId.Read(value, name); return OwnerIdIndex;
+            case SystemFields.OwnerDeptId: _ownerDeptId.Read(value, name); return OwnerDeptIdIndex;
+            case SystemFields.CreatedByObject: _createdBy.ReadCompanion(value, name); return CreatedByIndex;
+            case SystemFields.OwnerIdObject: _ownerId.ReadCompanion(value, name); return OwnerIdIndex;
+            case SystemFields.OwnerDeptIdObject: _ownerDeptId.ReadCompanion(value, name); return OwnerDeptIdIndex;
+            case SystemFields.ModifiedByObject: _modifiedBy.ReadCompanion(value, name); return -1;
             case SystemFields.CreatedTime: CreatedTime = BizValueReader.ReadDateTime(value, name); return -1;
-            case SystemFields.ModifiedBy: ModifiedBy = BizValueReader.ReadString(value, name); return -1;
+            case SystemFields.ModifiedBy: _modifiedBy.Read(value, name); return -1;
             case SystemFields.ModifiedTime: ModifiedTime = BizValueReader.ReadDateTime(value, name); return -1;
             case SystemFields.WorkflowInstanceId: WorkflowInstanceId = BizValueReader.ReadString(value, name); return -1;
             case SystemFields.Status: Status = (BizObjectStatus?)BizValueReader.ReadInt32(value, name); return -1;
@@ -135,24 +136,29 @@ public abstract class H3BizObject : H3Record
 
         if (ShouldWriteAt(writer, CreatedByIndex))
         {
-            writer.WriteString(SystemFields.CreatedBy, _createdBy);
+            writer.WriteUnit(SystemFields.CreatedBy, in _createdBy);
         }
 
         if (ShouldWriteAt(writer, OwnerIdIndex))
         {
-            writer.WriteString(SystemFields.OwnerId, _ownerId);
+            writer.WriteUnit(SystemFields.OwnerId, in _ownerId);
         }
 
         if (ShouldWriteAt(writer, OwnerDeptIdIndex))
         {
-            writer.WriteString(SystemFields.OwnerDeptId, _ownerDeptId);
+            writer.WriteUnit(SystemFields.OwnerDeptId, in _ownerDeptId);
         }
     }
 
-    internal void OnCreated(string objectId, string? workflowInstanceId)
+    /// <summary>Takes the id H3Yun gave the new record; the write's capture forgets what it sent.</summary>
+    internal void OnCreated(string? objectId, string? workflowInstanceId)
     {
-        ObjectId = objectId;
+        if (!string.IsNullOrEmpty(objectId))
+        {
+            ObjectId = objectId;
+        }
+
         WorkflowInstanceId = workflowInstanceId;
-        AcceptChanges();
+        WasCreatedHere = true;
     }
 }

@@ -3,11 +3,15 @@ using System.Text.Json;
 namespace H3Yun;
 
 /// <summary>
-/// A row of a child table (子表). Its system fields are set by H3Yun and never written; the row's own fields are
-/// declared by the generated subclass.
+/// A row of a child table (子表). Its system fields are set by H3Yun; the row's own fields are declared by the
+/// generated subclass. A row read from H3Yun keeps its <see cref="ObjectId"/> and every member H3Yun sent, also those
+/// the schema does not list, and sends them back when the table is written, so that rows keep their identity (and
+/// what hangs on it, such as their attachments) and no value the schema does not know is lost.
 /// </summary>
 public abstract class H3ChildRow : H3Record
 {
+    private List<KeyValuePair<string, JsonElement>>? _unknownMembers;
+
     /// <summary>Creates an empty row.</summary>
     /// <param name="fieldCount">How many fields the child table declares.</param>
     protected H3ChildRow(int fieldCount)
@@ -24,6 +28,9 @@ public abstract class H3ChildRow : H3Record
     /// <summary>The row's title, set by H3Yun (often empty).</summary>
     public string? Name { get; private set; }
 
+    /// <summary>The members H3Yun sent that the schema does not list, as received.</summary>
+    public IReadOnlyList<KeyValuePair<string, JsonElement>> UnknownMembers => (IReadOnlyList<KeyValuePair<string, JsonElement>>?)_unknownMembers ?? [];
+
     private protected sealed override int? ReadSystemField(string name, JsonElement value)
     {
         switch (name)
@@ -31,12 +38,29 @@ public abstract class H3ChildRow : H3Record
             case SystemFields.ObjectId: ObjectId = BizValueReader.ReadString(value, name); return -1;
             case SystemFields.ParentObjectId: ParentObjectId = BizValueReader.ReadString(value, name); return -1;
             case SystemFields.Name: Name = BizValueReader.ReadString(value, name); return -1;
+            case SystemFields.ParentPropertyName or SystemFields.ParentIndex: return -1;
             default: return null;
         }
     }
 
     private protected sealed override void WriteSystemFields(BizObjectWriter writer)
     {
-        // A row's system fields belong to H3Yun.
+        // The id says "this row, again"; a row copied from another record, or any row of a new record, is a new row.
+        if (writer.Purpose == WritePurpose.Update && !string.IsNullOrEmpty(ObjectId)
+            && (ParentObjectId is null || string.Equals(ParentObjectId, writer.RecordObjectId, StringComparison.Ordinal)))
+        {
+            writer.Json.WriteString(SystemFields.ObjectId, ObjectId);
+        }
+    }
+
+    private protected sealed override void ReadUnknownMember(JsonProperty member) =>
+        (_unknownMembers ??= []).Add(new(member.Name, member.Value.Clone()));
+
+    private protected sealed override void WriteUnknownMembers(BizObjectWriter writer)
+    {
+        if (_unknownMembers is { } members)
+        {
+            UnknownMemberWriter.WriteBack(writer, members);
+        }
     }
 }

@@ -10,13 +10,19 @@ namespace H3Yun;
 /// <remarks>
 /// Two sets of flags are kept per field: <em>present</em> (loaded from H3Yun or assigned) and <em>assigned</em>
 /// (set by the caller since the last load or successful write). Updates send the assigned fields; a child-table
-/// row, which H3Yun replaces as a whole, sends every present field.
+/// row, which H3Yun may replace as a whole, sends every present field. A write forgets only the assignments it sent,
+/// so a field assigned while the write was on its way is sent by the next one.
 /// </remarks>
 public abstract class H3Record
 {
+    private const string NestedDataMember = "Data";
+
     private readonly int _systemFieldCount;
     private readonly FieldFlags _present;
     private readonly FieldFlags _assigned;
+
+    // Fields assigned since the last write captured this record; what that write sent minus these may be forgotten.
+    private readonly FieldFlags _assignedSinceCapture;
 
     private protected H3Record(int systemFieldCount, int fieldCount)
     {
@@ -24,10 +30,17 @@ public abstract class H3Record
         _systemFieldCount = systemFieldCount;
         _present = new FieldFlags(systemFieldCount + fieldCount);
         _assigned = new FieldFlags(systemFieldCount + fieldCount);
+        _assignedSinceCapture = new FieldFlags(systemFieldCount + fieldCount);
     }
 
     /// <summary>Whether any field was assigned since the record was loaded, created or last written.</summary>
     public virtual bool HasChanges => _assigned.Any;
+
+    /// <summary>Whether the record came from H3Yun (a load or a query), so that its fields are known to be what H3Yun holds.</summary>
+    internal bool WasRead { get; private set; }
+
+    /// <summary>Whether this client created the record, so that every child table holds exactly the rows it was created with.</summary>
+    internal bool WasCreatedHere { get; private protected set; }
 
     /// <summary>Forgets which fields were assigned, as after a successful write. The values stay.</summary>
     public virtual void AcceptChanges() => _assigned.Clear();
@@ -45,16 +58,35 @@ public abstract class H3Record
     protected bool ShouldWrite(BizObjectWriter writer, int fieldIndex) =>
         ShouldWriteAt(writer, _systemFieldCount + fieldIndex);
 
-    /// <summary>Whether a write includes a child table: when assigned, or when its rows changed.</summary>
+    /// <summary>
+    /// Whether a write includes a child table: when assigned, or when its rows changed. An update refuses, before
+    /// anything is sent, to send a changed table whose rows were not loaded, because H3Yun may replace the whole
+    /// table with the rows sent.
+    /// </summary>
     /// <typeparam name="TRow">The generated row type.</typeparam>
     /// <param name="writer">The writer about to write the record.</param>
     /// <param name="fieldIndex">The table's position among the form's own fields.</param>
     /// <param name="table">The table.</param>
     /// <returns><see langword="true"/> when the table must be written.</returns>
+    /// <exception cref="InvalidOperationException">An update would send a table whose rows were not loaded.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected bool ShouldWriteTable<TRow>(BizObjectWriter writer, int fieldIndex, H3ChildTable<TRow> table)
-        where TRow : H3ChildRow =>
-        ShouldWrite(writer, fieldIndex) || (table ?? throw new ArgumentNullException(nameof(table))).HasChanges;
+        where TRow : H3ChildRow
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(table);
+        if (!ShouldWrite(writer, fieldIndex) && !table.HasChanges)
+        {
+            return false;
+        }
+
+        // The table's code is known only to the WriteChildTable call that follows, which refuses a partial table.
+        writer.NextTableIsPartial = writer.Purpose == WritePurpose.Update
+            && !_present.IsSet(_systemFieldCount + fieldIndex) && !table.IsDeclaredWhole && !WasCreatedHere;
+        writer.NextTableWasRead = WasRead;
+        writer.Capture?.Add(table.Capture());
+        return true;
+    }
 
     /// <summary>Reads one member of the record, as H3Yun sent it. Called by the runtime for every member.</summary>
     /// <param name="fieldCode">The member's name: a field code, or a child schema code.</param>
@@ -72,6 +104,7 @@ public abstract class H3Record
     {
         _assigned.Set(index);
         _present.Set(index);
+        _assignedSinceCapture.Set(index);
     }
 
     private protected bool ShouldWriteAt(BizObjectWriter writer, int index) =>
@@ -82,31 +115,100 @@ public abstract class H3Record
 
     private protected abstract void WriteSystemFields(BizObjectWriter writer);
 
+    /// <summary>A member that is neither a system field nor one of the record's fields; rows keep them.</summary>
+    private protected virtual void ReadUnknownMember(JsonProperty member)
+    {
+    }
+
+    /// <summary>Writes what <see cref="ReadUnknownMember"/> kept, after the record's own fields.</summary>
+    private protected virtual void WriteUnknownMembers(BizObjectWriter writer)
+    {
+    }
+
     internal void ReadFrom(JsonElement record)
     {
+        WasRead = true;
+        JsonElement nested = default;
         foreach (var member in record.EnumerateObject())
         {
-            var index = ReadSystemField(member.Name, member.Value) ?? OffsetFieldIndex(ReadField(member.Name, member.Value));
-            if (index >= 0)
+            if (!ReadMember(member))
             {
-                _present.Set(index);
+                if (member.NameEquals(NestedDataMember) && member.Value.ValueKind == JsonValueKind.Object && this is H3BizObject)
+                {
+                    nested = member.Value;
+                }
+                else
+                {
+                    ReadUnknownMember(member);
+                }
+            }
+        }
+
+        // Some reads put the fields under "Data" (reference §11); clients merge it, the top level winning.
+        if (nested.ValueKind == JsonValueKind.Object)
+        {
+            var topLevel = record.EnumerateObject().Select(static m => m.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var member in nested.EnumerateObject())
+            {
+                if (!topLevel.Contains(member.Name))
+                {
+                    ReadMember(member);
+                }
             }
         }
     }
 
+    private bool ReadMember(JsonProperty member)
+    {
+        var index = ReadSystemField(member.Name, member.Value);
+        if (index is null)
+        {
+            var fieldIndex = ReadField(member.Name, member.Value);
+            if (fieldIndex < 0)
+            {
+                return false;
+            }
+
+            index = _systemFieldCount + fieldIndex;
+        }
+
+        if (index >= 0)
+        {
+            _present.Set(index.Value);
+        }
+
+        return true;
+    }
+
     internal void WriteTo(BizObjectWriter writer)
     {
+        if (writer.Capture is { } capture)
+        {
+            capture.Add(CaptureAssigned());
+        }
+
         writer.Json.WriteStartObject();
         WriteSystemFields(writer);
         WriteFields(writer);
+        WriteUnknownMembers(writer);
         writer.Json.WriteEndObject();
     }
 
-    private int OffsetFieldIndex(int fieldIndex) => fieldIndex < 0 ? -1 : _systemFieldCount + fieldIndex;
-
-    private sealed class FieldFlags(int count)
+    // What this write sends; accepting it later forgets those assignments unless they were made again meanwhile.
+    private Action CaptureAssigned()
     {
-        private readonly ulong[] _words = new ulong[(count + 63) / 64];
+        var sent = _assigned.Copy();
+        _assignedSinceCapture.Clear();
+        return () => _assigned.ClearWhere(sent, except: _assignedSinceCapture);
+    }
+
+    private sealed class FieldFlags
+    {
+        private readonly ulong[] _words;
+
+        public FieldFlags(int count) => _words = new ulong[(count + 63) / 64];
+
+        private FieldFlags(ulong[] words) => _words = words;
 
         public bool Any => Array.Exists(_words, static word => word != 0);
 
@@ -115,5 +217,16 @@ public abstract class H3Record
         public bool IsSet(int index) => (_words[index >> 6] & (1UL << (index & 63))) != 0;
 
         public void Clear() => Array.Clear(_words);
+
+        public FieldFlags Copy() => new((ulong[])_words.Clone());
+
+        /// <summary>Clears the flags set in <paramref name="flags"/> but not in <paramref name="except"/>.</summary>
+        public void ClearWhere(FieldFlags flags, FieldFlags except)
+        {
+            for (var i = 0; i < _words.Length; i++)
+            {
+                _words[i] &= ~(flags._words[i] & ~except._words[i]);
+            }
+        }
     }
 }

@@ -50,4 +50,10 @@ public static class SystemFields
 
     /// <summary>A child-table row's parent record id.</summary>
     public const string ParentObjectId = "ParentObjectId";
+
+    /// <summary>A child-table row's table: the child schema code, set by H3Yun.</summary>
+    public const string ParentPropertyName = "ParentPropertyName";
+
+    /// <summary>A child-table row's 0-based position, set by H3Yun.</summary>
+    public const string ParentIndex = "ParentIndex";
 }

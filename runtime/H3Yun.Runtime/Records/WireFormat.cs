@@ -18,18 +18,41 @@ internal static class WireFormat
     // The real service answers "yyyy/M/d H:mm:ss"; the others are what clients and H3Yun's own tools send.
     private static readonly string[] DateTimeReadFormats =
     [
-        "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d",
-        "yyyy-M-d H:mm:ss", "yyyy-M-d H:mm", "yyyy-M-d",
-        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d", "yyyy/M/d H:mm:ss.FFFFFFF",
+        "yyyy-M-d H:mm:ss", "yyyy-M-d H:mm", "yyyy-M-d", "yyyy-M-d H:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm",
     ];
 
-    public static string FormatDateTime(DateTime value) =>
-        value.ToString(DateTimeWriteFormat, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The clock time in H3Yun's zone: UTC and local times are converted, an unspecified time is taken as already in
+    /// it (what H3Yun itself answers). The result's kind is unspecified, as every date the client reads.
+    /// </summary>
+    public static DateTime ToZoneClock(DateTime value, TimeZoneInfo zone) => value.Kind switch
+    {
+        DateTimeKind.Utc => DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(value, zone), DateTimeKind.Unspecified),
+        DateTimeKind.Local => DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(value, TimeZoneInfo.Local, zone), DateTimeKind.Unspecified),
+        _ => value,
+    };
+
+    /// <summary>The clock time in H3Yun's zone of an instant.</summary>
+    public static DateTime ToZoneClock(DateTimeOffset value, TimeZoneInfo zone) =>
+        DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(value, zone).DateTime, DateTimeKind.Unspecified);
+
+    /// <summary>The instant a clock time in H3Yun's zone stands for.</summary>
+    public static DateTimeOffset FromZoneClock(DateTime clock, TimeZoneInfo zone) =>
+        new(DateTime.SpecifyKind(clock, DateTimeKind.Unspecified), zone.GetUtcOffset(DateTime.SpecifyKind(clock, DateTimeKind.Unspecified)));
+
+    public static string FormatDateTime(DateTime value, TimeZoneInfo zone) =>
+        ToZoneClock(value, zone).ToString(DateTimeWriteFormat, CultureInfo.InvariantCulture);
+
+    public static string FormatDateTime(DateTimeOffset value, TimeZoneInfo zone) =>
+        ToZoneClock(value, zone).ToString(DateTimeWriteFormat, CultureInfo.InvariantCulture);
 
     public static string JoinMultiValue(IEnumerable<string> values) =>
         string.Join(MultiValueSeparator, values);
 
-    public static bool TryParseDateTime(string text, out DateTime value)
+    /// <summary>Reads a date as a clock time in H3Yun's zone; a text with an offset or <c>Z</c> is converted to it.</summary>
+    public static bool TryParseDateTime(string text, TimeZoneInfo zone, out DateTime value)
     {
         text = text.Trim();
         if (DateTime.TryParseExact(text, DateTimeReadFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
@@ -37,15 +60,34 @@ internal static class WireFormat
             return true;
         }
 
-        // ISO 8601 with an offset: keep the clock time as written. H3Yun works in China time and the client never shifts zones.
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+        if (HasOffset(text))
         {
-            value = withOffset.DateTime;
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+            {
+                value = ToZoneClock(instant, zone);
+                return true;
+            }
+        }
+        else if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value) && value.Kind == DateTimeKind.Unspecified)
+        {
             return true;
         }
 
         value = default;
         return false;
+    }
+
+    // "…Z", "…+08:00", "…+0800", "…-05": an offset after the time of day (a date's own '-' separators come before it).
+    private static bool HasOffset(string text)
+    {
+        if (text.EndsWith('Z') || text.EndsWith('z'))
+        {
+            return true;
+        }
+
+        var firstColon = text.IndexOf(':', StringComparison.Ordinal);
+        var sign = text.LastIndexOfAny(['+', '-']);
+        return firstColon >= 0 && sign > firstColon && text.Length - sign - 1 is >= 2 and <= 5;
     }
 
     public static bool TryReadDecimal(JsonElement element, out decimal value)

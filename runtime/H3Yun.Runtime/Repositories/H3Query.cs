@@ -21,7 +21,10 @@ public sealed class H3Query<TForm>
     /// <summary>Whether to ask H3Yun for the number of matching records.</summary>
     public bool RequireCount { get; init; }
 
-    /// <summary>The fields to return (<c>ReturnItems</c>); empty returns every field.</summary>
+    /// <summary>
+    /// The fields to return (<c>ReturnItems</c>); empty returns every field. <c>ObjectId</c> is always asked for too, so
+    /// that the records can be updated; their child tables are not loaded unless selected, and cannot be changed then.
+    /// </summary>
     public IReadOnlyList<H3Field<TForm>> Select { get; init; } = [];
 
     /// <summary>
@@ -39,7 +42,7 @@ public sealed class H3Query<TForm>
         FromRowNum = fromRowNum ?? FromRowNum,
         ToRowNum = toRowNum ?? ToRowNum,
         RequireCount = RequireCount,
-        ReturnItems = [.. Select.Select(static field => field.Code)],
+        ReturnItems = Select.Count == 0 ? [] : [.. Select.Select(static field => field.Code).Prepend(SystemFields.ObjectId).Distinct(StringComparer.Ordinal)],
         SortByCollection = OrderBy,
         Matcher = Where?.Matcher,
     };

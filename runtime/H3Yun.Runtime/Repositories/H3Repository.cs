@@ -25,7 +25,13 @@ public abstract class H3Repository<TForm>
     /// <summary>The form this repository reads and writes.</summary>
     public H3FormInfo<TForm> Form { get; }
 
-    /// <summary>Loads one record (LoadBizObject).</summary>
+    /// <summary>
+    /// Loads one record (LoadBizObject). H3Yun documents no answer for a record that does not exist: a
+    /// <c>BizObject</c> that is null, absent or an empty object gives <see langword="null"/>; a <c>Successful: false</c>
+    /// answer (some tenants say <c>业务对象不存在</c>) throws <see cref="H3YunApiException"/>, because the client cannot
+    /// tell it from other refusals. To check whether a record exists whatever H3Yun answers, query it:
+    /// <c>QueryAsync(Where.ObjectId.EqualTo(id))</c>.
+    /// </summary>
     /// <param name="objectId">The record's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The record, or <see langword="null"/> when H3Yun returned none.</returns>
@@ -37,31 +43,36 @@ public abstract class H3Repository<TForm>
 
     /// <summary>
     /// Creates one record (CreateBizObject) from the fields assigned on <paramref name="item"/>, and nothing else.
-    /// On success the item takes the new <see cref="H3BizObject.ObjectId"/> and forgets its changes.
+    /// On success the item takes the new <see cref="H3BizObject.ObjectId"/> and forgets the changes that were sent.
     /// </summary>
     /// <param name="item">The record to create.</param>
     /// <param name="submit"><see langword="true"/> (the default) creates effective data, or starts the workflow; <see langword="false"/> creates a draft.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new record's id and workflow instance.</returns>
+    /// <exception cref="H3YunException">The create failed; <see cref="H3YunException.Outcome"/> says whether the record may exist.</exception>
     public async Task<CreatedRecord> CreateAsync(TForm item, bool submit = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var request = OpenApiRequest.CreateBizObject(Form.SchemaCode, OpenApiRequestWriter.Serialize(item, RecordWriteMode.Assigned), submit);
+        var capture = new WriteCapture();
+        var request = OpenApiRequest.CreateBizObject(Form.SchemaCode, Serialize(item, WritePurpose.Create, capture, objectId: null), submit);
         var created = await Client.InvokeAsync(request, ReturnDataReader.ReadCreated, cancellationToken).ConfigureAwait(false);
+        capture.Accept();
         item.OnCreated(created.ObjectId, created.WorkflowInstanceId);
         return created;
     }
 
     /// <summary>
     /// Creates several records (CreateBizObjects), in requests of at most
-    /// <see cref="H3YunClientOptions.CreateBatchSize"/> records, each from its assigned fields only.
+    /// <see cref="H3YunClientOptions.CreateBatchSize"/> records, each from its assigned fields only. Each created item
+    /// takes its new <see cref="H3BizObject.ObjectId"/> when H3Yun reports the ids (its reply is undocumented).
     /// </summary>
     /// <param name="items">The records to create.</param>
     /// <param name="submit">As for <see cref="CreateAsync"/>.</param>
-    /// <param name="cancellationToken">Cancels the calls not yet sent.</param>
-    /// <returns>The new ids in order, as far as H3Yun reports them (it does not document its reply; the list may be empty).</returns>
-    /// <exception cref="H3YunBatchException">A request after the first failed; it says which items were created.</exception>
-    public async Task<IReadOnlyList<string>> CreateManyAsync(IEnumerable<TForm> items, bool submit = true, CancellationToken cancellationToken = default)
+    /// <param name="cancellationToken">Cancels the calls; a cancellation reports what was created.</param>
+    /// <returns>One result per item, in input order.</returns>
+    /// <exception cref="H3YunBatchException">A request failed; it says, per item, created, not created or unknown.</exception>
+    /// <exception cref="H3YunBatchCanceledException">The batch was cancelled; it says the same.</exception>
+    public async Task<IReadOnlyList<BatchItemResult>> CreateManyAsync(IEnumerable<TForm> items, bool submit = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         var all = items.ToList();
@@ -70,38 +81,68 @@ public abstract class H3Repository<TForm>
             throw new ArgumentException("The items to create cannot contain null.", nameof(items));
         }
 
-        var ids = new List<string>(all.Count);
-        var batchSize = Client.Options.CreateBatchSize;
+        var results = new BatchItemResult[all.Count];
+        var batchSize = Client.Settings.CreateBatchSize;
         for (var start = 0; start < all.Count; start += batchSize)
         {
-            var batch = all.GetRange(start, Math.Min(batchSize, all.Count - start));
-            var request = OpenApiRequest.CreateBizObjects(
-                Form.SchemaCode, [.. batch.Select(static item => OpenApiRequestWriter.Serialize(item, RecordWriteMode.Assigned))], submit);
-            try
+            var count = Math.Min(batchSize, all.Count - start);
+            var captures = new WriteCapture[count];
+            var bodies = new ReadOnlyMemory<byte>[count];
+            for (var i = 0; i < count; i++)
             {
-                ids.AddRange(await Client.InvokeAsync(request, ReturnDataReader.ReadCreatedIds, cancellationToken).ConfigureAwait(false));
-            }
-            catch (H3YunException failure) when (start > 0)
-            {
-                throw new H3YunBatchException(request.ActionName, Form.SchemaCode, start, ids, all.Count, failure);
+                captures[i] = new WriteCapture();
+                bodies[i] = Serialize(all[start + i], WritePurpose.Create, captures[i], objectId: null);
             }
 
-            foreach (var item in batch)
+            var request = OpenApiRequest.CreateBizObjects(Form.SchemaCode, bodies, submit);
+            try
             {
-                item.AcceptChanges();
+                var ids = await Client.InvokeAsync(request, ReturnDataReader.ReadCreatedIds, cancellationToken).ConfigureAwait(false);
+                if (ids.Count != 0 && ids.Count != count)
+                {
+                    throw new H3YunProtocolException(
+                        request.ActionName,
+                        Form.SchemaCode,
+                        $"H3Yun reported {ids.Count} ids for the {count} records sent, so which of them it created is unknown.",
+                        outcome: WriteOutcome.Unknown);
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    var id = ids.Count == count ? ids[i] : null;
+                    captures[i].Accept();
+                    all[start + i].OnCreated(id, workflowInstanceId: null);
+                    results[start + i] = new BatchItemResult(start + i, WriteOutcome.Applied, id);
+                }
+            }
+            catch (H3YunException failure)
+            {
+                if (failure.Outcome == WriteOutcome.Applied)
+                {
+                    Array.ForEach(captures, static capture => capture.Accept());
+                }
+
+                throw new H3YunBatchException(request.ActionName, Form.SchemaCode, Report(results, start, count, failure.Outcome), failure);
+            }
+            catch (H3YunCanceledException cancelled)
+            {
+                throw new H3YunBatchCanceledException(
+                    request.ActionName, Form.SchemaCode, Report(results, start, count, cancelled.Outcome), cancelled.CancellationToken, cancelled);
             }
         }
 
-        return ids;
+        return results;
     }
 
     /// <summary>
-    /// Updates a loaded record (UpdateBizObject), sending only the fields assigned since it was loaded. Nothing is
-    /// sent when nothing was assigned. On success the item forgets its changes.
+    /// Updates a loaded record (UpdateBizObject), sending only the fields assigned since it was loaded, and a child
+    /// table whole when it changed. Nothing is sent when nothing was assigned. On success the item forgets the changes
+    /// that were sent.
     /// </summary>
     /// <param name="item">A record that has an <see cref="H3BizObject.ObjectId"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when H3Yun has applied the update.</returns>
+    /// <exception cref="InvalidOperationException">A changed child table was not loaded, or a row value's id is unknown; nothing was sent.</exception>
     public Task UpdateAsync(TForm item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -112,23 +153,27 @@ public abstract class H3Repository<TForm>
 
     /// <summary>
     /// Updates the record <paramref name="objectId"/> (UpdateBizObject) with the fields assigned on
-    /// <paramref name="changes"/>, and nothing else. Assign <see langword="null"/> to clear a field on purpose.
+    /// <paramref name="changes"/>, and nothing else. Assign <see langword="null"/> to clear a field on purpose. Child
+    /// tables of such a record were not loaded: set one whole (<c>changes.Lines = rows</c>) to replace it.
     /// </summary>
     /// <param name="objectId">The record's id.</param>
     /// <param name="changes">A record whose assigned fields are the changes, e.g. <c>new SalesOrder { Amount = 5m }</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when H3Yun has applied the update.</returns>
+    /// <exception cref="InvalidOperationException">A changed child table was not loaded, or a row value's id is unknown; nothing was sent.</exception>
     public async Task UpdateAsync(string objectId, TForm changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        ArgumentException.ThrowIfNullOrWhiteSpace(objectId);
         if (!changes.HasChanges)
         {
             return;
         }
 
-        var request = OpenApiRequest.UpdateBizObject(Form.SchemaCode, objectId, OpenApiRequestWriter.Serialize(changes, RecordWriteMode.Assigned));
+        var capture = new WriteCapture();
+        var request = OpenApiRequest.UpdateBizObject(Form.SchemaCode, objectId, Serialize(changes, WritePurpose.Update, capture, objectId));
         await Client.InvokeAsync(request, static _ => true, cancellationToken).ConfigureAwait(false);
-        changes.AcceptChanges();
+        capture.Accept();
     }
 
     /// <summary>Deletes one record (RemoveBizObject).</summary>
@@ -184,10 +229,19 @@ public abstract class H3Repository<TForm>
     private async IAsyncEnumerable<TForm> EnumerateAsync(H3Query<TForm> query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var pageSize = query.ToRowNum - query.FromRowNum;
-        for (var from = query.FromRowNum; ; from += pageSize)
+        int? total = null;
+        var previous = PagingWindow<TForm>.None;
+        for (var from = query.FromRowNum; total is null || from < total; from += pageSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await LoadWindowAsync(query.ToFilter(from, from + pageSize), cancellationToken).ConfigureAwait(false);
+            var filter = query.ToFilter(from, from + pageSize);
+            var window = await Client.InvokeAsync(
+                OpenApiRequest.LoadBizObjects(Form.SchemaCode, filter),
+                returnData => new PagingWindow<TForm>(ReadWindow(filter, returnData), Paging.Fingerprint(returnData)),
+                cancellationToken).ConfigureAwait(false);
+            Paging.CheckWindowHonoured(Form.SchemaCode, window, previous);
+            var page = window.Page;
+            total = page.TotalCount ?? total;
             foreach (var item in page.Items)
             {
                 yield return item;
@@ -197,16 +251,31 @@ public abstract class H3Repository<TForm>
             {
                 yield break;
             }
+
+            previous = window;
         }
     }
 
+    private ReadOnlyMemory<byte> Serialize(TForm item, WritePurpose purpose, WriteCapture capture, string? objectId) =>
+        OpenApiRequestWriter.Serialize(item, purpose, Client.Settings.TimeZone, capture, objectId);
+
+    // The items before the failing batch were created (their results are set), the batch has the failure's outcome, the rest were never sent.
+    private static BatchItemResult[] Report(BatchItemResult[] results, int start, int count, WriteOutcome failedBatch)
+    {
+        for (var i = start; i < results.Length; i++)
+        {
+            results[i] = new BatchItemResult(i, i < start + count ? failedBatch : WriteOutcome.NotApplied, null);
+        }
+
+        return results;
+    }
+
     private Task<QueryPage<TForm>> LoadWindowAsync(Filter filter, CancellationToken cancellationToken) =>
-        Client.InvokeAsync(
-            OpenApiRequest.LoadBizObjects(Form.SchemaCode, filter),
-            returnData =>
-            {
-                var (items, total) = ReturnDataReader.ReadRecords(returnData, Form.CreateRecord);
-                return new QueryPage<TForm>(items, filter.FromRowNum, filter.ToRowNum, total);
-            },
-            cancellationToken);
+        Client.InvokeAsync(OpenApiRequest.LoadBizObjects(Form.SchemaCode, filter), returnData => ReadWindow(filter, returnData), cancellationToken);
+
+    private QueryPage<TForm> ReadWindow(Filter filter, System.Text.Json.JsonElement returnData)
+    {
+        var (items, total) = ReturnDataReader.ReadRecords(returnData, Form.CreateRecord);
+        return new QueryPage<TForm>(items, filter.FromRowNum, filter.ToRowNum, total);
+    }
 }

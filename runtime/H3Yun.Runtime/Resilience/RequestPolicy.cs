@@ -8,7 +8,7 @@ namespace H3Yun;
 /// <summary>
 /// Paces and repeats requests: a token bucket keeps the client within H3Yun's documented 1–2 requests per second
 /// (each attempt, retries included, takes a token), and a Polly retry pipeline repeats what
-/// <see cref="RetryRules"/> allows, honouring <c>Retry-After</c>.
+/// <see cref="FailureRules"/> allows, honouring <c>Retry-After</c>.
 /// </summary>
 internal sealed class RequestPolicy : IDisposable
 {
@@ -29,10 +29,7 @@ internal sealed class RequestPolicy : IDisposable
                 Delay = options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldHandle = static args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } failure
-                    && args.Context.Properties.TryGetValue(RequestKey, out var request)
-                    && RetryRules.ShouldRetry(failure, request.IsIdempotent)),
+                ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Exception is { } failure && FailureRules.ShouldRetry(failure)),
                 DelayGenerator = static args => ValueTask.FromResult(
                     args.Outcome.Exception is H3YunTransportException { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
                 OnRetry = args =>

@@ -134,56 +134,56 @@ namespace Contoso.Orders
         /// <summary>人员单选 (<c>F0000011</c>, Unit).</summary>
         public string? Owner
         {
-            get => _Owner;
-            set { _Owner = value; OnFieldAssigned(10); }
+            get => _Owner.Id;
+            set { _Owner.Assign(value); OnFieldAssigned(10); }
         }
 
-        /// <summary>The id and name of 人员单选 as H3Yun reported them on a read.</summary>
-        public global::H3Yun.H3Unit? OwnerObject { get; private set; }
+        /// <summary>The id and name of 人员单选 as H3Yun reported them on the last read.</summary>
+        public global::H3Yun.H3Unit? OwnerObject => _Owner.Unit;
 
-        private string? _Owner;
+        private global::H3Yun.UnitValue _Owner;
 
         /// <summary>人员多选 (<c>F0000012</c>, UnitArray).</summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? Reviewers
         {
-            get => _Reviewers;
-            set { _Reviewers = value; OnFieldAssigned(11); }
+            get => _Reviewers.Ids;
+            set { _Reviewers.Assign(value); OnFieldAssigned(11); }
         }
 
-        /// <summary>The ids and names of 人员多选 as H3Yun reported them on a read.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Unit>? ReviewersObjects { get; private set; }
+        /// <summary>The ids and names of 人员多选 as H3Yun reported them on the last read.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Unit>? ReviewersObjects => _Reviewers.Units;
 
-        private global::System.Collections.Generic.IReadOnlyList<string>? _Reviewers;
+        private global::H3Yun.UnitListValue _Reviewers;
 
         /// <summary>部门单选 (<c>F0000013</c>, Unit).</summary>
         public string? Department
         {
-            get => _Department;
-            set { _Department = value; OnFieldAssigned(12); }
+            get => _Department.Id;
+            set { _Department.Assign(value); OnFieldAssigned(12); }
         }
 
-        /// <summary>The id and name of 部门单选 as H3Yun reported them on a read.</summary>
-        public global::H3Yun.H3Unit? DepartmentObject { get; private set; }
+        /// <summary>The id and name of 部门单选 as H3Yun reported them on the last read.</summary>
+        public global::H3Yun.H3Unit? DepartmentObject => _Department.Unit;
 
-        private string? _Department;
+        private global::H3Yun.UnitValue _Department;
 
         /// <summary>关联表单 (<c>F0000014</c>, Association).</summary>
         public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer
         {
-            get => _Customer;
-            set { _Customer = value; OnFieldAssigned(13); }
+            get => _Customer.ToReference<global::Contoso.Orders.Customer>();
+            set { _Customer.Assign(value?.ObjectId); OnFieldAssigned(13); }
         }
 
-        private global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? _Customer;
+        private global::H3Yun.UnitValue _Customer;
 
         /// <summary>关联表单多选 (<c>F0000015</c>, Association).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Ref<global::Contoso.Orders.Customer>>? RelatedCustomers
         {
-            get => _RelatedCustomers;
-            set { _RelatedCustomers = value; OnFieldAssigned(14); }
+            get => _RelatedCustomers.ToReferences<global::Contoso.Orders.Customer>();
+            set { _RelatedCustomers.Assign(global::H3Yun.UnitListValue.IdsOf(value)); OnFieldAssigned(14); }
         }
 
-        private global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Ref<global::Contoso.Orders.Customer>>? _RelatedCustomers;
+        private global::H3Yun.UnitListValue _RelatedCustomers;
 
         /// <summary>地址 (<c>F0000016</c>, Address).</summary>
         public global::H3Yun.H3Address? Address
@@ -252,14 +252,16 @@ namespace Contoso.Orders
                 case Fields.BigCount: _BigCount = global::H3Yun.BizValueReader.ReadInt64(value, fieldCode); return 7;
                 case Fields.DueDate: _DueDate = global::H3Yun.BizValueReader.ReadDateTime(value, fieldCode); return 8;
                 case Fields.Done: _Done = global::H3Yun.BizValueReader.ReadBoolean(value, fieldCode); return 9;
-                case Fields.Owner: _Owner = global::H3Yun.BizValueReader.ReadUnitValue(value, fieldCode, out var unit10); if (unit10 is not null) OwnerObject = unit10; return 10;
-                case Fields.Owner + "Object": OwnerObject = global::H3Yun.BizValueReader.ReadUnit(value, fieldCode); return 10;
-                case Fields.Reviewers: _Reviewers = global::H3Yun.BizValueReader.ReadUnitListValue(value, fieldCode, out var units11); if (units11 is not null) ReviewersObjects = units11; return 11;
-                case Fields.Reviewers + "Object": ReviewersObjects = global::H3Yun.BizValueReader.ReadUnits(value, fieldCode); return 11;
-                case Fields.Department: _Department = global::H3Yun.BizValueReader.ReadUnitValue(value, fieldCode, out var unit12); if (unit12 is not null) DepartmentObject = unit12; return 12;
-                case Fields.Department + "Object": DepartmentObject = global::H3Yun.BizValueReader.ReadUnit(value, fieldCode); return 12;
-                case Fields.Customer: _Customer = global::H3Yun.BizValueReader.ReadReference<global::Contoso.Orders.Customer>(value, fieldCode); return 13;
-                case Fields.RelatedCustomers: _RelatedCustomers = global::H3Yun.BizValueReader.ReadReferences<global::Contoso.Orders.Customer>(value, fieldCode); return 14;
+                case Fields.Owner: _Owner.Read(value, fieldCode); return 10;
+                case Fields.Owner + "Object": _Owner.ReadCompanion(value, fieldCode); return 10;
+                case Fields.Reviewers: _Reviewers.Read(value, fieldCode); return 11;
+                case Fields.Reviewers + "Object": _Reviewers.ReadCompanion(value, fieldCode); return 11;
+                case Fields.Department: _Department.Read(value, fieldCode); return 12;
+                case Fields.Department + "Object": _Department.ReadCompanion(value, fieldCode); return 12;
+                case Fields.Customer: _Customer.Read(value, fieldCode); return 13;
+                case Fields.Customer + "Object": _Customer.ReadCompanion(value, fieldCode); return 13;
+                case Fields.RelatedCustomers: _RelatedCustomers.Read(value, fieldCode); return 14;
+                case Fields.RelatedCustomers + "Object": _RelatedCustomers.ReadCompanion(value, fieldCode); return 14;
                 case Fields.Address: _Address = global::H3Yun.BizValueReader.ReadAddress(value, fieldCode); return 15;
                 case Fields.Location: _Location = global::H3Yun.BizValueReader.ReadLocation(value, fieldCode); return 16;
                 case Fields.Files: _Files = global::H3Yun.BizValueReader.ReadAttachments(value, fieldCode); return 17;
@@ -283,11 +285,11 @@ namespace Contoso.Orders
             if (ShouldWrite(writer, 7)) writer.WriteInt64(Fields.BigCount, _BigCount);
             if (ShouldWrite(writer, 8)) writer.WriteDateTime(Fields.DueDate, _DueDate);
             if (ShouldWrite(writer, 9)) writer.WriteBoolean(Fields.Done, _Done);
-            if (ShouldWrite(writer, 10)) writer.WriteString(Fields.Owner, _Owner);
-            if (ShouldWrite(writer, 11)) writer.WriteMultiValue(Fields.Reviewers, _Reviewers);
-            if (ShouldWrite(writer, 12)) writer.WriteString(Fields.Department, _Department);
-            if (ShouldWrite(writer, 13)) writer.WriteReference(Fields.Customer, _Customer);
-            if (ShouldWrite(writer, 14)) writer.WriteReferences(Fields.RelatedCustomers, _RelatedCustomers);
+            if (ShouldWrite(writer, 10)) writer.WriteUnit(Fields.Owner, in _Owner);
+            if (ShouldWrite(writer, 11)) writer.WriteUnits(Fields.Reviewers, in _Reviewers);
+            if (ShouldWrite(writer, 12)) writer.WriteUnit(Fields.Department, in _Department);
+            if (ShouldWrite(writer, 13)) writer.WriteUnit(Fields.Customer, in _Customer);
+            if (ShouldWrite(writer, 14)) writer.WriteUnits(Fields.RelatedCustomers, in _RelatedCustomers);
             if (ShouldWrite(writer, 15)) writer.WriteAddress(Fields.Address, _Address);
             if (ShouldWrite(writer, 16)) writer.WriteLocation(Fields.Location, _Location);
             if (ShouldWriteTable(writer, 20, _Rows)) writer.WriteChildTable(Fields.Rows, _Rows);
@@ -551,23 +553,23 @@ namespace Contoso.Orders
             /// <summary>负责人 (<c>F0000035</c>, Unit).</summary>
             public string? Handler
             {
-                get => _Handler;
-                set { _Handler = value; OnFieldAssigned(4); }
+                get => _Handler.Id;
+                set { _Handler.Assign(value); OnFieldAssigned(4); }
             }
 
-            /// <summary>The id and name of 负责人 as H3Yun reported them on a read.</summary>
-            public global::H3Yun.H3Unit? HandlerObject { get; private set; }
+            /// <summary>The id and name of 负责人 as H3Yun reported them on the last read.</summary>
+            public global::H3Yun.H3Unit? HandlerObject => _Handler.Unit;
 
-            private string? _Handler;
+            private global::H3Yun.UnitValue _Handler;
 
             /// <summary>客户 (<c>F0000036</c>, Association).</summary>
             public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer
             {
-                get => _Customer;
-                set { _Customer = value; OnFieldAssigned(5); }
+                get => _Customer.ToReference<global::Contoso.Orders.Customer>();
+                set { _Customer.Assign(value?.ObjectId); OnFieldAssigned(5); }
             }
 
-            private global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? _Customer;
+            private global::H3Yun.UnitValue _Customer;
 
             /// <inheritdoc/>
             protected override int ReadField(string fieldCode, global::System.Text.Json.JsonElement value)
@@ -578,9 +580,10 @@ namespace Contoso.Orders
                     case Fields.Grade: _Grade = global::H3Yun.BizValueReader.ReadString(value, fieldCode); return 1;
                     case Fields.Quantity: _Quantity = global::H3Yun.BizValueReader.ReadDecimal(value, fieldCode); return 2;
                     case Fields.Date: _Date = global::H3Yun.BizValueReader.ReadDateTime(value, fieldCode); return 3;
-                    case Fields.Handler: _Handler = global::H3Yun.BizValueReader.ReadUnitValue(value, fieldCode, out var unit4); if (unit4 is not null) HandlerObject = unit4; return 4;
-                    case Fields.Handler + "Object": HandlerObject = global::H3Yun.BizValueReader.ReadUnit(value, fieldCode); return 4;
-                    case Fields.Customer: _Customer = global::H3Yun.BizValueReader.ReadReference<global::Contoso.Orders.Customer>(value, fieldCode); return 5;
+                    case Fields.Handler: _Handler.Read(value, fieldCode); return 4;
+                    case Fields.Handler + "Object": _Handler.ReadCompanion(value, fieldCode); return 4;
+                    case Fields.Customer: _Customer.Read(value, fieldCode); return 5;
+                    case Fields.Customer + "Object": _Customer.ReadCompanion(value, fieldCode); return 5;
                     default: return -1;
                 }
             }
@@ -592,8 +595,8 @@ namespace Contoso.Orders
                 if (ShouldWrite(writer, 1)) writer.WriteString(Fields.Grade, _Grade);
                 if (ShouldWrite(writer, 2)) writer.WriteDecimal(Fields.Quantity, _Quantity);
                 if (ShouldWrite(writer, 3)) writer.WriteDateTime(Fields.Date, _Date);
-                if (ShouldWrite(writer, 4)) writer.WriteString(Fields.Handler, _Handler);
-                if (ShouldWrite(writer, 5)) writer.WriteReference(Fields.Customer, _Customer);
+                if (ShouldWrite(writer, 4)) writer.WriteUnit(Fields.Handler, in _Handler);
+                if (ShouldWrite(writer, 5)) writer.WriteUnit(Fields.Customer, in _Customer);
             }
 
             /// <summary>The child table's field codes, for code that must name a field.</summary>

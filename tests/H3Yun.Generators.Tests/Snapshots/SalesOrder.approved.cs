@@ -29,11 +29,11 @@ namespace Contoso.Orders
         /// <summary>客户 (<c>F0000002</c>, Association).</summary>
         public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer
         {
-            get => _Customer;
-            set { _Customer = value; OnFieldAssigned(1); }
+            get => _Customer.ToReference<global::Contoso.Orders.Customer>();
+            set { _Customer.Assign(value?.ObjectId); OnFieldAssigned(1); }
         }
 
-        private global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? _Customer;
+        private global::H3Yun.UnitValue _Customer;
 
         /// <summary>下单日期 (<c>F0000003</c>, DateTime).</summary>
         public global::System.DateTime? OrderDate
@@ -105,7 +105,8 @@ namespace Contoso.Orders
             switch (fieldCode)
             {
                 case Fields.OrderNumber: _OrderNumber = global::H3Yun.BizValueReader.ReadString(value, fieldCode); return 0;
-                case Fields.Customer: _Customer = global::H3Yun.BizValueReader.ReadReference<global::Contoso.Orders.Customer>(value, fieldCode); return 1;
+                case Fields.Customer: _Customer.Read(value, fieldCode); return 1;
+                case Fields.Customer + "Object": _Customer.ReadCompanion(value, fieldCode); return 1;
                 case Fields.OrderDate: _OrderDate = global::H3Yun.BizValueReader.ReadDateTime(value, fieldCode); return 2;
                 case Fields.Amount: _Amount = global::H3Yun.BizValueReader.ReadDecimal(value, fieldCode); return 3;
                 case Fields.Paid: _Paid = global::H3Yun.BizValueReader.ReadBoolean(value, fieldCode); return 4;
@@ -120,7 +121,7 @@ namespace Contoso.Orders
         protected override void WriteFields(global::H3Yun.BizObjectWriter writer)
         {
             if (ShouldWrite(writer, 0)) writer.WriteString(Fields.OrderNumber, _OrderNumber);
-            if (ShouldWrite(writer, 1)) writer.WriteReference(Fields.Customer, _Customer);
+            if (ShouldWrite(writer, 1)) writer.WriteUnit(Fields.Customer, in _Customer);
             if (ShouldWrite(writer, 2)) writer.WriteDateTime(Fields.OrderDate, _OrderDate);
             if (ShouldWrite(writer, 3)) writer.WriteDecimal(Fields.Amount, _Amount);
             if (ShouldWrite(writer, 4)) writer.WriteBoolean(Fields.Paid, _Paid);
