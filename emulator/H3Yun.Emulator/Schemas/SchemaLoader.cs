@@ -82,6 +82,7 @@ internal static class SchemaLoader
 
         var fields = new List<FieldSchema>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var hasSeqNo = false;
         var index = 0;
         foreach (var property in properties.EnumerateArray())
         {
@@ -89,9 +90,14 @@ internal static class SchemaLoader
             {
                 fields.Add(field);
             }
+            else
+            {
+                // Strict mode answers SeqNo only for forms whose schema lists it.
+                hasSeqNo |= string.Equals(OptionalString(property, "Name", path, at), SystemFields.SeqNo, StringComparison.OrdinalIgnoreCase);
+            }
         }
 
-        return new FormSchema(schemaCode, displayName, fields);
+        return new FormSchema(schemaCode, displayName, fields) { HasSeqNo = hasSeqNo };
     }
 
     /// <summary>A field, or null for a system field, which exports of H3Yun schemas list and the emulator handles itself.</summary>
@@ -111,7 +117,7 @@ internal static class SchemaLoader
         var dataTypeText = DataTypeText(element, path, at);
         var displayName = OptionalString(element, "DisplayName", path, at);
         OptionalString(element, "PropertyName", path, at);
-        OptionalString(element, "AssociationSchemaCode", path, at);
+        var associationSchemaCode = OptionalString(element, "AssociationSchemaCode", path, at);
         var multiple = OptionalBoolean(element, "Multiple", path, at);
         OptionalBoolean(element, "Formula", path, at);
         if (Member(element, "Options") is { } options
@@ -135,7 +141,7 @@ internal static class SchemaLoader
                 : throw Invalid(path, at, $"child table '{code}' has no ChildSchema object");
         }
 
-        return new FieldSchema(code, displayName, dataType, multiple, child);
+        return new FieldSchema(code, displayName, dataType, multiple, child) { AssociationSchemaCode = associationSchemaCode };
     }
 
     private static string? DataTypeText(JsonElement element, string path, string at) => Member(element, "DataType") switch
