@@ -32,7 +32,7 @@ public sealed class EmulatorFaults
         }
     }
 
-    /// <summary>The queued faults, next first, and the random rules, for display.</summary>
+    /// <summary>The queued faults, next first.</summary>
     public IReadOnlyList<QueuedFault> Queued
     {
         get

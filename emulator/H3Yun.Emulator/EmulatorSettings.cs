@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace H3Yun.Emulator;
 
@@ -11,8 +12,12 @@ internal sealed record EmulatorSettings(
     MissingRecordAnswer MissingRecord,
     double? RateLimit,
     RateLimitRefusal RateLimitRefusal,
-    int? RequestLogLimit)
+    int? RequestLogLimit,
+    bool Strict,
+    IReadOnlyDictionary<string, TitleTemplate> TitleTemplates)
 {
+    public Actions.ReadStyle ReadStyle { get; } = new(Strict, Strict);
+
     public static EmulatorSettings From(H3YunEmulatorOptions options)
     {
         if (options.RateLimit is { } rate && !(rate > 0 && double.IsFinite(rate)))
@@ -25,12 +30,20 @@ internal sealed record EmulatorSettings(
             throw new ArgumentOutOfRangeException(nameof(options), limit, "RequestLogLimit must be at least 1, or null to keep every request.");
         }
 
+        var templates = new Dictionary<string, TitleTemplate>(StringComparer.Ordinal);
+        foreach (var (schemaCode, template) in options.TitleTemplates)
+        {
+            templates[schemaCode] = TitleTemplate.Parse(template, schemaCode);
+        }
+
         return new(
             Defined(options.ChildRowUpdates, nameof(options.ChildRowUpdates)),
-            Defined(options.MissingRecord ?? MissingRecordAnswer.NullBizObject, nameof(options.MissingRecord)),
+            Defined(options.MissingRecord ?? (options.Strict ? MissingRecordAnswer.NotFoundError : MissingRecordAnswer.NullBizObject), nameof(options.MissingRecord)),
             options.RateLimit,
             Defined(options.RateLimitRefusal, nameof(options.RateLimitRefusal)),
-            options.RequestLogLimit);
+            options.RequestLogLimit,
+            options.Strict,
+            templates);
     }
 
     private static T Defined<T>(T value, string name)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +22,20 @@ public sealed class H3YunEmulatorOptions
     /// </summary>
     public IList<string> SchemaFiles { get; } = new List<string>();
 
+    /// <summary>
+    /// The SQLite file that holds the records and attachments, created when missing; a relative path is taken from
+    /// the current directory. Data in it survives restarts and schema changes. <see langword="null"/> (the default)
+    /// keeps everything in memory, for tests: each instance starts empty.
+    /// </summary>
+    public string? DataFile { get; set; }
+
+    /// <summary>
+    /// Seed files (<c>h3yun-emulator export</c> writes them) imported at start, in order, after the data file is
+    /// opened: their records replace stored ones with the same ObjectId, so a seed imported at every start does not
+    /// duplicate. A relative path is taken from the current directory.
+    /// </summary>
+    public IList<string> SeedFiles { get; } = new List<string>();
+
     /// <summary>The loopback port to listen on; 0 (the default) lets the operating system pick a free port.</summary>
     public int Port { get; set; }
 
@@ -32,7 +47,8 @@ public sealed class H3YunEmulatorOptions
 
     /// <summary>
     /// How LoadBizObject answers an id that names no record; H3Yun does not document it. <see langword="null"/> (the
-    /// default) answers <see cref="MissingRecordAnswer.NullBizObject"/>.
+    /// default) answers <see cref="MissingRecordAnswer.NullBizObject"/>, or <see cref="MissingRecordAnswer.NotFoundError"/>
+    /// under <see cref="Strict"/>.
     /// </summary>
     public MissingRecordAnswer? MissingRecord { get; set; }
 
@@ -51,6 +67,44 @@ public sealed class H3YunEmulatorOptions
     /// (the default) keeps every one, as tests that count requests need.
     /// </summary>
     public int? RequestLogLimit { get; set; }
+
+    /// <summary>The AppCode hosted when <see cref="AppCodes"/> is empty and no custom API names an app.</summary>
+    public const string DefaultAppCode = "D000024Emulator";
+
+    /// <summary>
+    /// The apps (AppCodes) whose custom APIs this emulator answers; a call naming another AppCode is refused. Apps
+    /// named by <see cref="CustomApis"/> registrations are hosted too; when there are none at all,
+    /// <see cref="DefaultAppCode"/> is.
+    /// </summary>
+    public IList<string> AppCodes { get; } = new List<string>();
+
+    /// <summary>The custom APIs (自定义接口) to answer, by AppCode + Controller + ActionName; none by default.</summary>
+    public CustomApiCollection CustomApis { get; } = new();
+
+    /// <summary>
+    /// Behave like a tenant where the emulator is otherwise kinder: SortByCollection is ignored (H3Yun documents it as
+    /// unsupported); number fields read back as numeric strings (as a captured read shows); negated operators follow
+    /// SQL's NULL semantics (a record without the value matches neither "equal" nor "not equal"); every record's
+    /// <c>Name</c> comes from its form's title template; only forms whose schema file lists <c>SeqNo</c> number their
+    /// records; and LoadBizObject of a missing record answers <c>业务对象不存在</c> unless <see cref="MissingRecord"/> says otherwise.
+    /// </summary>
+    public bool Strict { get; set; }
+
+    /// <summary>
+    /// Title (数据标题) templates by SchemaCode, e.g. <c>"{F0000001}-{F0000003}"</c>: each <c>{FieldCode}</c> becomes the
+    /// field's value (people and departments as display names), <c>{CreatedBy}</c> the creator's name and
+    /// <c>{FormName}</c> the form's display name; <c>{{</c> and <c>}}</c> write braces. A form with a template gets its
+    /// record's <c>Name</c> from it after every write; under <see cref="Strict"/> a form without one uses
+    /// <see cref="TitleTemplate.Default"/>.
+    /// </summary>
+    public IDictionary<string, string> TitleTemplates { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Configures the emulator's logging, e.g. <c>logging => logging.AddSimpleConsole()</c>; by default the emulator
+    /// logs nothing. One line per request goes to the category <c>H3Yun.Emulator.Requests</c> at Information level:
+    /// sequence number, action, form, outcome, HTTP status and duration.
+    /// </summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 
     /// <summary>An optional logger for the emulator's web host; by default the emulator logs nothing.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }

@@ -57,9 +57,12 @@ public class ApplyThenFailFaultTests
     {
         await using var api = await EmulatorSession.StartAsync();
         api.Emulator.Faults.Enqueue(EmulatorFault.ApplyThenDelay(TimeSpan.FromSeconds(10)));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var timeout = new CancellationTokenSource();
+        var pending = api.InvokeAsync(CreateBody, timeout.Token);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.InvokeAsync(CreateBody, timeout.Token));
+        await api.WaitForRequestAsync(1, request => request.Processed);
+        await timeout.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
 
         var served = await api.WaitUntilServedAsync(1);
         Assert.Equal(RequestOutcome.ClientGaveUp, served.Outcome);
@@ -116,12 +119,14 @@ public class ApplyThenFailFaultTests
     {
         await using var api = await EmulatorSession.StartAsync();
         api.Emulator.Faults.Enqueue(EmulatorFault.SlowBody(TimeSpan.FromSeconds(2), chunkSize: 1));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        using var timeout = new CancellationTokenSource();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            using var response = await api.PostAsync(CreateBody, api.Emulator.EngineCode, api.Emulator.EngineSecret, cancellationToken: timeout.Token);
-            await response.Content.ReadAsStringAsync(timeout.Token);
+            using var response = await api.PostAsync(CreateBody, api.Emulator.EngineCode, api.Emulator.EngineSecret, cancellationToken: timeout.Token, completion: HttpCompletionOption.ResponseHeadersRead);
+            var reading = response.Content.ReadAsStringAsync(timeout.Token);
+            await timeout.CancelAsync();
+            await reading;
         });
 
         var served = await api.WaitUntilServedAsync(1);

@@ -86,9 +86,13 @@ public class FaultInjectionTests
     {
         await using var api = await EmulatorSession.StartAsync();
         api.Emulator.Faults.EnqueueDelay(TimeSpan.FromMilliseconds(800));
-        using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
+        using var giveUp = new CancellationTokenSource();
+        var pending = api.InvokeAsync(CreateBody, giveUp.Token);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.InvokeAsync(CreateBody, giveUp.Token));
+        // Give up only once the emulator holds the request, so that it is the emulator that sees the client leave.
+        await api.WaitForRequestAsync(1, request => request.Fault is not null);
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
 
         // Wait until the emulator is done with the request, so that a request processed after the delay would show.
         var served = await api.WaitUntilServedAsync(1);

@@ -1,6 +1,3 @@
-using H3Yun.Generators;
-using Microsoft.CodeAnalysis;
-
 namespace H3Yun.Generators.Tests;
 
 public class GeneratedCodeTests
@@ -92,27 +89,6 @@ public class GeneratedCodeTests
         Assert.Equal(3, run.Result.GeneratedSources.Select(s => s.HintName).Distinct().Count());
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
-    }
-
-    [Fact]
-    public void Editing_one_schema_file_regenerates_only_that_form()
-    {
-        var driver = GeneratorHarness.CreateDriver([SalesOrder, Customer], "Contoso.Orders");
-        var compilation = GeneratorHarness.CreateCompilation();
-        driver = driver.RunGenerators(compilation);
-
-        var editedCustomer = new SchemaText(Customer.Path, Customer.Content.Replace("联系电话", "手机号码", StringComparison.Ordinal));
-        driver = driver.ReplaceAdditionalText(Customer, editedCustomer).RunGenerators(compilation);
-
-        var formSteps = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Forms]
-            .SelectMany(step => step.Outputs)
-            .ToArray();
-        Assert.Contains(formSteps, output => output.Reason == IncrementalStepRunReason.Unchanged);
-        Assert.Contains(formSteps, output => output.Reason == IncrementalStepRunReason.Modified);
-        var parseSteps = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Parse]
-            .SelectMany(step => step.Outputs)
-            .ToArray();
-        Assert.Contains(parseSteps, output => output.Reason == IncrementalStepRunReason.Cached);
     }
 
     [Theory]

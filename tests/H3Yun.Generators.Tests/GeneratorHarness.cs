@@ -27,6 +27,7 @@ internal static class GeneratorHarness
         var compilation = CreateCompilation(userCode);
         var driver = CreateDriver(files, rootNamespace);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        Incrementality.AssertRerunIsCached(driver, compilation);
         return new GeneratorRun(driver, output, generatorDiagnostics);
     }
 
@@ -40,6 +41,7 @@ internal static class GeneratorHarness
         var compilation = CreateCompilation(userCode, MappingParseOptions);
         var driver = CreateDriver(files, "Contoso.Orders", MappingParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        Incrementality.AssertRerunIsCached(driver, compilation);
         return new GeneratorRun(driver, output, generatorDiagnostics);
     }
 
@@ -57,7 +59,7 @@ internal static class GeneratorHarness
 
     public static GeneratorDriver CreateDriver(IEnumerable<SchemaText> files, string? rootNamespace, CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
-            [new H3FormGenerator().AsSourceGenerator()],
+            [new H3FormGenerator().AsSourceGenerator(), new H3FormClassGenerator().AsSourceGenerator()],
             [.. files],
             parseOptions ?? ParseOptions,
             new TestOptionsProvider(rootNamespace),
@@ -98,10 +100,17 @@ internal sealed class SchemaText(string path, string text) : AdditionalText
 /// <summary>What one generator run produced.</summary>
 internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
 {
-    public GeneratorRunResult Result => Driver.GetRunResult().Results.Single();
+    /// <summary>What the schema generator produced.</summary>
+    public GeneratorRunResult Result => Driver.GetRunResult().Results.Single(r => r.Generator.GetGeneratorType() == typeof(H3FormGenerator));
+
+    /// <summary>What the [H3Form] class generator produced.</summary>
+    public GeneratorRunResult MappedResult => Driver.GetRunResult().Results.Single(r => r.Generator.GetGeneratorType() == typeof(H3FormClassGenerator));
+
+    /// <summary>Every generated file, of both generators.</summary>
+    public IEnumerable<GeneratedSourceResult> Sources => Driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources);
 
     public string Source(string hintName) =>
-        Result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+        Sources.Single(s => s.HintName == hintName).SourceText.ToString();
 
     /// <summary>The compiler's warnings and errors on the generated code: with TreatWarningsAsErrors, each would fail a build.</summary>
     public ImmutableArray<Diagnostic> CompilationDiagnostics =>

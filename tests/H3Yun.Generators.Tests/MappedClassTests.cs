@@ -35,7 +35,7 @@ public class MappedClassTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(!CompilerDiagnostics(run).Any(), string.Join("\n", CompilerDiagnostics(run)));
-        var source = run.Result.GeneratedSources.Single(s => s.HintName.EndsWith(".H3Form.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var source = run.MappedResult.GeneratedSources.Single(s => s.HintName.EndsWith(".H3Form.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("ReadAttachments", source, StringComparison.Ordinal);
         Assert.DoesNotContain("writer.Write", source, StringComparison.Ordinal);
     }
@@ -87,7 +87,7 @@ public class MappedClassTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(CompilerDiagnostics(run));
-        var source = run.Result.GeneratedSources.Single(s => s.HintName.EndsWith(".H3Form.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var source = run.MappedResult.GeneratedSources.Single(s => s.HintName.EndsWith(".H3Form.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("partial class OrderSummary : global::H3Yun.H3BizObject", source, StringComparison.Ordinal);
         Assert.Contains("public OrderSummary() : base(4) { }", source, StringComparison.Ordinal);
         Assert.Contains("set { __h3_Number = value; OnFieldAssigned(0); }", source, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public class MappedClassTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(CompilerDiagnostics(run));
-        Assert.Contains("internal sealed partial class RowRepository", run.Result.GeneratedSources.Single(s => s.HintName.Contains("Row", StringComparison.Ordinal)).SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("internal sealed partial class RowRepository", run.MappedResult.GeneratedSources.Single(s => s.HintName.Contains("Row", StringComparison.Ordinal)).SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public class MappedClassTests
             "Property 'Number' of class 'Summary' is mapped to field 'F0000009', which form 'D000024SalesOrder' does not have. Did you mean F0000001 (订单编号), F0000002 (客户), F0000003 (下单日期)?",
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
         Assert.Empty(CompilerDiagnostics(run));
-        Assert.Contains("base(1)", run.Result.GeneratedSources.Single(s => s.HintName.Contains("Summary", StringComparison.Ordinal)).SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("base(1)", run.MappedResult.GeneratedSources.Single(s => s.HintName.Contains("Summary", StringComparison.Ordinal)).SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -238,7 +238,7 @@ public class MappedClassTests
         var diagnostic = run.Single("H3Y0104");
         AssertAt(diagnostic, DiagnosticSeverity.Error, code, "\"D000024SalesOrder\"");
         Assert.Contains(reason, diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.DoesNotContain(run.Result.GeneratedSources, s => s.HintName.EndsWith(".H3Form.g.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.MappedResult.GeneratedSources, s => s.HintName.EndsWith(".H3Form.g.cs", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -273,6 +273,29 @@ public class MappedClassTests
         AssertAt(diagnostic, DiagnosticSeverity.Error, code, "\"F0000001\"");
         Assert.Contains("'public partial string? Number { get; set; }'", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Empty(CompilerDiagnostics(run));
+    }
+
+    [Fact]
+    public void Every_problem_of_a_property_is_reported_in_one_build()
+    {
+        const string code = """
+            public class Base { }
+            [H3Yun.H3Form("D000024SalesOrder")]
+            public partial class Summary : Base
+            {
+                [H3Yun.H3Field("F0000009")] public string? Number { get; set; }
+                [H3Yun.H3Field("F0000004")] public partial int? Amount { get; set; }
+            }
+            """;
+
+        var run = GeneratorHarness.RunWithCode(code, SalesOrder, Customer);
+
+        Assert.Equal(
+            ["H3Y0102", "H3Y0103", "H3Y0105", "H3Y0106"],
+            run.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(code.IndexOf("\"F0000009\"", StringComparison.Ordinal), run.Single("H3Y0102").Location.SourceSpan.Start);
+        Assert.Equal(code.IndexOf("\"F0000009\"", StringComparison.Ordinal), run.Single("H3Y0105").Location.SourceSpan.Start);
+        Assert.Equal(code.IndexOf("\"F0000004\"", StringComparison.Ordinal), run.Single("H3Y0103").Location.SourceSpan.Start);
     }
 
     [Fact]
@@ -313,22 +336,6 @@ public class MappedClassTests
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal(code.LastIndexOf("\"F0000001\"", StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
         Assert.Empty(CompilerDiagnostics(run));
-    }
-
-    [Fact]
-    public void Editing_a_schema_file_does_not_reread_the_mapped_class()
-    {
-        const string code = """
-            [H3Yun.H3Form("D000024SalesOrder")]
-            public partial class Summary { [H3Yun.H3Field("F0000001")] public partial string? Number { get; set; } }
-            """;
-        var compilation = GeneratorHarness.CreateCompilation(code, GeneratorHarness.MappingParseOptions);
-        var driver = GeneratorHarness.CreateDriver([SalesOrder, Customer], "Contoso.Orders", GeneratorHarness.MappingParseOptions).RunGenerators(compilation);
-
-        driver = driver.ReplaceAdditionalText(Customer, new SchemaText(Customer.Path, Customer.Content.Replace("客户名称", "名称", StringComparison.Ordinal))).RunGenerators(compilation);
-
-        var step = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.MappedClasses].Single();
-        Assert.All(step.Outputs, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
     /// <summary>The compiler's warnings and errors, except the test snippets' own missing XML docs.</summary>

@@ -7,16 +7,15 @@ using H3Yun.Emulator.Storage;
 
 namespace H3Yun.Emulator.Actions;
 
-/// <summary>Runs the six public ActionNames of H3Yun's OpenApi; anything else (custom interfaces included) is refused.</summary>
-internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas, EmulatorSettings settings)
+/// <summary>Runs the six public ActionNames of H3Yun's OpenApi; any other ActionName calls a custom API.</summary>
+internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas, EmulatorSettings settings, CustomApis.CustomApiDispatcher customApis)
 {
-    private readonly ReadActions _reads = new(store, settings.MissingRecord);
-    private readonly WriteActions _writes = new(store, new RecordWriter(settings.ChildRows));
+    private readonly ReadActions _reads = new(store, settings);
+    private readonly WriteActions _writes = new(store, new RecordWriter(settings), settings);
 
     /// <summary>The <c>ReturnData</c> of a successful call; refusals are thrown as <see cref="H3RequestException"/>.</summary>
     public ValueTask<JsonNode?> InvokeAsync(string body, CancellationToken cancellationToken)
     {
-        _ = cancellationToken;
         var request = InvokeRequest.Parse(body);
         var actionName = request.ActionName;
         if (string.IsNullOrWhiteSpace(actionName))
@@ -24,12 +23,19 @@ internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas
             throw new H3RequestException("缺少参数 ActionName / missing ActionName");
         }
 
-        if (!IsSupported(actionName))
+        if (!CustomApiCollection.IsReserved(actionName))
         {
-            throw new H3RequestException($"不支持的 ActionName / unsupported action: {actionName} (custom interfaces are not emulated)");
+            return customApis.InvokeAsync(request.Body, actionName, cancellationToken);
         }
 
         var schemaCode = request.RequireSchemaCode();
+        if (schemas.FindChildTable(schemaCode) is { } child)
+        {
+            return ValueTask.FromResult<JsonNode?>(actionName == "LoadBizObject"
+                ? _reads.LoadChildRow(request, child.Parent, child.Table)
+                : throw new H3RequestException($"{schemaCode} 是子表 / {schemaCode} is a child table of form {child.Parent.Describe()}: only LoadBizObject reads one of its rows on its own; write rows through the form's {actionName}"));
+        }
+
         var form = schemas.Resolve(schemaCode);
         return ValueTask.FromResult<JsonNode?>(actionName switch
         {
@@ -41,7 +47,4 @@ internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas
             _ => _writes.RemoveBizObject(request, schemaCode),
         });
     }
-
-    private static bool IsSupported(string actionName) => actionName is
-        "LoadBizObject" or "LoadBizObjects" or "CreateBizObject" or "CreateBizObjects" or "UpdateBizObject" or "RemoveBizObject";
 }

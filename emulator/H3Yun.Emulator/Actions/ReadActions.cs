@@ -8,31 +8,54 @@ using H3Yun.Emulator.Storage;
 namespace H3Yun.Emulator.Actions;
 
 /// <summary>LoadBizObject and LoadBizObjects.</summary>
-internal sealed class ReadActions(RecordStore store, MissingRecordAnswer missingRecord)
+internal sealed class ReadActions(RecordStore store, EmulatorSettings settings)
 {
     /// <summary>A missing record is answered as <see cref="MissingRecordAnswer"/> says: H3Yun does not document it.</summary>
     public JsonObject LoadBizObject(InvokeRequest request, string schemaCode, FormSchema? form)
     {
         var objectId = request.RequireBizObjectId();
-        var stored = store.Find(schemaCode, objectId);
-        if (stored is null && missingRecord == MissingRecordAnswer.NotFoundError)
+        if (store.Find(schemaCode, objectId) is { } stored)
         {
-            throw WriteActions.NotFound(objectId);
+            return new JsonObject { ["BizObject"] = ReadFormatter.Format(stored, form, store.AttachmentsOf(schemaCode, objectId), settings.ReadStyle) };
         }
 
-        return new JsonObject { ["BizObject"] = stored is null ? null : ReadFormatter.Format(stored, form) };
+        // Without schemas the emulator cannot tell a child table's code from a form's: look for a row too.
+        if (form is null && store.FindChildRow(null, schemaCode, objectId) is { } found)
+        {
+            return new JsonObject { ["BizObject"] = ReadFormatter.FormatChildRow(found.Row, null, store.AttachmentsOf(found.ParentSchemaCode, objectId), settings.ReadStyle) };
+        }
+
+        return Missing(objectId);
     }
+
+    /// <summary>
+    /// LoadBizObject with a child table's SchemaCode and a row's ObjectId answers that row with its attachments,
+    /// which the main record's read leaves out (reference §1.2, S17).
+    /// </summary>
+    public JsonObject LoadChildRow(InvokeRequest request, FormSchema parent, FieldSchema table)
+    {
+        var rowId = request.RequireBizObjectId();
+        var childSchemaCode = table.ChildSchema?.SchemaCode ?? table.Code;
+        return store.FindChildRow(parent.SchemaCode, table.Code, rowId) is { } found
+            ? new JsonObject { ["BizObject"] = ReadFormatter.FormatChildRow(found.Row, table.ChildSchema, store.AttachmentsOf(parent.SchemaCode, rowId), settings.ReadStyle) }
+            : Missing(rowId, $"{childSchemaCode} ({parent.Describe()})");
+    }
+
+    private JsonObject Missing(string objectId, string? where = null) => settings.MissingRecord == MissingRecordAnswer.NotFoundError
+        ? throw WriteActions.NotFound(where is null ? objectId : $"{objectId} in child table {where}")
+        : new JsonObject { ["BizObject"] = null };
 
     public JsonObject LoadBizObjects(InvokeRequest request, string schemaCode, FormSchema? form)
     {
         var filter = FilterParser.Parse(request.Filter, form);
         var matching = store.Snapshot(schemaCode)
-            .Where(record => MatcherEvaluator.Matches(filter.Matcher, record, form))
+            .Where(record => MatcherEvaluator.Matches(filter.Matcher, record, form, settings.Strict))
             .ToList();
-        var window = RecordSorter.Sort(matching, filter.Sort, form)
+        // H3Yun's documentation says SortByCollection "目前不支持使用" (not supported); strict mode ignores it.
+        var window = RecordSorter.Sort(matching, settings.Strict ? [] : filter.Sort, form)
             .Skip(filter.FromRowNum)
             .Take(filter.ToRowNum - filter.FromRowNum)
-            .Select(record => (JsonNode)ReadFormatter.Format(record, form, filter.ReturnItems));
+            .Select(record => (JsonNode)ReadFormatter.Format(record, form, store.AttachmentsOf(schemaCode, (string)record[SystemFields.ObjectId]!), settings.ReadStyle, filter.ReturnItems));
         var returnData = new JsonObject { ["BizObjectArray"] = new JsonArray([.. window]) };
         if (filter.RequireCount)
         {

@@ -1,21 +1,25 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 using H3Yun.Emulator.Schemas;
+using H3Yun.Emulator.Storage;
 
 namespace H3Yun.Emulator.Actions;
 
 /// <summary>
 /// Shapes a stored record the way LoadBizObject(s) return it: people as display names with <c>…Object</c>
 /// companions carrying the ids, system fields first, and with a schema every field present (null when unset).
+/// Attachment fields list the files uploaded to them; a main record's read leaves out its child rows' attachments,
+/// as H3Yun's does (reference §1.2: read a child row with the child SchemaCode and its ObjectId to get them).
 /// </summary>
 internal static class ReadFormatter
 {
-    public static JsonObject Format(JsonObject stored, FormSchema? form, IReadOnlySet<string>? returnItems = null)
+    public static JsonObject Format(JsonObject stored, FormSchema? form, IReadOnlyList<StoredAttachment> attachments, ReadStyle style, IReadOnlySet<string>? returnItems = null)
     {
         var read = new JsonObject();
         foreach (var code in SystemFields.MainOrder)
         {
-            if (!Wanted(code, returnItems))
+            if (!Wanted(code, returnItems) || (code == SystemFields.SeqNo && !style.HasSeqNo(form)))
             {
                 continue;
             }
@@ -40,6 +44,15 @@ internal static class ReadFormatter
                 }
             }
 
+            // Without a schema, a field is an attachment field when something was uploaded to it.
+            foreach (var property in attachments.Select(attachment => attachment.PropertyName).Distinct())
+            {
+                if (Wanted(property, returnItems))
+                {
+                    read[property] = Attachments(attachments, property);
+                }
+            }
+
             return read;
         }
 
@@ -47,11 +60,64 @@ internal static class ReadFormatter
         {
             if (Wanted(field.Code, returnItems))
             {
-                FormatField(read, stored, field);
+                FormatField(read, stored, field, attachments, style);
             }
         }
 
         return read;
+    }
+
+    /// <summary>A child row read on its own (LoadBizObject with the child SchemaCode), with its attachments.</summary>
+    public static JsonObject FormatChildRow(JsonObject row, FormSchema? childForm, IReadOnlyList<StoredAttachment> attachments, ReadStyle style)
+    {
+        var read = new JsonObject
+        {
+            [SystemFields.ObjectId] = row[SystemFields.ObjectId]?.DeepClone(),
+            [SystemFields.Name] = row[SystemFields.Name]?.DeepClone(),
+            [SystemFields.ParentObjectId] = row[SystemFields.ParentObjectId]?.DeepClone(),
+        };
+        if (childForm is null)
+        {
+            foreach (var (code, value) in row)
+            {
+                if (!read.ContainsKey(code))
+                {
+                    read[code] = value?.DeepClone();
+                }
+            }
+
+            foreach (var property in attachments.Select(attachment => attachment.PropertyName).Distinct())
+            {
+                read[property] = Attachments(attachments, property);
+            }
+
+            return read;
+        }
+
+        foreach (var field in childForm.Fields)
+        {
+            FormatField(read, row, field, attachments, style);
+        }
+
+        return read;
+    }
+
+    /// <summary>
+    /// H3Yun does not document how attachments read; the emulator answers what H_BizObjectFile holds about each
+    /// (id, name, type, size), in upload order, and null when there is none, like any unset field.
+    /// </summary>
+    private static JsonArray? Attachments(IReadOnlyList<StoredAttachment> attachments, string property)
+    {
+        var files = attachments.Where(attachment => attachment.PropertyName == property).ToList();
+        return files.Count == 0
+            ? null
+            : new JsonArray([.. files.Select(file => (JsonNode)new JsonObject
+            {
+                ["ObjectId"] = file.AttachmentId,
+                ["FileName"] = file.FileName,
+                ["ContentType"] = file.ContentType,
+                ["FileSize"] = file.Size,
+            })]);
     }
 
     /// <summary>
@@ -59,11 +125,18 @@ internal static class ReadFormatter
     /// in a <c>&lt;code&gt;Object</c> companion. H3Yun does not document this for custom fields; the emulator takes the
     /// system fields' shape so that clients are tested against it.
     /// </summary>
-    private static void FormatField(JsonObject read, JsonObject stored, FieldSchema field)
+    private static void FormatField(JsonObject read, JsonObject stored, FieldSchema field, IReadOnlyList<StoredAttachment>? attachments, ReadStyle style)
     {
         if (field.IsChildTable)
         {
-            read[field.Code] = FormatRows(stored[field.Code] as JsonArray, field.ChildSchema);
+            read[field.Code] = FormatRows(stored[field.Code] as JsonArray, field.ChildSchema, style);
+        }
+        else if (field.IsAttachment)
+        {
+            if (attachments is not null)
+            {
+                read[field.Code] = Attachments(attachments, field.Code);
+            }
         }
         else if (field.DataType == BizDataType.Unit && !field.Multiple)
         {
@@ -73,6 +146,12 @@ internal static class ReadFormatter
         {
             read[field.Code] = stored[field.Code]?.DeepClone();
             read[field.Code + SystemFields.ObjectSuffix] = People(stored[field.Code]);
+        }
+        else if (style.NumbersAsText && field.DataType is BizDataType.Double or BizDataType.Int or BizDataType.Long
+            && stored[field.Code] is JsonValue number && number.GetValueKind() == System.Text.Json.JsonValueKind.Number)
+        {
+            // A captured H3Yun read shows a number field as "7000" (reference §3.2, §8.6).
+            read[field.Code] = number.ToJsonString();
         }
         else
         {
@@ -115,7 +194,7 @@ internal static class ReadFormatter
             : new JsonObject { [SystemFields.ObjectId] = id, [SystemFields.Name] = name };
     }
 
-    private static JsonArray FormatRows(JsonArray? rows, FormSchema? childForm)
+    private static JsonArray FormatRows(JsonArray? rows, FormSchema? childForm, ReadStyle style)
     {
         var read = new JsonArray();
         if (rows is null)
@@ -144,7 +223,7 @@ internal static class ReadFormatter
             };
             foreach (var field in childForm.Fields)
             {
-                FormatField(formatted, row, field);
+                FormatField(formatted, row, field, attachments: null, style);
             }
 
             read.Add(formatted);
@@ -152,4 +231,12 @@ internal static class ReadFormatter
 
         return read;
     }
+}
+
+/// <summary>How reads differ in strict mode: numbers as numeric strings, and SeqNo only on forms that have one.</summary>
+internal sealed record ReadStyle(bool NumbersAsText, bool SeqNoOnlyWhereListed)
+{
+    public static readonly ReadStyle Kind = new(false, false);
+
+    public bool HasSeqNo(FormSchema? form) => !SeqNoOnlyWhereListed || form?.HasSeqNo == true;
 }

@@ -12,11 +12,52 @@ namespace H3Yun.Emulator.Actions;
 /// Turns a client's BizObject into stored members. Everything is validated before anything is stored, so a refused
 /// write changes nothing; child tables are then applied by the configured <see cref="ChildRowUpdateMode"/>.
 /// </summary>
-internal sealed class RecordWriter(ChildRowUpdateMode childRows)
+internal sealed class RecordWriter(EmulatorSettings settings)
 {
     public JsonObject NewRecord(FormSchema? form, JsonObject input, bool isSubmit)
     {
-        var objectId = Guid.NewGuid().ToString("D");
+        var record = NewRecord(form, input, isSubmit, Guid.NewGuid().ToString("D"), settings.ChildRows);
+        ApplyTitle(record, form);
+        return record;
+    }
+
+    /// <summary>
+    /// A record restored from a seed file: like a create, but the ObjectId, the system fields and the row ids given
+    /// are kept, so that an exported store imports as it was.
+    /// </summary>
+    public static JsonObject SeedRecord(FormSchema? form, JsonObject input)
+    {
+        var objectId = LenientJson.ReadString(input[SystemFields.ObjectId], SystemFields.ObjectId)?.Trim();
+        var status = LenientJson.ReadInt(input[SystemFields.Status], SystemFields.Status);
+        var record = NewRecord(form, input, status is null or 1, string.IsNullOrEmpty(objectId) ? Guid.NewGuid().ToString("D") : objectId, ChildRowUpdateMode.Replace);
+        if (status is { } value)
+        {
+            record[SystemFields.Status] = value;
+        }
+
+        foreach (var code in new[] { SystemFields.CreatedTime, SystemFields.ModifiedTime })
+        {
+            if (LenientJson.ReadString(input[code], code) is { Length: > 0 } text)
+            {
+                record[code] = H3DateText.TryParse(text, out var date)
+                    ? H3DateText.Format(date)
+                    : throw new H3RequestException($"{code} is not a date: {text}");
+            }
+        }
+
+        foreach (var code in new[] { SystemFields.ModifiedBy, SystemFields.SeqNo, SystemFields.WorkflowInstanceId })
+        {
+            if (input.ContainsKey(code))
+            {
+                record[code] = LenientJson.ReadString(input[code], code);
+            }
+        }
+
+        return record;
+    }
+
+    private static JsonObject NewRecord(FormSchema? form, JsonObject input, bool isSubmit, string objectId, ChildRowUpdateMode childRows)
+    {
         var (members, tables) = PrepareMembers(form, input);
         var now = H3DateText.Format(ChinaTime.Now);
         var creator = (string?)members[SystemFields.CreatedBy] ?? EmulatorOrganization.AdminUserId;
@@ -53,13 +94,29 @@ internal sealed class RecordWriter(ChildRowUpdateMode childRows)
             MoveMembers(members, record);
             foreach (var (code, rows) in tables)
             {
-                record[code] = ChildRows.Apply(childRows, record[code] as JsonArray, rows, objectId);
+                record[code] = ChildRows.Apply(settings.ChildRows, record[code] as JsonArray, rows, objectId);
             }
 
             record[SystemFields.ModifiedBy] = EmulatorOrganization.AdminUserId;
             record[SystemFields.ModifiedTime] = now;
+            ApplyTitle(record, form);
         };
     }
+
+    /// <summary>H3Yun computes the title (Name) from the form's template; with one, the emulator does too.</summary>
+    private void ApplyTitle(JsonObject record, FormSchema? form)
+    {
+        var schemaCode = form?.SchemaCode;
+        var template = schemaCode is not null && settings.TitleTemplates.TryGetValue(schemaCode, out var own)
+            ? own
+            : settings.Strict ? StrictDefaultTitle : null;
+        if (template is not null)
+        {
+            record[SystemFields.Name] = template.Render(record, form);
+        }
+    }
+
+    private static readonly TitleTemplate StrictDefaultTitle = TitleTemplate.Parse(TitleTemplate.Default, "(strict default)");
 
     private static (JsonObject Members, Dictionary<string, IReadOnlyList<SentRow>> Tables) PrepareMembers(FormSchema? form, JsonObject input)
     {
@@ -100,6 +157,7 @@ internal sealed class RecordWriter(ChildRowUpdateMode childRows)
             else
             {
                 var field = form.Find(code) ?? throw UnknownField(form, code, parent: null);
+                RefuseAttachment(form, field);
                 if (field.IsChildTable)
                 {
                     tables[code] = PrepareRows(field.ChildSchema, code, value, form);
@@ -168,10 +226,20 @@ internal sealed class RecordWriter(ChildRowUpdateMode childRows)
             }
 
             var field = childForm.Find(code) ?? throw UnknownField(childForm, code, parentForm);
+            RefuseAttachment(childForm, field);
             members[code] = FieldValueNormalizer.Normalize(childForm, field, value);
         }
 
         return new SentRow(string.IsNullOrEmpty(rowId) ? null : rowId, members);
+    }
+
+    /// <summary>H3Yun fills attachment and image fields only through UploadAttachment (reference §3.2).</summary>
+    private static void RefuseAttachment(FormSchema form, FieldSchema field)
+    {
+        if (field.IsAttachment)
+        {
+            throw new H3RequestException($"附件控件不能通过 BizObject 赋值 / field {field.Code} of {form.Describe()} is an attachment ({field.DataType}) field: it cannot be written through BizObject; upload files with /OpenApi/UploadAttachment once the record exists");
+        }
     }
 
     private static H3RequestException UnknownField(FormSchema form, string code, FormSchema? parent) => parent is null

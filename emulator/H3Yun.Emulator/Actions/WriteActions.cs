@@ -8,12 +8,12 @@ using H3Yun.Emulator.Storage;
 namespace H3Yun.Emulator.Actions;
 
 /// <summary>CreateBizObject(s), UpdateBizObject and RemoveBizObject.</summary>
-internal sealed class WriteActions(RecordStore store, RecordWriter writer)
+internal sealed class WriteActions(RecordStore store, RecordWriter writer, EmulatorSettings settings)
 {
     public JsonObject CreateBizObject(InvokeRequest request, string schemaCode, FormSchema? form)
     {
         var record = writer.NewRecord(form, request.RequireBizObject(), request.IsSubmit);
-        store.AddRange(schemaCode, [record]);
+        store.AddRange(schemaCode, [record], NumbersRecords(form));
         return new JsonObject
         {
             ["BizObjectId"] = (string?)record[SystemFields.ObjectId],
@@ -30,7 +30,7 @@ internal sealed class WriteActions(RecordStore store, RecordWriter writer)
     {
         var isSubmit = request.IsSubmit;
         List<JsonObject> records = [.. request.RequireBizObjectArray().Select(input => writer.NewRecord(form, input, isSubmit))];
-        store.AddRange(schemaCode, records);
+        store.AddRange(schemaCode, records, NumbersRecords(form));
         return new JsonObject
         {
             ["BizObjectIdArray"] = new JsonArray([.. records.Select(record => (JsonNode?)(string?)record[SystemFields.ObjectId])]),
@@ -50,6 +50,9 @@ internal sealed class WriteActions(RecordStore store, RecordWriter writer)
         var objectId = request.RequireBizObjectId();
         return store.Remove(schemaCode, objectId) ? new JsonObject() : throw NotFound(objectId);
     }
+
+    /// <summary>Strict mode numbers (SeqNo) only the records of forms whose schema file lists SeqNo.</summary>
+    private bool NumbersRecords(FormSchema? form) => !settings.Strict || form?.HasSeqNo == true;
 
     /// <summary>The one text for a BizObjectId that names no record, starting with the words H3Yun uses.</summary>
     public static H3RequestException NotFound(string objectId) =>

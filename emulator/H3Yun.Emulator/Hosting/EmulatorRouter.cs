@@ -8,7 +8,7 @@ namespace H3Yun.Emulator.Hosting;
 /// Sends each request to its endpoint. Paths are matched case-insensitively, with or without a trailing slash,
 /// as H3Yun's own clients spell them both ways (<c>/OpenApi/Invoke</c>, <c>/openapi/invoke</c>).
 /// </summary>
-internal sealed class EmulatorRouter(InvokeEndpoint invoke)
+internal sealed class EmulatorRouter(InvokeEndpoint invoke, UploadEndpoint upload, DownloadEndpoint download, WebPage.EmulatorPage page)
 {
     public Task HandleAsync(HttpContext context)
     {
@@ -16,6 +16,21 @@ internal sealed class EmulatorRouter(InvokeEndpoint invoke)
         if (Is(path, InvokeEndpoint.Path))
         {
             return PostOnly(context, invoke.HandleAsync);
+        }
+
+        if (Is(path, UploadEndpoint.Path))
+        {
+            return PostOnly(context, upload.HandleAsync);
+        }
+
+        if (Is(path, DownloadEndpoint.Path))
+        {
+            return PostOnly(context, download.HandleAsync);
+        }
+
+        if (page.TryHandle(context, path, out var handled))
+        {
+            return handled;
         }
 
         context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -10,6 +10,9 @@ internal sealed class InvokeRequest
 
     private InvokeRequest(JsonObject body) => _body = body;
 
+    /// <summary>The body as parsed; custom APIs read their parameters from it.</summary>
+    public JsonObject Body => _body;
+
     public string? ActionName => LenientJson.ReadString(_body[nameof(ActionName)], nameof(ActionName));
 
     public static InvokeRequest Parse(string body)

@@ -7,20 +7,29 @@ using H3Yun.Emulator.Schemas;
 namespace H3Yun.Emulator.Querying;
 
 /// <summary>
-/// Decides whether a stored record matches a matcher tree. Each negated operator is the exact complement of its
-/// positive one (a record with no value is "not equal" to anything), which keeps results predictable in tests.
+/// Decides whether a stored record matches a matcher tree. By default each negated operator is the exact complement
+/// of its positive one (a record with no value is "not equal" to anything), which keeps results predictable; with SQL's
+/// NULL semantics (strict mode) a record with no value matches no comparison at all, negated ones included, as the
+/// SQL behind H3Yun would answer (<c>NULL != 'x'</c> is not true).
 /// </summary>
 internal static class MatcherEvaluator
 {
-    public static bool Matches(MatcherNode? matcher, JsonObject record, FormSchema? form) => matcher switch
+    public static bool Matches(MatcherNode? matcher, JsonObject record, FormSchema? form, bool sqlNulls = false) => matcher switch
     {
         null => true,
         GroupMatcher { Matchers.Count: 0 } => true,
-        GroupMatcher { IsOr: true } group => group.Matchers.Any(child => Matches(child, record, form)),
-        GroupMatcher group => group.Matchers.All(child => Matches(child, record, form)),
+        GroupMatcher { IsOr: true } group => group.Matchers.Any(child => Matches(child, record, form, sqlNulls)),
+        GroupMatcher group => group.Matchers.All(child => Matches(child, record, form, sqlNulls)),
+        ItemMatcher item when sqlNulls && IsNull(record[item.Name]) && IsNegatedComparison(item.Operator) => false,
         ItemMatcher item => Matches(item, record[item.Name], IsDateField(item.Name, form)),
         _ => throw new ArgumentOutOfRangeException(nameof(matcher)),
     };
+
+    private static bool IsNull(JsonNode? field) => field is null || (field is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Null);
+
+    private static bool IsNegatedComparison(ComparisonOperator op) => op is
+        ComparisonOperator.NotEqual or ComparisonOperator.NotIn or ComparisonOperator.NotContains
+        or ComparisonOperator.NotStartWith or ComparisonOperator.NotEndWith;
 
     public static bool IsDateField(string code, FormSchema? form) =>
         SystemFields.Dates.Contains(code) || form?.Find(code)?.DataType == BizDataType.DateTime;

@@ -3,6 +3,7 @@ namespace H3Yun.Emulator.Schemas;
 /// <summary>H3Yun's field data types; the numbers are the ones H3Yun uses on the wire and in its designer.</summary>
 internal enum BizDataType
 {
+    /// <summary>A DataType H3Yun does not define, which the generator keeps as raw JSON (H3Y0006): values are stored as sent.</summary>
     Unspecified = -1,
     Bool = 1,
     DateTime = 5,

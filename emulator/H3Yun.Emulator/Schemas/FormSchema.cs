@@ -26,6 +26,9 @@ internal sealed class FormSchema
     /// <summary>The form's own fields in file order; system fields are not listed here.</summary>
     public IReadOnlyList<FieldSchema> Fields { get; }
 
+    /// <summary>Whether the schema file lists the 流水号 field <c>SeqNo</c>: only such forms number records in strict mode.</summary>
+    public bool HasSeqNo { get; init; }
+
     public FieldSchema? Find(string code) => _byCode.GetValueOrDefault(code);
 
     public string Describe() => DisplayName is null ? SchemaCode : $"{SchemaCode} ({DisplayName})";
@@ -34,5 +37,11 @@ internal sealed class FormSchema
 /// <summary>One field of a form.</summary>
 internal sealed record FieldSchema(string Code, string? DisplayName, BizDataType DataType, bool Multiple, FormSchema? ChildSchema)
 {
-    public bool IsChildTable => DataType == BizDataType.BizObjectArray || ChildSchema is not null;
+    public bool IsChildTable => ChildSchema is not null;
+
+    /// <summary>Attachment (附件) and image (图片) fields: filled by UploadAttachment only, never through BizObject.</summary>
+    public bool IsAttachment => DataType is BizDataType.File or BizDataType.Image;
+
+    /// <summary>The form a 关联表单 field points at, when the schema file names it.</summary>
+    public string? AssociationSchemaCode { get; init; }
 }

@@ -1,44 +1,154 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
+using System.IO;
 using System.Text.Json.Nodes;
 using System.Threading;
 using H3Yun.Emulator.Schemas;
 using H3Yun.Emulator.Values;
+using Microsoft.Data.Sqlite;
 
 namespace H3Yun.Emulator.Storage;
 
 /// <summary>
-/// Records per SchemaCode in creation order. Every record going in or out is a copy, so callers can never
-/// change stored data without holding the lock.
+/// Records per SchemaCode in creation order, and attachments, in SQLite: a file that survives restarts, or memory.
+/// Each record is one JSON document, so a schema change (a field added or removed) never needs a migration and never
+/// loses stored values. One connection behind one lock: the emulator serves one request at a time per store, which
+/// keeps every change atomic. Every record going in or out is a copy.
 /// </summary>
-internal sealed class RecordStore
+internal sealed partial class RecordStore : IDisposable
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, FormTable> _forms = new(StringComparer.Ordinal);
+    /// <summary>The layout version written to <c>meta</c>; a newer file is refused rather than misread.</summary>
+    private const int FormatVersion = 1;
 
-    /// <summary>Stores all records or none, numbering each with the form's next SeqNo.</summary>
-    public void AddRange(string schemaCode, IReadOnlyList<JsonObject> records)
+    private readonly Lock _gate = new();
+    private readonly SqliteConnection _connection;
+    private SqliteTransaction? _transaction;
+
+    private RecordStore(SqliteConnection connection, string? path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    /// <summary>The data file, or null for an in-memory store.</summary>
+    public string? Path { get; }
+
+    /// <summary>Opens (creating if needed) the data file at <paramref name="path"/>, or an in-memory store when null.</summary>
+    /// <exception cref="InvalidDataException">The file cannot be opened or is not an emulator data file.</exception>
+    public static RecordStore Open(string? path)
+    {
+        string connectionString;
+        if (path is null)
+        {
+            connectionString = "Data Source=:memory:";
+        }
+        else
+        {
+            path = System.IO.Path.GetFullPath(path);
+            if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
+        }
+
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            var store = new RecordStore(connection, path);
+            store.CreateSchema();
+            return store;
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw new InvalidDataException($"Cannot use '{path}' as the emulator's data file (SQLite): {ex.Message}. Pass another --data path, or delete the file to start empty.", ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Stores all records or none, in order, numbering each without a SeqNo with the form's next one when asked to.</summary>
+    public void AddRange(string schemaCode, IReadOnlyList<JsonObject> records, bool numberRecords = true)
     {
         lock (_gate)
         {
-            var table = TableFor(schemaCode);
+            using var transaction = Begin();
             foreach (var record in records)
             {
                 var id = (string)record[SystemFields.ObjectId]!;
-                if (table.Records.ContainsKey(id))
+                if (Exists(schemaCode, id))
                 {
                     throw new InvalidOperationException($"Duplicate ObjectId {id}");
                 }
             }
 
+            var lastSeqNo = LastSeqNo(schemaCode);
             foreach (var record in records)
             {
-                table.LastSeqNo++;
-                record[SystemFields.SeqNo] = string.Create(CultureInfo.InvariantCulture, $"{ChinaTime.Now.Year:D4}{table.LastSeqNo:D8}");
-                table.Records.Add((string)record[SystemFields.ObjectId]!, (JsonObject)record.DeepClone());
+                var stored = (JsonObject)record.DeepClone();
+                if (numberRecords && stored[SystemFields.SeqNo] is null)
+                {
+                    lastSeqNo++;
+                    stored[SystemFields.SeqNo] = string.Create(CultureInfo.InvariantCulture, $"{ChinaTime.Now.Year:D4}{lastSeqNo:D8}");
+                    record[SystemFields.SeqNo] = stored[SystemFields.SeqNo]!.DeepClone();
+                }
+
+                Execute(
+                    "INSERT INTO records (schema_code, object_id, position, document) VALUES ($schema, $id, (SELECT COALESCE(MAX(position), 0) + 1 FROM records), $document)",
+                    ("$schema", schemaCode),
+                    ("$id", (string)stored[SystemFields.ObjectId]!),
+                    ("$document", stored.ToJsonString()));
             }
+
+            SetLastSeqNo(schemaCode, lastSeqNo);
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>Inserts or replaces records as given (seed import): a replaced record keeps its place in the order.</summary>
+    public void Upsert(string schemaCode, IReadOnlyList<JsonObject> records)
+    {
+        lock (_gate)
+        {
+            using var transaction = Begin();
+            var lastSeqNo = LastSeqNo(schemaCode);
+            foreach (var source in records)
+            {
+                var record = source;
+                if (record[SystemFields.SeqNo] is null)
+                {
+                    record = (JsonObject)source.DeepClone();
+                    lastSeqNo++;
+                    record[SystemFields.SeqNo] = string.Create(CultureInfo.InvariantCulture, $"{ChinaTime.Now.Year:D4}{lastSeqNo:D8}");
+                }
+
+                Execute(
+                    """
+                    INSERT INTO records (schema_code, object_id, position, document)
+                    VALUES ($schema, $id, (SELECT COALESCE(MAX(position), 0) + 1 FROM records), $document)
+                    ON CONFLICT (schema_code, object_id) DO UPDATE SET document = excluded.document
+                    """,
+                    ("$schema", schemaCode),
+                    ("$id", (string)record[SystemFields.ObjectId]!),
+                    ("$document", record.ToJsonString()));
+
+                // A seeded SeqNo of the usual yyyy + 8 digits moves the counter past it, so new records never repeat one.
+                if ((string?)record[SystemFields.SeqNo] is { Length: 12 } seqNo
+                    && int.TryParse(seqNo.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                {
+                    lastSeqNo = Math.Max(lastSeqNo, number);
+                }
+            }
+
+            SetLastSeqNo(schemaCode, lastSeqNo);
+            transaction.Commit();
         }
     }
 
@@ -46,9 +156,7 @@ internal sealed class RecordStore
     {
         lock (_gate)
         {
-            return _forms.TryGetValue(schemaCode, out var table) && table.Records.TryGetValue(objectId, out var record)
-                ? (JsonObject)record.DeepClone()
-                : null;
+            return FindUnlocked(schemaCode, objectId);
         }
     }
 
@@ -56,9 +164,51 @@ internal sealed class RecordStore
     {
         lock (_gate)
         {
-            return _forms.TryGetValue(schemaCode, out var table)
-                ? table.Records.Values.Select(record => (JsonObject)record.DeepClone()).ToList()
-                : [];
+            return Query("SELECT document FROM records WHERE schema_code = $schema ORDER BY position", ("$schema", schemaCode));
+        }
+    }
+
+    /// <summary>
+    /// The child row with this ObjectId in a child table of that code, and the SchemaCode of its record; the
+    /// search is limited to one form when <paramref name="parentSchemaCode"/> is given.
+    /// </summary>
+    public (string ParentSchemaCode, JsonObject Row)? FindChildRow(string? parentSchemaCode, string childSchemaCode, string rowId)
+    {
+        lock (_gate)
+        {
+            using var command = Command(
+                "SELECT schema_code, document FROM records WHERE ($schema IS NULL OR schema_code = $schema) AND instr(lower(document), lower($id)) > 0 ORDER BY position",
+                ("$schema", (object?)parentSchemaCode ?? DBNull.Value),
+                ("$id", rowId));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (JsonNode.Parse(reader.GetString(1)) is JsonObject record && record[childSchemaCode] is JsonArray rows)
+                {
+                    foreach (var node in rows)
+                    {
+                        if (node is JsonObject row && string.Equals((string?)row[SystemFields.ObjectId], rowId, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return (reader.GetString(0), row);
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>One page of a form's records in creation order, for the web page.</summary>
+    public IReadOnlyList<JsonObject> Page(string schemaCode, int skip, int take)
+    {
+        lock (_gate)
+        {
+            return Query(
+                "SELECT document FROM records WHERE schema_code = $schema ORDER BY position LIMIT $take OFFSET $skip",
+                ("$schema", schemaCode),
+                ("$take", take),
+                ("$skip", skip));
         }
     }
 
@@ -67,21 +217,43 @@ internal sealed class RecordStore
     {
         lock (_gate)
         {
-            if (!_forms.TryGetValue(schemaCode, out var table) || !table.Records.TryGetValue(objectId, out var record))
+            using var transaction = Begin();
+            if (FindUnlocked(schemaCode, objectId) is not { } record)
             {
                 return false;
             }
 
             change(record);
+            Execute(
+                "UPDATE records SET document = $document WHERE schema_code = $schema AND object_id = $id",
+                ("$document", record.ToJsonString()),
+                ("$schema", schemaCode),
+                ("$id", objectId));
+            transaction.Commit();
             return true;
         }
     }
 
+    /// <summary>Removes a record and its attachments; false when there is no such record.</summary>
     public bool Remove(string schemaCode, string objectId)
     {
         lock (_gate)
         {
-            return _forms.TryGetValue(schemaCode, out var table) && table.Records.Remove(objectId);
+            using var transaction = Begin();
+            if (FindUnlocked(schemaCode, objectId) is not { } record)
+            {
+                return false;
+            }
+
+            Execute("DELETE FROM records WHERE schema_code = $schema AND object_id = $id", ("$schema", schemaCode), ("$id", objectId));
+            Execute("DELETE FROM attachments WHERE schema_code = $schema AND biz_object_id = $id", ("$schema", schemaCode), ("$id", objectId));
+            foreach (var rowId in ChildRowIds(record))
+            {
+                Execute("DELETE FROM attachments WHERE schema_code = $schema AND biz_object_id = $id", ("$schema", schemaCode), ("$id", rowId));
+            }
+
+            transaction.Commit();
+            return true;
         }
     }
 
@@ -89,7 +261,24 @@ internal sealed class RecordStore
     {
         lock (_gate)
         {
-            return _forms.TryGetValue(schemaCode, out var table) ? table.Records.Count : 0;
+            return Scalar("SELECT COUNT(*) FROM records WHERE schema_code = $schema", ("$schema", schemaCode));
+        }
+    }
+
+    /// <summary>Every SchemaCode with stored records, and how many, in code order.</summary>
+    public IReadOnlyList<(string SchemaCode, int Count)> Forms()
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT schema_code, COUNT(*) FROM records GROUP BY schema_code ORDER BY schema_code");
+            using var reader = command.ExecuteReader();
+            var forms = new List<(string, int)>();
+            while (reader.Read())
+            {
+                forms.Add((reader.GetString(0), reader.GetInt32(1)));
+            }
+
+            return forms;
         }
     }
 
@@ -97,25 +286,148 @@ internal sealed class RecordStore
     {
         lock (_gate)
         {
-            _forms.Clear();
+            using var transaction = Begin();
+            Execute("DELETE FROM records");
+            Execute("DELETE FROM sequences");
+            Execute("DELETE FROM attachments");
+            transaction.Commit();
         }
     }
 
-    private FormTable TableFor(string schemaCode)
+    public void Dispose()
     {
-        if (!_forms.TryGetValue(schemaCode, out var table))
+        lock (_gate)
         {
-            table = new FormTable();
-            _forms.Add(schemaCode, table);
+            _connection.Dispose();
         }
-
-        return table;
     }
 
-    private sealed class FormTable
+    private static IEnumerable<string> ChildRowIds(JsonObject record)
     {
-        public OrderedDictionary<string, JsonObject> Records { get; } = new(StringComparer.Ordinal);
+        foreach (var (_, value) in record)
+        {
+            if (value is JsonArray rows)
+            {
+                foreach (var row in rows)
+                {
+                    if (row is JsonObject { } child && child[SystemFields.ParentObjectId] is not null && (string?)child[SystemFields.ObjectId] is { } id)
+                    {
+                        yield return id;
+                    }
+                }
+            }
+        }
+    }
 
-        public int LastSeqNo { get; set; }
+    private void CreateSchema()
+    {
+        if (Path is not null)
+        {
+            // WAL lets `export` read the file while a running emulator writes to it.
+            Execute("PRAGMA journal_mode = WAL");
+            Execute("PRAGMA synchronous = NORMAL");
+        }
+
+        Execute("PRAGMA busy_timeout = 5000");
+        using var transaction = Begin();
+        Execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        var version = QueryText("SELECT value FROM meta WHERE key = 'format'");
+        if (version is not null && (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number > FormatVersion))
+        {
+            throw new InvalidDataException($"The data file '{Path}' was written by a newer emulator (format {version}; this one reads format {FormatVersion}). Use a newer emulator or another --data file.");
+        }
+
+        Execute("""
+            CREATE TABLE IF NOT EXISTS records (
+                schema_code TEXT NOT NULL,
+                object_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                document TEXT NOT NULL,
+                PRIMARY KEY (schema_code, object_id))
+            """);
+        Execute("CREATE INDEX IF NOT EXISTS records_by_position ON records (schema_code, position)");
+        Execute("CREATE TABLE IF NOT EXISTS sequences (schema_code TEXT PRIMARY KEY, last_seq_no INTEGER NOT NULL)");
+        CreateAttachmentSchema();
+        Execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('format', $version)", ("$version", FormatVersion.ToString(CultureInfo.InvariantCulture)));
+        transaction.Commit();
+    }
+
+    private TransactionScope Begin()
+    {
+        _transaction = _connection.BeginTransaction();
+        return new TransactionScope(this);
+    }
+
+    private bool Exists(string schemaCode, string objectId) =>
+        Scalar("SELECT COUNT(*) FROM records WHERE schema_code = $schema AND object_id = $id", ("$schema", schemaCode), ("$id", objectId)) > 0;
+
+    private JsonObject? FindUnlocked(string schemaCode, string objectId)
+    {
+        var found = Query("SELECT document FROM records WHERE schema_code = $schema AND object_id = $id", ("$schema", schemaCode), ("$id", objectId));
+        return found.Count == 0 ? null : found[0];
+    }
+
+    private int LastSeqNo(string schemaCode) =>
+        Scalar("SELECT COALESCE(MAX(last_seq_no), 0) FROM sequences WHERE schema_code = $schema", ("$schema", schemaCode));
+
+    private void SetLastSeqNo(string schemaCode, int lastSeqNo) => Execute(
+        "INSERT INTO sequences (schema_code, last_seq_no) VALUES ($schema, $last) ON CONFLICT (schema_code) DO UPDATE SET last_seq_no = excluded.last_seq_no",
+        ("$schema", schemaCode),
+        ("$last", lastSeqNo));
+
+    private List<JsonObject> Query(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var records = new List<JsonObject>();
+        while (reader.Read())
+        {
+            records.Add(JsonNode.Parse(reader.GetString(0))!.AsObject());
+        }
+
+        return records;
+    }
+
+    private string? QueryText(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteScalar() as string;
+    }
+
+    private int Scalar(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private void Execute(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
+    /// <summary>Microsoft.Data.Sqlite wants each command told its transaction; this keeps the current one in one field.</summary>
+    private readonly struct TransactionScope(RecordStore store) : IDisposable
+    {
+        public void Commit() => store._transaction!.Commit();
+
+        public void Dispose()
+        {
+            store._transaction?.Dispose();
+            store._transaction = null;
+        }
     }
 }

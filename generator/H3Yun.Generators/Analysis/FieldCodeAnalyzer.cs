@@ -106,7 +106,7 @@ public sealed class FieldCodeAnalyzer : DiagnosticAnalyzer
         {
             IConversionOperation conversion => Elements(conversion.Operand),
             IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues.SelectMany(Elements),
-            { Kind: var kind } when kind.ToString() == "CollectionExpression" => operation.ChildOperations.SelectMany(Elements),
+            { Kind: var kind } when kind == SchemaCodeResolver.CollectionExpression => operation.ChildOperations.SelectMany(Elements),
             _ => [],
         };
     }

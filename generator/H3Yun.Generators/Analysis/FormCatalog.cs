@@ -14,17 +14,12 @@ namespace H3Yun.Generators.Analysis;
 /// <summary>The field codes of one form, as the analyzer checks them.</summary>
 internal sealed class FormCodes(FormSpec form)
 {
-    // The runtime's SystemFields plus the parser's list of system members; every form has them.
-    private static readonly HashSet<string> SystemCodes = new(
-        BizDataTypes.SystemFieldCodes.Concat(["CreatedByObject", "OwnerIdObject", "OwnerDeptIdObject", "ModifiedByObject"]),
-        StringComparer.OrdinalIgnoreCase);
-
     public FormSpec Form { get; } = form;
 
     /// <summary>Whether <paramref name="code"/> names a field of the form, a child table, or a field of a child table.</summary>
     /// <remarks>Child-table fields are accepted too: the check must never fail code that H3Yun may accept.</remarks>
     public bool IsKnown(string code) =>
-        SystemCodes.Contains(code)
+        SystemFields.IsSystemMember(code)
         || Form.Fields.Any(f => f.Code == code || (f.ChildTable is { } table && table.Fields.Any(c => c.Code == code || f.Code + "." + c.Code == code)));
 
     /// <summary>The codes a member of a child table's row may have, or null when <paramref name="code"/> is not a child table.</summary>
@@ -56,7 +51,7 @@ internal sealed class FormCatalog
     {
         var forms = new Dictionary<string, FormCodes>(StringComparer.Ordinal);
         foreach (var file in files
-            .Where(static f => f.Path.EndsWith(H3FormGenerator.SchemaFileSuffix, StringComparison.OrdinalIgnoreCase))
+            .Where(static f => f.Path.EndsWith(SchemaPipeline.SchemaFileSuffix, StringComparison.OrdinalIgnoreCase))
             .OrderBy(static f => f.Path, StringComparer.Ordinal))
         {
             var text = file.GetText(cancellationToken);

@@ -13,6 +13,13 @@ namespace H3Yun.Generators.Analysis;
 /// </summary>
 internal sealed class SchemaCodeResolver(Compilation compilation)
 {
+    /// <summary>
+    /// The operation kind of a collection expression, looked up once by name: the Roslyn the analyzer builds against
+    /// (4.8) has neither the member nor its interface; with an older compiler it matches nothing.
+    /// </summary>
+    public static readonly OperationKind CollectionExpression =
+        System.Enum.TryParse<OperationKind>("CollectionExpression", out var kind) ? kind : (OperationKind)(-1);
+
     public INamedTypeSymbol? Matcher { get; } = compilation.GetTypeByMetadataName("H3Yun.Matcher");
 
     public INamedTypeSymbol? ItemMatcher { get; } = compilation.GetTypeByMetadataName("H3Yun.ItemMatcher");
@@ -49,8 +56,7 @@ internal sealed class SchemaCodeResolver(Compilation compilation)
                     continue;
                 case IObjectCreationOperation { Type: INamedTypeSymbol type } when Is(type.OriginalDefinition, Condition) || Is(type.OriginalDefinition, Query):
                     return SchemaCodeOf(type.TypeArguments[0]);
-                // A collection expression has no IOperation interface in the Roslyn the generator builds against.
-                case { Kind: var kind } when kind.ToString() == "CollectionExpression":
+                case { Kind: var kind } when kind == CollectionExpression:
                     continue;
                 default:
                     return null;

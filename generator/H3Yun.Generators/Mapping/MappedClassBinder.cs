@@ -2,27 +2,27 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using H3Yun.Generators.Diagnostics;
-using H3Yun.Generators.Emitting;
+using H3Yun.Generators.Kinds;
 using H3Yun.Generators.Model;
-using H3Yun.Generators.Parsing;
 
 namespace H3Yun.Generators.Mapping;
 
 /// <summary>A mapped property and the field it reads and writes; <see cref="Field"/> is null when the mapping has an error.</summary>
 internal sealed record BoundProperty(MappedPropertySpec Property, FieldSpec? Field);
 
-/// <summary>What to emit for a mapped class, and what is wrong with it.</summary>
+/// <summary>What to emit for a mapped class, and what is wrong with it; equatable, so that an unchanged binding emits nothing.</summary>
 /// <param name="Class">The class.</param>
 /// <param name="Form">The form it maps; null when the class can only get plain property bodies.</param>
 /// <param name="Properties">The partial properties to implement; those with a field are tracked and sent.</param>
 /// <param name="Emit">Whether anything can be emitted at all (the class is partial and top-level).</param>
-/// <param name="Diagnostics">The problems found.</param>
+/// <param name="Problems">The problems found, each at the attribute or a property.</param>
 internal sealed record MappedClassBinding(
-    MappedClassSpec Class, FormSpec? Form, IReadOnlyList<BoundProperty> Properties, bool Emit, IReadOnlyList<DiagnosticInfo> Diagnostics);
+    MappedClassSpec Class, FormSpec? Form, EquatableArray<BoundProperty> Properties, bool Emit, EquatableArray<MappedProblem> Problems);
 
 /// <summary>
-/// Checks a mapped class against the project's forms: the form exists, each code is a field of it, each property's
-/// type is the one the generated model would have for that field (<see cref="FieldShapes.For"/>).
+/// Checks a mapped class against its form: the form exists, each code is a field of it, each property's type is
+/// the field's stored type in <see cref="FieldKinds"/>. Every property is checked whatever else is wrong, so that one
+/// build reports every problem.
 /// </summary>
 /// <remarks>
 /// A property whose mapping is wrong still gets a plain body, so the only error the user sees is ours, not also
@@ -30,91 +30,92 @@ internal sealed record MappedClassBinding(
 /// </remarks>
 internal static class MappedClassBinder
 {
-    public static MappedClassBinding Bind(MappedClassSpec mapped, FormSet forms)
+    public static MappedClassBinding Bind(MappedClassForm input)
     {
-        var diagnostics = new List<DiagnosticInfo>();
-        var partials = mapped.Properties.Where(static p => p.IsPartialDefinition).ToArray();
-        var plain = partials.Select(static p => new BoundProperty(p, null)).ToArray();
-        var generated = forms.Forms.FirstOrDefault(f => $"global::{f.Namespace}.{f.ClassName}" == mapped.QualifiedName);
+        var mapped = input.Class;
+        var problems = new List<MappedProblem>();
         var shapeProblem = mapped.ShapeProblem
-            ?? (generated is null ? null : $"it is also the class generated from '{System.IO.Path.GetFileName(generated.FilePath)}' for form '{generated.SchemaCode}'; remove [H3Form] to add members to the generated class, or rename the class");
+            ?? (input.GeneratedTwin is { } twin
+                ? $"it is also the class generated from '{twin.File}' for form '{twin.SchemaCode}'; remove [H3Form] to add members to the generated class, or rename the class"
+                : null);
         if (shapeProblem is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MappedClassShape, mapped.AttributeLocation, mapped.ClassName, shapeProblem));
-            return new MappedClassBinding(mapped, null, [], Emit: false, diagnostics);
+            problems.Add(new MappedProblem(MappedClassLocations.AttributeAnchor, MappingDiagnostics.ClassShape(mapped.ClassName, shapeProblem)));
         }
 
-        foreach (var property in mapped.Properties.Where(static p => !p.IsPartialDefinition))
+        if (mapped.OtherBaseType is { } baseType && shapeProblem is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MappedPropertyNotPartial, property.CodeLocation, property.Name, mapped.ClassName, TypeText(property.Type)));
+            problems.Add(new MappedProblem(MappedClassLocations.AttributeAnchor, MappingDiagnostics.ClassHasBase(mapped.ClassName, baseType)));
         }
 
-        if (mapped.OtherBaseType is { } baseType)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MappedClassHasBase, mapped.AttributeLocation, mapped.ClassName, baseType));
-            return new MappedClassBinding(mapped, null, plain, Emit: true, diagnostics);
-        }
-
-        var form = forms.Forms.FirstOrDefault(f => f.SchemaCode == mapped.SchemaCode);
+        var form = input.Form;
         if (form is null)
         {
-            var suggestion = ClosestCodes.Suggest(mapped.SchemaCode ?? string.Empty, forms.Forms.Select(static f => (f.SchemaCode, f.DisplayName)), "form");
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnknownMappedForm, mapped.AttributeLocation, mapped.ClassName, mapped.SchemaCode ?? string.Empty,
-                forms.Forms.Count == 0 ? "Add the form's schema file to the project." : suggestion));
-            return new MappedClassBinding(mapped, null, plain, Emit: true, diagnostics);
+            problems.Add(new MappedProblem(
+                MappedClassLocations.AttributeAnchor, MappingDiagnostics.UnknownForm(mapped.ClassName, mapped.SchemaCode ?? string.Empty, input.Suggestion ?? string.Empty)));
         }
 
         var bound = new List<BoundProperty>();
         var claimed = new Dictionary<string, MappedPropertySpec>(StringComparer.Ordinal);
-        foreach (var property in partials)
+        foreach (var property in mapped.Properties)
         {
-            bound.Add(new BoundProperty(property, Check(mapped, form, property, claimed, diagnostics)));
+            if (!property.IsPartialDefinition)
+            {
+                problems.Add(new MappedProblem(property.Name, MappingDiagnostics.PropertyNotPartial(property.Name, mapped.ClassName, TypeText(property.Type))));
+            }
+
+            var field = form is null ? null : Check(mapped, form, property, claimed, problems);
+            if (property.IsPartialDefinition)
+            {
+                bound.Add(new BoundProperty(property, field));
+            }
         }
 
-        return new MappedClassBinding(mapped, form, bound, Emit: true, diagnostics);
+        var canEmit = shapeProblem is null;
+        var usable = canEmit && form is not null && mapped.OtherBaseType is null;
+        return new MappedClassBinding(
+            mapped,
+            usable ? form : null,
+            canEmit ? (usable ? bound : bound.ConvertAll(static b => b with { Field = null })).ToEquatableArray() : EquatableArray<BoundProperty>.Empty,
+            canEmit,
+            problems.ToEquatableArray());
     }
 
     private static FieldSpec? Check(
-        MappedClassSpec mapped, FormSpec form, MappedPropertySpec property, Dictionary<string, MappedPropertySpec> claimed, List<DiagnosticInfo> diagnostics)
+        MappedClassSpec mapped, FormSpec form, MappedPropertySpec property, Dictionary<string, MappedPropertySpec> claimed, List<MappedProblem> problems)
     {
         var code = property.FieldCode ?? string.Empty;
         var field = form.Fields.FirstOrDefault(f => f.Code == code);
         if (field is null)
         {
-            var fix = BizDataTypes.SystemFieldCodes.Contains(code)
+            var fix = SystemFields.IsSystemMember(code)
                 ? $"'{code}' is a system field, which every record already has as an inherited property; remove this property."
                 : ClosestCodes.Suggest(code, form.Fields.Select(static f => (f.Code, f.DisplayName)));
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownMappedField, property.CodeLocation, property.Name, mapped.ClassName, code, form.SchemaCode, fix));
+            problems.Add(new MappedProblem(property.Name, MappingDiagnostics.UnknownField(property.Name, mapped.ClassName, code, form.SchemaCode, fix)));
             return null;
         }
 
         if (claimed.TryGetValue(field.Code, out var first))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateMappedField, property.CodeLocation, first.Name, property.Name, mapped.ClassName, field.Code));
+            problems.Add(new MappedProblem(property.Name, MappingDiagnostics.DuplicateField(first.Name, property.Name, mapped.ClassName, field.Code)));
             return null;
         }
 
+        var kind = FieldKinds.For(field.Kind);
         string? fix2 = null;
-        if (field.Kind == FieldKind.ChildTable)
+        if (!kind.Mappable)
         {
             fix2 = $"Child tables cannot be mapped in your own class yet; use the generated class {form.ClassName}.";
         }
-        else
+        else if (property.Type != kind.StoredType && !(property.IsNullableOblivious && property.Type + "?" == kind.StoredType))
         {
-            var expected = FieldShapes.For(field.Kind, mapped.QualifiedName).PropertyType;
-            var fits = property.Type == expected || (property.IsNullableOblivious && property.Type + "?" == expected);
-            if (!fits)
-            {
-                fix2 = $"Declare it as '{TypeText(expected)}'; a field that was not loaded, or was cleared, is null.";
-            }
+            fix2 = $"Declare it as '{TypeText(kind.StoredType)}'; a field that was not loaded, or was cleared, is null.";
         }
 
         if (fix2 is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.MappedTypeMismatch, property.CodeLocation, property.Name, mapped.ClassName, TypeText(property.Type),
-                field.Code, field.DisplayName, field.DataType, form.SchemaCode, fix2));
+            problems.Add(new MappedProblem(property.Name, MappingDiagnostics.TypeMismatch(
+                property.Name, mapped.ClassName, TypeText(property.Type), field.Code, field.DisplayName, field.DataType, form.SchemaCode, fix2)));
             return null;
         }
 

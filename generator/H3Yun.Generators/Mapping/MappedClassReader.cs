@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using H3Yun.Generators.Model;
@@ -9,7 +10,7 @@ namespace H3Yun.Generators.Mapping;
 
 /// <summary>
 /// Reads a class marked <c>[H3Form]</c> into a <see cref="MappedClassSpec"/>. Runs in the pipeline's transform,
-/// the only place that sees symbols; everything it keeps is a string, a flag or a location.
+/// the only place that sees symbols; everything it keeps is a string or a flag, and the locations are kept apart.
 /// </summary>
 internal static class MappedClassReader
 {
@@ -19,7 +20,7 @@ internal static class MappedClassReader
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    public static MappedClassSpec? Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static MappedClassInput? Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
         {
@@ -27,18 +28,26 @@ internal static class MappedClassReader
         }
 
         var attribute = context.Attributes[0];
-        var properties = type.GetMembers()
-            .OfType<IPropertySymbol>()
-            .Select(property => ReadProperty(property, cancellationToken))
-            .OfType<MappedPropertySpec>()
-            .ToEquatableArray();
+        var anchors = new List<AnchoredLocation>();
+        if (ArgumentLocation(attribute, cancellationToken) is { } attributeLocation)
+        {
+            anchors.Add(new AnchoredLocation(MappedClassLocations.AttributeAnchor, attributeLocation));
+        }
 
-        return new MappedClassSpec(
+        var properties = new List<MappedPropertySpec>();
+        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        {
+            if (ReadProperty(property, anchors, cancellationToken) is { } read)
+            {
+                properties.Add(read);
+            }
+        }
+
+        var spec = new MappedClassSpec(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             type.Name,
             ConstantString(attribute),
-            ArgumentLocation(attribute, cancellationToken),
-            properties)
+            properties.ToEquatableArray())
         {
             IsPublic = type.DeclaredAccessibility == Accessibility.Public,
             ShapeProblem = ShapeProblem(type),
@@ -48,9 +57,10 @@ internal static class MappedClassReader
                 ? baseType.ToDisplayString()
                 : null,
         };
+        return new MappedClassInput(spec, new MappedClassLocations(spec.QualifiedName, anchors.ToEquatableArray()));
     }
 
-    private static MappedPropertySpec? ReadProperty(IPropertySymbol property, CancellationToken cancellationToken)
+    private static MappedPropertySpec? ReadProperty(IPropertySymbol property, List<AnchoredLocation> anchors, CancellationToken cancellationToken)
     {
         var attribute = property.GetAttributes().FirstOrDefault(static a =>
             a.AttributeClass is { Name: FieldAttributeName, ContainingNamespace: { Name: "H3Yun", ContainingNamespace.IsGlobalNamespace: true } });
@@ -64,7 +74,12 @@ internal static class MappedClassReader
             .OfType<PropertyDeclarationSyntax>()
             .FirstOrDefault();
 
-        return new MappedPropertySpec(property.Name, ConstantString(attribute), property.Type.ToDisplayString(TypeFormat), ArgumentLocation(attribute, cancellationToken))
+        if (ArgumentLocation(attribute, cancellationToken) is { } location)
+        {
+            anchors.Add(new AnchoredLocation(property.Name, location));
+        }
+
+        return new MappedPropertySpec(property.Name, ConstantString(attribute), property.Type.ToDisplayString(TypeFormat))
         {
             IsNullableOblivious = property.Type.IsReferenceType && property.NullableAnnotation == NullableAnnotation.None,
             IsPartialDefinition = !property.IsStatic && declaration is not null && IsPartialDefinition(declaration),

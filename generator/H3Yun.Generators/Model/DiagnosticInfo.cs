@@ -1,14 +1,16 @@
-using H3Yun.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace H3Yun.Generators.Model;
 
-/// <summary>A diagnostic to report, kept as equatable values until the output step turns it into a <see cref="Diagnostic"/>.</summary>
-internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
+/// <summary>A diagnostic's descriptor and message arguments, without a place: made by the factories in <c>Diagnostics/</c>.</summary>
+internal sealed record DiagnosticMessage(DiagnosticDescriptor Descriptor, EquatableArray<string> Arguments)
 {
-    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
-        new(descriptor.Id, location, arguments.ToEquatableArray());
+    public DiagnosticInfo At(LocationInfo? location) => new(this, location);
+}
 
+/// <summary>A diagnostic to report, kept as equatable values until the output step turns it into a <see cref="Diagnostic"/>.</summary>
+internal sealed record DiagnosticInfo(DiagnosticMessage Message, LocationInfo? Location)
+{
     public Diagnostic ToDiagnostic() =>
-        Diagnostic.Create(DiagnosticDescriptors.ById(Id), Location?.ToLocation(), [.. Arguments]);
+        Diagnostic.Create(Message.Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, [.. Message.Arguments]);
 }

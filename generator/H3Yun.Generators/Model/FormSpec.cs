@@ -1,6 +1,12 @@
+using H3Yun.Generators.Kinds;
+
 namespace H3Yun.Generators.Model;
 
-/// <summary>A form as the emitter needs it: every name already resolved to a valid, unique C# identifier.</summary>
+/// <summary>
+/// A form as the emitter needs it: every name already a valid, unique C# identifier. It holds no source location,
+/// so that an edit that moves text without changing the form (whitespace, comments) leaves it equal and its
+/// generated file cached; the locations travel beside it in <see cref="SchemaLocations"/>.
+/// </summary>
 /// <param name="SchemaCode">The form's SchemaCode.</param>
 /// <param name="DisplayName">The form's display name (表单名称).</param>
 /// <param name="ClassName">The generated class's name.</param>
@@ -15,11 +21,18 @@ internal sealed record FormSpec(
     EquatableArray<FieldSpec> Fields,
     string FilePath)
 {
-    /// <summary>Where the SchemaCode is written, for cross-file diagnostics.</summary>
-    public LocationInfo? SchemaCodeLocation { get; init; }
+    /// <summary>Whether the schema wrote ClassName; a rename of a written name is a warning, of a derived one only information.</summary>
+    public bool ClassNameWritten { get; init; }
 
-    /// <summary>Where the ClassName (or, without one, the DisplayName) is written.</summary>
-    public LocationInfo? ClassNameLocation { get; init; }
+    /// <summary>The class as generated code names it.</summary>
+    public TypeName Type => new(Namespace ?? string.Empty, ClassName);
+}
+
+/// <summary>A generated class's namespace and name.</summary>
+internal sealed record TypeName(string Namespace, string Name)
+{
+    /// <summary>Fully qualified, as generated code writes every type.</summary>
+    public string Qualified => Namespace.Length == 0 ? "global::" + Name : "global::" + Namespace + "." + Name;
 }
 
 /// <summary>One field of a form or child table.</summary>
@@ -42,9 +55,6 @@ internal sealed record FieldSpec(string Code, string DisplayName, string Propert
     /// <summary>The rows of a child table.</summary>
     public TableSpec? ChildTable { get; init; }
 
-    /// <summary>Where the field is declared.</summary>
-    public LocationInfo? Location { get; init; }
-
     /// <summary>For option fields: the generated enum's name; its members parallel <see cref="Options"/>.</summary>
     public string? EnumTypeName { get; init; }
 
@@ -54,8 +64,8 @@ internal sealed record FieldSpec(string Code, string DisplayName, string Propert
     /// <summary>The second property some kinds get: the raw option text(s), or the unit(s) H3Yun reported.</summary>
     public string? CompanionName { get; init; }
 
-    /// <summary>For associations whose form is in the project: the fully qualified generated class, set by the resolver.</summary>
-    public string? AssociationType { get; init; }
+    /// <summary>For associations whose form is in the project: its generated class, set by the resolver.</summary>
+    public TypeName? AssociationTarget { get; init; }
 
     /// <summary>Whether the field is never written: a formula, or attachments, which the OpenApi cannot set.</summary>
     public bool ReadOnly { get; init; }
@@ -67,26 +77,3 @@ internal sealed record FieldSpec(string Code, string DisplayName, string Propert
 /// <param name="ClassName">The generated row class, nested in the form's class.</param>
 /// <param name="Fields">The row's fields, system fields excluded.</param>
 internal sealed record TableSpec(string SchemaCode, string DisplayName, string ClassName, EquatableArray<FieldSpec> Fields);
-
-/// <summary>The C# shape of a field; each maps to one reader, one writer and one filter handle.</summary>
-internal enum FieldKind
-{
-    Text,
-    TextList,
-    Option,
-    OptionList,
-    Decimal,
-    Int32,
-    Int64,
-    DateTime,
-    Boolean,
-    Unit,
-    UnitList,
-    Association,
-    AssociationList,
-    Address,
-    Location,
-    Attachments,
-    ChildTable,
-    Raw,
-}

@@ -1,8 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using H3Yun.Generators.Model;
+using H3Yun.Generators.Kinds;
 
 namespace H3Yun.Generators.Parsing;
 
@@ -65,11 +64,4 @@ internal static class BizDataTypes
 
     /// <summary>Whether a field of this DataType may list option texts (radio, dropdown, checkbox are ShortString).</summary>
     public static bool AllowsOptions(string name) => name is "ShortString" or "String";
-
-    /// <summary>The system fields every form has; a schema may list them, and they are then skipped.</summary>
-    public static readonly HashSet<string> SystemFieldCodes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "ObjectId", "Name", "CreatedBy", "OwnerId", "OwnerDeptId", "CreatedTime", "ModifiedBy", "ModifiedTime",
-        "WorkflowInstanceId", "Status", "SeqNo", "State", "ParentObjectId", "ParentPropertyName", "ParentIndex",
-    };
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Microsoft.CodeAnalysis.Text;
@@ -37,14 +38,23 @@ internal sealed class JsonNode
     /// <summary>A string's value, a number's text, or <c>true</c>/<c>false</c>.</summary>
     public string? Text { get; }
 
-    public List<JsonMember> Members { get; } = new();
+    // Only objects and arrays get a list: a schema is mostly scalars, and the parser runs on every keystroke.
+    public List<JsonMember> Members => _members ??= new List<JsonMember>();
 
-    public List<JsonNode> Items { get; } = new();
+    public List<JsonNode> Items => _items ??= new List<JsonNode>();
+
+    private List<JsonMember>? _members;
+    private List<JsonNode>? _items;
 
     /// <summary>Finds a member by name, ignoring case, as H3Yun's own JSON handling does.</summary>
     public JsonMember? Member(string name)
     {
-        foreach (var member in Members)
+        if (_members is null)
+        {
+            return null;
+        }
+
+        foreach (var member in _members)
         {
             if (string.Equals(member.Name, name, StringComparison.OrdinalIgnoreCase))
             {
@@ -120,20 +130,21 @@ internal static class JsonTreeReader
 
     private static JsonNode ReadValue(ref Utf8JsonReader reader, CharPositions positions)
     {
-        var startByte = reader.TokenStartIndex;
+        // Positions are asked for in file order (a value's start before its end), which keeps CharPositions linear.
+        var start = positions.CharAt(reader.TokenStartIndex);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
                 var obj = new JsonNode(JsonKind.Object, default);
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var name = reader.GetString() ?? string.Empty;
+                    var name = KnownName(ref reader) ?? reader.GetString() ?? string.Empty;
                     var nameSpan = positions.Span(reader.TokenStartIndex, reader.TokenStartIndex + reader.ValueSpan.Length + 2);
                     reader.Read();
                     obj.Members.Add(new JsonMember(name, nameSpan, ReadValue(ref reader, positions)));
                 }
 
-                obj.Span = positions.Span(startByte, reader.BytesConsumed);
+                obj.Span = positions.SpanFrom(start, reader.BytesConsumed);
                 return obj;
             case JsonTokenType.StartArray:
                 var array = new JsonNode(JsonKind.Array, default);
@@ -142,18 +153,46 @@ internal static class JsonTreeReader
                     array.Items.Add(ReadValue(ref reader, positions));
                 }
 
-                array.Span = positions.Span(startByte, reader.BytesConsumed);
+                array.Span = positions.SpanFrom(start, reader.BytesConsumed);
                 return array;
             case JsonTokenType.String:
-                return new JsonNode(JsonKind.String, positions.Span(startByte, startByte + reader.ValueSpan.Length + 2), reader.GetString());
+                return new JsonNode(JsonKind.String, positions.SpanFrom(start, reader.TokenStartIndex + reader.ValueSpan.Length + 2), reader.GetString());
             case JsonTokenType.Number:
-                return new JsonNode(JsonKind.Number, positions.Span(startByte, startByte + reader.ValueSpan.Length), Encoding.UTF8.GetString(reader.ValueSpan.ToArray()));
+                return new JsonNode(JsonKind.Number, positions.SpanFrom(start, reader.TokenStartIndex + reader.ValueSpan.Length), Encoding.UTF8.GetString(reader.ValueSpan.ToArray()));
             case JsonTokenType.True:
             case JsonTokenType.False:
-                return new JsonNode(JsonKind.Boolean, positions.Span(startByte, startByte + reader.ValueSpan.Length), reader.TokenType == JsonTokenType.True ? "true" : "false");
+                return new JsonNode(JsonKind.Boolean, positions.SpanFrom(start, reader.TokenStartIndex + reader.ValueSpan.Length), reader.TokenType == JsonTokenType.True ? "true" : "false");
             default:
-                return new JsonNode(JsonKind.Null, positions.Span(startByte, startByte + reader.ValueSpan.Length));
+                return new JsonNode(JsonKind.Null, positions.SpanFrom(start, reader.TokenStartIndex + reader.ValueSpan.Length));
         }
+    }
+
+    // The schema format's member names, so that the thousands of them in a project are not each a new string.
+    private static readonly (byte[] Utf8, string Name)[] KnownNames =
+    [
+        .. new[]
+        {
+            "Name", "DisplayName", "DataType", "PropertyName", "Options", "Multiple", "AssociationSchemaCode", "Formula",
+            "ChildSchema", "SchemaCode", "ClassName", "Namespace", "Properties",
+        }.Select(static name => (Encoding.UTF8.GetBytes(name), name)),
+    ];
+
+    private static string? KnownName(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return null;
+        }
+
+        foreach (var (utf8, name) in KnownNames)
+        {
+            if (reader.ValueSpan.SequenceEqual(utf8))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     private static long ByteOffset(byte[] bytes, long line, long column)
@@ -178,47 +217,56 @@ internal static class JsonTreeReader
         return (cut > 0 ? message.Substring(0, cut) : message).TrimEnd('.', ' ');
     }
 
-    /// <summary>Maps UTF-8 byte offsets, which the reader reports, to the UTF-16 offsets Roslyn uses.</summary>
-    private sealed class CharPositions
+    /// <summary>
+    /// Maps UTF-8 byte offsets, which the reader reports, to the UTF-16 offsets Roslyn uses, with a cursor that moves
+    /// forward as the reader does: no table per file, and linear time for offsets asked for in order.
+    /// </summary>
+    private sealed class CharPositions(string text, int byteCount)
     {
-        private readonly int[] _charAtByte;
+        private int _byte;
+        private int _char;
 
-        public CharPositions(string text, int byteCount)
+        /// <summary>The character that contains the byte at <paramref name="byteOffset"/>, or the end of the text.</summary>
+        public int CharAt(long byteOffset)
         {
-            _charAtByte = new int[byteCount + 1];
-            var b = 0;
-            for (var c = 0; c < text.Length; c++)
+            var target = (int)Math.Max(0, Math.Min(byteOffset, byteCount));
+            if (target < _byte)
             {
-                int width;
-                if (char.IsHighSurrogate(text[c]) && c + 1 < text.Length && char.IsLowSurrogate(text[c + 1]))
-                {
-                    width = 4;
-                }
-                else
-                {
-                    width = text[c] < 0x80 ? 1 : text[c] < 0x800 ? 2 : 3;
-                }
-
-                for (var i = 0; i < width && b < byteCount; i++)
-                {
-                    _charAtByte[b++] = c;
-                }
-
-                if (width == 4)
-                {
-                    c++;
-                }
+                (_byte, _char) = (0, 0);
             }
 
-            _charAtByte[byteCount] = text.Length;
-        }
+            while (_char < text.Length)
+            {
+                var (width, chars) = Width(_char);
+                if (_byte + width > target)
+                {
+                    break;
+                }
 
-        public int CharAt(long byteOffset) => _charAtByte[Math.Max(0, Math.Min(byteOffset, _charAtByte.Length - 1))];
+                _byte += width;
+                _char += chars;
+            }
+
+            return target >= byteCount ? text.Length : _char;
+        }
 
         public TextSpan Span(long startByte, long endByte)
         {
             var start = CharAt(startByte);
             return TextSpan.FromBounds(start, Math.Max(start, CharAt(endByte)));
+        }
+
+        public TextSpan SpanFrom(int start, long endByte) => TextSpan.FromBounds(start, Math.Max(start, CharAt(endByte)));
+
+        private (int Bytes, int Chars) Width(int at)
+        {
+            var c = text[at];
+            if (char.IsHighSurrogate(c) && at + 1 < text.Length && char.IsLowSurrogate(text[at + 1]))
+            {
+                return (4, 2);
+            }
+
+            return (c < 0x80 ? 1 : c < 0x800 ? 2 : 3, 1);
         }
     }
 }

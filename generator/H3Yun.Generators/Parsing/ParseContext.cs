@@ -1,22 +1,25 @@
 using System.Collections.Generic;
-using System.Linq;
 using H3Yun.Generators.Diagnostics;
 using H3Yun.Generators.Model;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace H3Yun.Generators.Parsing;
 
-/// <summary>The file being parsed, its diagnostics, and typed reads of members that report a wrong JSON type where it is.</summary>
+/// <summary>The file being parsed, its diagnostics and anchors, and typed reads of members that report a wrong JSON type where it is.</summary>
 internal sealed class ParseContext(string path, SourceText text)
 {
     private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<AnchoredLocation> _anchors = new();
 
     public string Path { get; } = path;
 
+    /// <summary>The file's name, the first argument of every schema diagnostic.</summary>
+    public string FileName { get; } = System.IO.Path.GetFileName(path);
+
     public SourceText Text { get; } = text;
 
-    public SchemaFile Result(FormSpec? form) => new(Path, form, _diagnostics.ToEquatableArray());
+    public SchemaFile Result(FormSpec? form) =>
+        new(Path, form, new SchemaLocations(Path, _anchors.ToEquatableArray()), _diagnostics.ToEquatableArray());
 
     public LocationInfo Locate(TextSpan span)
     {
@@ -24,9 +27,10 @@ internal sealed class ParseContext(string path, SourceText text)
         return new LocationInfo(Path, bounded, Text.Lines.GetLinePositionSpan(bounded));
     }
 
-    /// <summary>Reports at <paramref name="span"/>; the file's name is appended as the last argument, so every message can name it.</summary>
-    public void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] arguments) =>
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(span), [.. arguments, System.IO.Path.GetFileName(Path)]));
+    public void Report(TextSpan span, DiagnosticMessage message) => _diagnostics.Add(message.At(Locate(span)));
+
+    /// <summary>Remembers where an anchor is, for the problems the resolver finds later.</summary>
+    public void Anchor(string anchor, TextSpan span) => _anchors.Add(new AnchoredLocation(anchor, Locate(span)));
 
     /// <summary>A non-empty string member; null (without a report) when absent or empty, with <paramref name="span"/> set when present.</summary>
     public string? RequiredString(JsonNode node, string name, out TextSpan? span)
@@ -98,15 +102,34 @@ internal sealed class ParseContext(string path, SourceText text)
             return EquatableArray<string>.Empty;
         }
 
-        if (member.Value.Kind != JsonKind.Array || member.Value.Items.Any(static item => item.Kind != JsonKind.String))
+        if (member.Value.Kind != JsonKind.Array || !AllStrings(member.Value.Items))
         {
             WrongType(member, "an array of strings");
             return EquatableArray<string>.Empty;
         }
 
-        return member.Value.Items.Select(static item => item.Text!).ToEquatableArray();
+        var texts = new string[member.Value.Items.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = member.Value.Items[i].Text!;
+        }
+
+        return new EquatableArray<string>(texts);
     }
 
-    private void WrongType(JsonMember member, string expected) =>
-        Report(DiagnosticDescriptors.WrongJsonType, member.Value.Span, member.Name, System.IO.Path.GetFileName(Path), expected);
+    public void WrongType(JsonMember member, string expected) =>
+        Report(member.Value.Span, SchemaDiagnostics.WrongJsonType(FileName, member.Name, expected));
+
+    private static bool AllStrings(List<JsonNode> items)
+    {
+        foreach (var item in items)
+        {
+            if (item.Kind != JsonKind.String)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

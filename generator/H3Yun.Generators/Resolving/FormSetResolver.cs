@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using H3Yun.Generators.Diagnostics;
+using H3Yun.Generators.Kinds;
 using H3Yun.Generators.Model;
 using H3Yun.Generators.Naming;
 
@@ -10,26 +11,28 @@ namespace H3Yun.Generators.Resolving;
 
 /// <summary>
 /// The checks that need every schema file of the project at once: one file per SchemaCode, unique class names per
-/// namespace, associations that point at a known form; and the namespace of each form.
+/// namespace, associations that point at a known form; and the namespace of each form. It sees only location-free
+/// forms, so that it reruns only when a form changes; its problems name an anchor, which the diagnostics step
+/// looks up in the file's <see cref="SchemaLocations"/>.
 /// </summary>
 internal static class FormSetResolver
 {
     public const string FallbackNamespace = "H3Yun.Forms";
 
-    public static FormSet Resolve(ImmutableArray<SchemaFile> files, string? rootNamespace)
+    public static FormSet Resolve(ImmutableArray<FormSpec?> files, string? rootNamespace)
     {
         var defaultNamespace = rootNamespace is { Length: > 0 } && Identifiers.IsNamespace(rootNamespace) ? rootNamespace : FallbackNamespace;
-        var diagnostics = new List<DiagnosticInfo>();
+        var problems = new List<FormProblem>();
         var bySchemaCode = new Dictionary<string, FormSpec>(StringComparer.Ordinal);
         var classNames = new HashSet<string>(StringComparer.Ordinal);
         var forms = new List<FormSpec>();
 
-        foreach (var form in files.Select(static f => f.Form).OfType<FormSpec>().OrderBy(static f => f.FilePath, StringComparer.Ordinal))
+        foreach (var form in files.OfType<FormSpec>().OrderBy(static f => f.FilePath, StringComparer.Ordinal))
         {
+            var file = FileName(form.FilePath);
             if (bySchemaCode.TryGetValue(form.SchemaCode, out var first))
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.DuplicateSchemaCode, form.SchemaCodeLocation, form.SchemaCode, FileName(first.FilePath), FileName(form.FilePath)));
+                problems.Add(new FormProblem(form.FilePath, SchemaLocations.SchemaCodeAnchor, SchemaDiagnostics.DuplicateSchemaCode(file, form.SchemaCode, FileName(first.FilePath))));
                 continue;
             }
 
@@ -38,10 +41,10 @@ internal static class FormSetResolver
             // Each form also declares <ClassName>Repository, which may be another form's class name.
             if (classNames.Contains(qualified) || classNames.Contains(qualified + "Repository"))
             {
-                var renamed = resolved.ClassName + "_" + (Identifiers.FromText(resolved.SchemaCode) ?? "Form").TrimStart('_');
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.NameChanged, form.ClassNameLocation, "The class", form.SchemaCode, renamed, resolved.ClassName,
-                    $"another form in namespace {resolved.Namespace} is already named {resolved.ClassName}", "ClassName", FileName(form.FilePath)));
+                var renamed = FormNamer.Disambiguated(resolved.ClassName, resolved.SchemaCode);
+                problems.Add(new FormProblem(form.FilePath, SchemaLocations.ClassNameAnchor, SchemaDiagnostics.NameChanged(
+                    form.ClassNameWritten, file, "The class", form.SchemaCode, renamed, resolved.ClassName,
+                    $"another form in namespace {resolved.Namespace} is already named {resolved.ClassName}", "ClassName")));
                 resolved = resolved with { ClassName = renamed };
             }
 
@@ -52,33 +55,43 @@ internal static class FormSetResolver
             forms.Add(resolved);
         }
 
-        var typed = forms.ConvertAll(form => form with { Fields = ResolveAssociations(form.SchemaCode, form.Fields, bySchemaCode, diagnostics, FileName(form.FilePath)) });
-        return new FormSet(typed.ToEquatableArray(), diagnostics.ToEquatableArray());
+        var typed = forms.ConvertAll(form =>
+            form with { Fields = ResolveAssociations(form, null, form.SchemaCode, form.Fields, bySchemaCode, problems) });
+        return new FormSet(typed.ToEquatableArray(), problems.ToEquatableArray());
     }
 
     /// <summary>Types each association to its form's class when the project has that form, and warns when it does not.</summary>
     private static EquatableArray<FieldSpec> ResolveAssociations(
-        string formCode, EquatableArray<FieldSpec> fields, Dictionary<string, FormSpec> known, List<DiagnosticInfo> diagnostics, string fileName) =>
-        fields.Select(field =>
+        FormSpec form, string? tableCode, string formCode, EquatableArray<FieldSpec> fields, Dictionary<string, FormSpec> known, List<FormProblem> problems)
+    {
+        var changed = false;
+        var result = new FieldSpec[fields.Count];
+        for (var i = 0; i < result.Length; i++)
         {
+            var field = fields[i];
             if (field.ChildTable is { } table)
             {
-                return field with { ChildTable = table with { Fields = ResolveAssociations(table.SchemaCode, table.Fields, known, diagnostics, fileName) } };
+                field = field with { ChildTable = table with { Fields = ResolveAssociations(form, field.Code, table.SchemaCode, table.Fields, known, problems) } };
             }
-
-            if (field.AssociationSchemaCode is not { } target || field.Kind is not (FieldKind.Association or FieldKind.AssociationList))
+            else if (field.AssociationSchemaCode is { } target && field.Kind is FieldKind.Association or FieldKind.AssociationList)
             {
-                return field;
+                if (known.TryGetValue(target, out var targetForm))
+                {
+                    field = field with { AssociationTarget = targetForm.Type };
+                }
+                else
+                {
+                    problems.Add(new FormProblem(
+                        form.FilePath, SchemaLocations.FieldAnchor(tableCode, field.Code), SchemaDiagnostics.UnknownAssociation(FileName(form.FilePath), formCode, field.Code, target)));
+                }
             }
 
-            if (known.TryGetValue(target, out var targetForm))
-            {
-                return field with { AssociationType = $"global::{targetForm.Namespace}.{targetForm.ClassName}" };
-            }
+            changed |= !ReferenceEquals(field, fields[i]);
+            result[i] = field;
+        }
 
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownAssociation, field.Location, formCode, field.Code, target, fileName));
-            return field;
-        }).ToEquatableArray();
+        return changed ? new EquatableArray<FieldSpec>(result) : fields;
+    }
 
     private static string FileName(string path) => System.IO.Path.GetFileName(path);
 }

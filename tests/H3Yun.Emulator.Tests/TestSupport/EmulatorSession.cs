@@ -21,6 +21,8 @@ internal sealed class EmulatorSession : IAsyncDisposable
     public const string OrderForm = "D000100Order";
     public const string OrderLines = "D000100FLines";
     public const string CustomerForm = "D000100Customer";
+    public const string DocumentForm = "D000100Document";
+    public const string DocumentPages = "D000100FPages";
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -46,6 +48,7 @@ internal sealed class EmulatorSession : IAsyncDisposable
         var options = new H3YunEmulatorOptions();
         options.SchemaFiles.Add(SchemaPath("order.h3form.json"));
         options.SchemaFiles.Add(SchemaPath("customer.h3form.json"));
+        options.SchemaFiles.Add(SchemaPath("document.h3form.json"));
         return options;
     }
 
@@ -54,7 +57,7 @@ internal sealed class EmulatorSession : IAsyncDisposable
     /// <summary>Embeds JSON text as a JSON string, the way H3Yun expects <c>BizObject</c> and <c>Filter</c>.</summary>
     public static string Quote(string json) => JsonSerializer.Serialize(json, Readable);
 
-    public async Task<HttpResponseMessage> PostAsync(string body, string? engineCode, string? engineSecret, string path = "OpenApi/Invoke", CancellationToken cancellationToken = default)
+    public async Task<HttpResponseMessage> PostAsync(string body, string? engineCode, string? engineSecret, string path = "OpenApi/Invoke", HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
@@ -70,7 +73,7 @@ internal sealed class EmulatorSession : IAsyncDisposable
             request.Headers.Add("EngineSecret", engineSecret);
         }
 
-        return await Http.SendAsync(request, cancellationToken);
+        return await Http.SendAsync(request, completion, cancellationToken);
     }
 
     /// <summary>Posts with the right credentials and returns the envelope, checking what every H3Yun answer has.</summary>
@@ -133,15 +136,15 @@ internal sealed class EmulatorSession : IAsyncDisposable
         {"ActionName":"LoadBizObjects","SchemaCode":"{{schemaCode}}","Filter":{{Quote(filterJson)}}}
         """);
 
-    /// <summary>Waits until the request with this sequence number is done (whatever the client saw) and returns its record.</summary>
-    public async Task<RecordedRequest> WaitUntilServedAsync(long sequence)
+    /// <summary>Waits until the request with this sequence number has arrived and satisfies <paramref name="condition"/>.</summary>
+    public async Task<RecordedRequest> WaitForRequestAsync(long sequence, Func<RecordedRequest, bool> condition)
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (true)
         {
             foreach (var request in Emulator.Requests)
             {
-                if (request.Sequence == sequence && request.Outcome != RequestOutcome.InProgress && request.Duration is not null)
+                if (request.Sequence == sequence && condition(request))
                 {
                     return request;
                 }
@@ -149,6 +152,53 @@ internal sealed class EmulatorSession : IAsyncDisposable
 
             await Task.Delay(10, patience.Token);
         }
+    }
+
+    /// <summary>Waits until the request with this sequence number is done (whatever the client saw) and returns its record.</summary>
+    public Task<RecordedRequest> WaitUntilServedAsync(long sequence) =>
+        WaitForRequestAsync(sequence, request => request.Outcome != RequestOutcome.InProgress && request.Duration is not null);
+
+    /// <summary>UploadAttachment with one file part named <c>media</c>, the way the official helper sends it.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string query, string fileName, byte[] content, string contentType = "image/png", string partName = "media", string? engineSecret = null)
+    {
+        using var body = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        body.Add(file, partName, fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "OpenApi/UploadAttachment?" + query) { Content = body };
+        request.Headers.Add("EngineCode", Emulator.EngineCode);
+        request.Headers.Add("EngineSecret", engineSecret ?? Emulator.EngineSecret);
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Uploads and asserts success; returns the AttachmentId.</summary>
+    public async Task<string> UploadOkAsync(string query, string fileName, byte[] content, string contentType = "image/png")
+    {
+        using var response = await UploadAsync(query, fileName, content, contentType);
+        var envelope = await ReadEnvelopeAsync(response);
+        Assert.True((bool)envelope["Successful"]!, $"expected success, got: {envelope["ErrorMessage"]}");
+        return (string)envelope["ReturnData"]!["AttachmentId"]!;
+    }
+
+    /// <summary>Uploads and asserts <c>Successful:false</c>; returns the ErrorMessage.</summary>
+    public async Task<string> UploadFailsAsync(string query, string fileName, byte[] content)
+    {
+        using var response = await UploadAsync(query, fileName, content);
+        var envelope = await ReadEnvelopeAsync(response);
+        Assert.False((bool)envelope["Successful"]!, $"expected a refusal, got: {envelope.ToJsonString()}");
+        return (string)envelope["ErrorMessage"]!;
+    }
+
+    /// <summary>DownloadBizObjectFile with a form-urlencoded body and both credentials as headers, as the official C# sample does.</summary>
+    public async Task<HttpResponseMessage> DownloadAsync(string attachmentId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "Api/DownloadBizObjectFile")
+        {
+            Content = new FormUrlEncodedContent([new("attachmentId", attachmentId), new("EngineCode", Emulator.EngineCode)]),
+        };
+        request.Headers.Add("EngineCode", Emulator.EngineCode);
+        request.Headers.Add("EngineSecret", Emulator.EngineSecret);
+        return await Http.SendAsync(request);
     }
 
     public async ValueTask DisposeAsync()

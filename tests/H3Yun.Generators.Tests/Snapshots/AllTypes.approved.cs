@@ -5,7 +5,7 @@
 namespace Contoso.Orders
 {
     /// <summary>全部控件: a record of the H3Yun form <c>D000024AllTypes</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("H3Yun.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("H3Yun.Generators", "{version}")]
     public sealed partial class AllTypes : global::H3Yun.H3BizObject
     {
         /// <summary>The form's SchemaCode.</summary>
@@ -18,213 +18,102 @@ namespace Contoso.Orders
         public AllTypes() : base(21) { }
 
         /// <summary>单行文本 (<c>F0000001</c>, ShortString).</summary>
-        public string? ShortText
-        {
-            get => _ShortText;
-            set { _ShortText = value; OnFieldAssigned(0); }
-        }
-
+        public string? ShortText { get => _ShortText; set { _ShortText = value; OnFieldAssigned(0); } }
         private string? _ShortText;
 
         /// <summary>多行文本 (<c>F0000002</c>, String).</summary>
-        public string? LongText
-        {
-            get => _LongText;
-            set { _LongText = value; OnFieldAssigned(1); }
-        }
-
+        public string? LongText { get => _LongText; set { _LongText = value; OnFieldAssigned(1); } }
         private string? _LongText;
 
         /// <summary>单选框 (<c>F0000003</c>, ShortString).</summary>
         /// <remarks>Options: 红, 绿, 蓝.</remarks>
-        public ColourOption? Colour
-        {
-            get => Options.ColourFromText(_Colour);
-            set { _Colour = value is { } option ? Options.ColourToText(option) : null; OnFieldAssigned(2); }
-        }
-
+        public ColourOption? Colour { get => Options.ColourFromText(_Colour); set { _Colour = value is { } option ? Options.ColourToText(option) : null; OnFieldAssigned(2); } }
         /// <summary>The option text of 单选框 as H3Yun stores it, including texts the schema does not list.</summary>
-        public string? ColourText
-        {
-            get => _Colour;
-            set { _Colour = value; OnFieldAssigned(2); }
-        }
-
+        public string? ColourText { get => _Colour; set { _Colour = value; OnFieldAssigned(2); } }
         private string? _Colour;
 
         /// <summary>下拉框 (<c>F0000004</c>, ShortString).</summary>
         /// <remarks>Options: 低, 中, 高.</remarks>
-        public PriorityOption? Priority
-        {
-            get => Options.PriorityFromText(_Priority);
-            set { _Priority = value is { } option ? Options.PriorityToText(option) : null; OnFieldAssigned(3); }
-        }
-
+        public PriorityOption? Priority { get => Options.PriorityFromText(_Priority); set { _Priority = value is { } option ? Options.PriorityToText(option) : null; OnFieldAssigned(3); } }
         /// <summary>The option text of 下拉框 as H3Yun stores it, including texts the schema does not list.</summary>
-        public string? PriorityText
-        {
-            get => _Priority;
-            set { _Priority = value; OnFieldAssigned(3); }
-        }
-
+        public string? PriorityText { get => _Priority; set { _Priority = value; OnFieldAssigned(3); } }
         private string? _Priority;
 
         /// <summary>复选框 (<c>F0000005</c>, ShortString).</summary>
         /// <remarks>Options: 周一, 周三, 周五.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<DaysOption>? Days
-        {
-            get => global::H3Yun.OptionTexts.Known<DaysOption>(_Days, Options.DaysFromText);
-            set { _Days = value is null ? null : global::H3Yun.OptionTexts.ToTexts(value, Options.DaysToText); OnFieldAssigned(4); }
-        }
-
+        public global::System.Collections.Generic.IReadOnlyList<DaysOption>? Days { get => global::H3Yun.OptionTexts.Known<DaysOption>(_Days, Options.DaysFromText); set { _Days = value is null ? null : global::H3Yun.OptionTexts.ToTexts(value, Options.DaysToText); OnFieldAssigned(4); } }
         /// <summary>The option texts of 复选框 as H3Yun stores them, including texts the schema does not list.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? DaysTexts
-        {
-            get => _Days;
-            set { _Days = value; OnFieldAssigned(4); }
-        }
-
+        public global::System.Collections.Generic.IReadOnlyList<string>? DaysTexts { get => _Days; set { _Days = value; OnFieldAssigned(4); } }
         private global::System.Collections.Generic.IReadOnlyList<string>? _Days;
 
         /// <summary>数字 (<c>F0000006</c>, Double).</summary>
-        public decimal? Amount
-        {
-            get => _Amount;
-            set { _Amount = value; OnFieldAssigned(5); }
-        }
-
+        public decimal? Amount { get => _Amount; set { _Amount = value; OnFieldAssigned(5); } }
         private decimal? _Amount;
 
         /// <summary>整数 (<c>F0000007</c>, Int).</summary>
-        public int? Count
-        {
-            get => _Count;
-            set { _Count = value; OnFieldAssigned(6); }
-        }
-
+        public int? Count { get => _Count; set { _Count = value; OnFieldAssigned(6); } }
         private int? _Count;
 
         /// <summary>长整数 (<c>F0000008</c>, Long).</summary>
-        public long? BigCount
-        {
-            get => _BigCount;
-            set { _BigCount = value; OnFieldAssigned(7); }
-        }
-
+        public long? BigCount { get => _BigCount; set { _BigCount = value; OnFieldAssigned(7); } }
         private long? _BigCount;
 
         /// <summary>日期 (<c>F0000009</c>, DateTime).</summary>
-        public global::System.DateTime? DueDate
-        {
-            get => _DueDate;
-            set { _DueDate = value; OnFieldAssigned(8); }
-        }
-
+        public global::System.DateTime? DueDate { get => _DueDate; set { _DueDate = value; OnFieldAssigned(8); } }
         private global::System.DateTime? _DueDate;
 
         /// <summary>是/否 (<c>F0000010</c>, Bool).</summary>
-        public bool? Done
-        {
-            get => _Done;
-            set { _Done = value; OnFieldAssigned(9); }
-        }
-
+        public bool? Done { get => _Done; set { _Done = value; OnFieldAssigned(9); } }
         private bool? _Done;
 
         /// <summary>人员单选 (<c>F0000011</c>, Unit).</summary>
-        public string? Owner
-        {
-            get => _Owner.Id;
-            set { _Owner.Assign(value); OnFieldAssigned(10); }
-        }
-
+        public string? Owner { get => _Owner.Id; set { _Owner.Assign(value); OnFieldAssigned(10); } }
         /// <summary>The id and name of 人员单选 as H3Yun reported them on the last read.</summary>
         public global::H3Yun.H3Unit? OwnerObject => _Owner.Unit;
-
         private global::H3Yun.UnitValue _Owner;
 
         /// <summary>人员多选 (<c>F0000012</c>, UnitArray).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Reviewers
-        {
-            get => _Reviewers.Ids;
-            set { _Reviewers.Assign(value); OnFieldAssigned(11); }
-        }
-
+        public global::System.Collections.Generic.IReadOnlyList<string>? Reviewers { get => _Reviewers.Ids; set { _Reviewers.Assign(value); OnFieldAssigned(11); } }
         /// <summary>The ids and names of 人员多选 as H3Yun reported them on the last read.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Unit>? ReviewersObjects => _Reviewers.Units;
-
         private global::H3Yun.UnitListValue _Reviewers;
 
         /// <summary>部门单选 (<c>F0000013</c>, Unit).</summary>
-        public string? Department
-        {
-            get => _Department.Id;
-            set { _Department.Assign(value); OnFieldAssigned(12); }
-        }
-
+        public string? Department { get => _Department.Id; set { _Department.Assign(value); OnFieldAssigned(12); } }
         /// <summary>The id and name of 部门单选 as H3Yun reported them on the last read.</summary>
         public global::H3Yun.H3Unit? DepartmentObject => _Department.Unit;
-
         private global::H3Yun.UnitValue _Department;
 
         /// <summary>关联表单 (<c>F0000014</c>, Association).</summary>
-        public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer
-        {
-            get => _Customer.ToReference<global::Contoso.Orders.Customer>();
-            set { _Customer.Assign(value?.ObjectId); OnFieldAssigned(13); }
-        }
-
+        public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer { get => _Customer.ToReference<global::Contoso.Orders.Customer>(); set { _Customer.Assign(value?.ObjectId); OnFieldAssigned(13); } }
         private global::H3Yun.UnitValue _Customer;
 
         /// <summary>关联表单多选 (<c>F0000015</c>, Association).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Ref<global::Contoso.Orders.Customer>>? RelatedCustomers
-        {
-            get => _RelatedCustomers.ToReferences<global::Contoso.Orders.Customer>();
-            set { _RelatedCustomers.Assign(global::H3Yun.UnitListValue.IdsOf(value)); OnFieldAssigned(14); }
-        }
-
+        public global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Ref<global::Contoso.Orders.Customer>>? RelatedCustomers { get => _RelatedCustomers.ToReferences<global::Contoso.Orders.Customer>(); set { _RelatedCustomers.Assign(global::H3Yun.UnitListValue.IdsOf(value)); OnFieldAssigned(14); } }
         private global::H3Yun.UnitListValue _RelatedCustomers;
 
         /// <summary>地址 (<c>F0000016</c>, Address).</summary>
-        public global::H3Yun.H3Address? Address
-        {
-            get => _Address;
-            set { _Address = value; OnFieldAssigned(15); }
-        }
-
+        public global::H3Yun.H3Address? Address { get => _Address; set { _Address = value; OnFieldAssigned(15); } }
         private global::H3Yun.H3Address? _Address;
 
         /// <summary>位置 (<c>F0000017</c>, Map).</summary>
-        public global::H3Yun.H3Location? Location
-        {
-            get => _Location;
-            set { _Location = value; OnFieldAssigned(16); }
-        }
-
+        public global::H3Yun.H3Location? Location { get => _Location; set { _Location = value; OnFieldAssigned(16); } }
         private global::H3Yun.H3Location? _Location;
 
         /// <summary>附件 (<c>F0000018</c>, File).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Attachment> Files => _Files;
-
         private global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Attachment> _Files = global::System.Array.Empty<global::H3Yun.H3Attachment>();
 
         /// <summary>图片 (<c>F0000019</c>, Image).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Attachment> Photos => _Photos;
-
         private global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Attachment> _Photos = global::System.Array.Empty<global::H3Yun.H3Attachment>();
 
         /// <summary>合计 (<c>F0000020</c>, Double).</summary>
         public decimal? Total => _Total;
-
         private decimal? _Total;
 
         /// <summary>明细 (<c>D000024FAllTypesRows</c>, BizObjectArray).</summary>
-        public global::System.Collections.Generic.IList<Row> Rows
-        {
-            get => _Rows;
-            set { _Rows.ReplaceWith(value); OnFieldAssigned(20); }
-        }
-
+        public global::System.Collections.Generic.IList<Row> Rows { get => _Rows; set { _Rows.ReplaceWith(value); OnFieldAssigned(20); } }
         private readonly global::H3Yun.H3ChildTable<Row> _Rows = new();
 
         /// <inheritdoc/>
@@ -497,7 +386,7 @@ namespace Contoso.Orders
         }
 
         /// <summary>A row of the child table 明细 (<c>D000024FAllTypesRows</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("H3Yun.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("H3Yun.Generators", "{version}")]
         public sealed partial class Row : global::H3Yun.H3ChildRow
         {
             /// <summary>The child table's schema code; the rows travel under it.</summary>
@@ -507,68 +396,32 @@ namespace Contoso.Orders
             public Row() : base(6) { }
 
             /// <summary>品名 (<c>F0000031</c>, ShortString).</summary>
-            public string? Item
-            {
-                get => _Item;
-                set { _Item = value; OnFieldAssigned(0); }
-            }
-
+            public string? Item { get => _Item; set { _Item = value; OnFieldAssigned(0); } }
             private string? _Item;
 
             /// <summary>等级 (<c>F0000032</c>, ShortString).</summary>
             /// <remarks>Options: A, B.</remarks>
-            public GradeOption? Grade
-            {
-                get => Options.GradeFromText(_Grade);
-                set { _Grade = value is { } option ? Options.GradeToText(option) : null; OnFieldAssigned(1); }
-            }
-
+            public GradeOption? Grade { get => Options.GradeFromText(_Grade); set { _Grade = value is { } option ? Options.GradeToText(option) : null; OnFieldAssigned(1); } }
             /// <summary>The option text of 等级 as H3Yun stores it, including texts the schema does not list.</summary>
-            public string? GradeText
-            {
-                get => _Grade;
-                set { _Grade = value; OnFieldAssigned(1); }
-            }
-
+            public string? GradeText { get => _Grade; set { _Grade = value; OnFieldAssigned(1); } }
             private string? _Grade;
 
             /// <summary>数量 (<c>F0000033</c>, Double).</summary>
-            public decimal? Quantity
-            {
-                get => _Quantity;
-                set { _Quantity = value; OnFieldAssigned(2); }
-            }
-
+            public decimal? Quantity { get => _Quantity; set { _Quantity = value; OnFieldAssigned(2); } }
             private decimal? _Quantity;
 
             /// <summary>日期 (<c>F0000034</c>, DateTime).</summary>
-            public global::System.DateTime? Date
-            {
-                get => _Date;
-                set { _Date = value; OnFieldAssigned(3); }
-            }
-
+            public global::System.DateTime? Date { get => _Date; set { _Date = value; OnFieldAssigned(3); } }
             private global::System.DateTime? _Date;
 
             /// <summary>负责人 (<c>F0000035</c>, Unit).</summary>
-            public string? Handler
-            {
-                get => _Handler.Id;
-                set { _Handler.Assign(value); OnFieldAssigned(4); }
-            }
-
+            public string? Handler { get => _Handler.Id; set { _Handler.Assign(value); OnFieldAssigned(4); } }
             /// <summary>The id and name of 负责人 as H3Yun reported them on the last read.</summary>
             public global::H3Yun.H3Unit? HandlerObject => _Handler.Unit;
-
             private global::H3Yun.UnitValue _Handler;
 
             /// <summary>客户 (<c>F0000036</c>, Association).</summary>
-            public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer
-            {
-                get => _Customer.ToReference<global::Contoso.Orders.Customer>();
-                set { _Customer.Assign(value?.ObjectId); OnFieldAssigned(5); }
-            }
-
+            public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer { get => _Customer.ToReference<global::Contoso.Orders.Customer>(); set { _Customer.Assign(value?.ObjectId); OnFieldAssigned(5); } }
             private global::H3Yun.UnitValue _Customer;
 
             /// <inheritdoc/>
@@ -648,7 +501,7 @@ namespace Contoso.Orders
     }
 
     /// <summary>Loads, queries, creates, updates and deletes 全部控件 records through H3Yun's OpenApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("H3Yun.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("H3Yun.Generators", "{version}")]
     public sealed partial class AllTypesRepository : global::H3Yun.H3Repository<global::Contoso.Orders.AllTypes>
     {
         /// <summary>Creates the repository.</summary>

@@ -5,7 +5,7 @@
 namespace Contoso.Orders
 {
     /// <summary>销售订单: a record of the H3Yun form <c>D000024SalesOrder</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("H3Yun.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("H3Yun.Generators", "{version}")]
     public sealed partial class SalesOrder : global::H3Yun.H3BizObject
     {
         /// <summary>The form's SchemaCode.</summary>
@@ -18,75 +18,35 @@ namespace Contoso.Orders
         public SalesOrder() : base(8) { }
 
         /// <summary>订单编号 (<c>F0000001</c>, ShortString).</summary>
-        public string? OrderNumber
-        {
-            get => _OrderNumber;
-            set { _OrderNumber = value; OnFieldAssigned(0); }
-        }
-
+        public string? OrderNumber { get => _OrderNumber; set { _OrderNumber = value; OnFieldAssigned(0); } }
         private string? _OrderNumber;
 
         /// <summary>客户 (<c>F0000002</c>, Association).</summary>
-        public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer
-        {
-            get => _Customer.ToReference<global::Contoso.Orders.Customer>();
-            set { _Customer.Assign(value?.ObjectId); OnFieldAssigned(1); }
-        }
-
+        public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer { get => _Customer.ToReference<global::Contoso.Orders.Customer>(); set { _Customer.Assign(value?.ObjectId); OnFieldAssigned(1); } }
         private global::H3Yun.UnitValue _Customer;
 
         /// <summary>下单日期 (<c>F0000003</c>, DateTime).</summary>
-        public global::System.DateTime? OrderDate
-        {
-            get => _OrderDate;
-            set { _OrderDate = value; OnFieldAssigned(2); }
-        }
-
+        public global::System.DateTime? OrderDate { get => _OrderDate; set { _OrderDate = value; OnFieldAssigned(2); } }
         private global::System.DateTime? _OrderDate;
 
         /// <summary>金额 (<c>F0000004</c>, Double).</summary>
-        public decimal? Amount
-        {
-            get => _Amount;
-            set { _Amount = value; OnFieldAssigned(3); }
-        }
-
+        public decimal? Amount { get => _Amount; set { _Amount = value; OnFieldAssigned(3); } }
         private decimal? _Amount;
 
         /// <summary>已付款 (<c>F0000005</c>, Bool).</summary>
-        public bool? Paid
-        {
-            get => _Paid;
-            set { _Paid = value; OnFieldAssigned(4); }
-        }
-
+        public bool? Paid { get => _Paid; set { _Paid = value; OnFieldAssigned(4); } }
         private bool? _Paid;
 
         /// <summary>备注 (<c>F0000006</c>, String).</summary>
-        public string? 备注
-        {
-            get => _备注;
-            set { _备注 = value; OnFieldAssigned(5); }
-        }
-
+        public string? 备注 { get => _备注; set { _备注 = value; OnFieldAssigned(5); } }
         private string? _备注;
 
         /// <summary>数量合计 (<c>F0000007</c>, Int).</summary>
-        public int? TotalQuantity
-        {
-            get => _TotalQuantity;
-            set { _TotalQuantity = value; OnFieldAssigned(6); }
-        }
-
+        public int? TotalQuantity { get => _TotalQuantity; set { _TotalQuantity = value; OnFieldAssigned(6); } }
         private int? _TotalQuantity;
 
         /// <summary>订单明细 (<c>D000024FOrderLines</c>, BizObjectArray).</summary>
-        public global::System.Collections.Generic.IList<OrderLine> Lines
-        {
-            get => _Lines;
-            set { _Lines.ReplaceWith(value); OnFieldAssigned(7); }
-        }
-
+        public global::System.Collections.Generic.IList<OrderLine> Lines { get => _Lines; set { _Lines.ReplaceWith(value); OnFieldAssigned(7); } }
         private readonly global::H3Yun.H3ChildTable<OrderLine> _Lines = new();
 
         /// <inheritdoc/>
@@ -189,7 +149,7 @@ namespace Contoso.Orders
         }
 
         /// <summary>A row of the child table 订单明细 (<c>D000024FOrderLines</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("H3Yun.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("H3Yun.Generators", "{version}")]
         public sealed partial class OrderLine : global::H3Yun.H3ChildRow
         {
             /// <summary>The child table's schema code; the rows travel under it.</summary>
@@ -199,30 +159,15 @@ namespace Contoso.Orders
             public OrderLine() : base(3) { }
 
             /// <summary>产品 (<c>F0000011</c>, ShortString).</summary>
-            public string? Product
-            {
-                get => _Product;
-                set { _Product = value; OnFieldAssigned(0); }
-            }
-
+            public string? Product { get => _Product; set { _Product = value; OnFieldAssigned(0); } }
             private string? _Product;
 
             /// <summary>数量 (<c>F0000012</c>, Int).</summary>
-            public int? Quantity
-            {
-                get => _Quantity;
-                set { _Quantity = value; OnFieldAssigned(1); }
-            }
-
+            public int? Quantity { get => _Quantity; set { _Quantity = value; OnFieldAssigned(1); } }
             private int? _Quantity;
 
             /// <summary>单价 (<c>F0000013</c>, Double).</summary>
-            public decimal? UnitPrice
-            {
-                get => _UnitPrice;
-                set { _UnitPrice = value; OnFieldAssigned(2); }
-            }
-
+            public decimal? UnitPrice { get => _UnitPrice; set { _UnitPrice = value; OnFieldAssigned(2); } }
             private decimal? _UnitPrice;
 
             /// <inheritdoc/>
@@ -259,7 +204,7 @@ namespace Contoso.Orders
     }
 
     /// <summary>Loads, queries, creates, updates and deletes 销售订单 records through H3Yun's OpenApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("H3Yun.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("H3Yun.Generators", "{version}")]
     public sealed partial class SalesOrderRepository : global::H3Yun.H3Repository<global::Contoso.Orders.SalesOrder>
     {
         /// <summary>Creates the repository.</summary>

@@ -1,0 +1,308 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace H3Yun.Emulator;
+
+/// <summary>
+/// The emulator's command line (System.CommandLine): serve with flags for every option, or <c>export</c> a data file
+/// as a seed. Other tools (such as an <c>h3yun emulator</c> command) can add <see cref="CreateCommand"/> to theirs.
+/// Relative paths are taken from the current directory, the caller's folder.
+/// </summary>
+public static class H3YunEmulatorCommandLine
+{
+    /// <summary>The data file standalone mode uses unless told otherwise.</summary>
+    public const string DefaultDataFile = "h3yun-emulator.db";
+
+    /// <summary>How many requests standalone mode keeps for the web page unless told otherwise.</summary>
+    public const int DefaultRequestLogLimit = 1000;
+
+    private const string SecretVariable = "H3YUN_EMULATOR_ENGINE_SECRET";
+
+    /// <summary>Parses and runs a command line, as the emulator's own executable does.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Where to write normal output; the console by default.</param>
+    /// <param name="error">Where to write errors; the console's error stream by default.</param>
+    /// <param name="cancellationToken">Stops a serving emulator (Ctrl+C and SIGTERM do too).</param>
+    /// <returns>The exit code: 0 on success, 1 on an error, 2 on bad arguments.</returns>
+    public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var configuration = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
+        var parse = Create().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                configuration.Error.WriteLine(problem.Message);
+            }
+
+            configuration.Error.WriteLine("Run with --help for the flags.");
+            return Task.FromResult(2);
+        }
+
+        return parse.InvokeAsync(configuration, cancellationToken);
+    }
+
+    /// <summary>The root command of the emulator's executable.</summary>
+    /// <returns>A new root command.</returns>
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(Description);
+        Configure(root);
+        return root;
+    }
+
+    /// <summary>The emulator as a subcommand of another tool, with the same flags and the <c>export</c> subcommand.</summary>
+    /// <param name="name">The subcommand's name.</param>
+    /// <returns>A new command.</returns>
+    public static Command CreateCommand(string name = "emulator")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var command = new Command(name, Description);
+        Configure(command);
+        return command;
+    }
+
+    private const string Description = "A local H3Yun (氚云) OpenApi emulator: /OpenApi/Invoke, attachments, custom APIs and a web page, with its data in a SQLite file.";
+
+    private static void Configure(Command command)
+    {
+        var flags = new ServeFlags();
+        flags.AddTo(command);
+        command.SetAction((parse, cancellationToken) => ServeAsync(flags, parse, cancellationToken));
+        command.Subcommands.Add(CreateExport());
+    }
+
+    private static Command CreateExport()
+    {
+        var data = new Option<string>("--data") { Description = "The data file to export.", DefaultValueFactory = _ => DefaultDataFile };
+        var output = new Option<string?>("--out", "-o") { Description = "The seed file to write; standard output when left out." };
+        var export = new Command("export", "Write the records and attachments of a data file as a seed file (JSON) that --seed reads back.") { data, output };
+        export.SetAction(async (parse, cancellationToken) =>
+        {
+            var writer = parse.InvocationConfiguration.Output;
+            try
+            {
+                var destination = parse.GetValue(output);
+                if (destination is null)
+                {
+                    using var buffer = new MemoryStream();
+                    await H3YunEmulator.ExportDataFileAsync(parse.GetValue(data)!, buffer, cancellationToken).ConfigureAwait(false);
+                    await writer.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()).AsMemory(), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    var file = File.Create(Path.GetFullPath(destination));
+                    await using (file.ConfigureAwait(false))
+                    {
+                        await H3YunEmulator.ExportDataFileAsync(parse.GetValue(data)!, file, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await writer.WriteLineAsync($"Exported {Path.GetFullPath(parse.GetValue(data)!)} to {Path.GetFullPath(destination)}.").ConfigureAwait(false);
+                }
+
+                return 0;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return 1;
+            }
+        });
+        return export;
+    }
+
+    private static async Task<int> ServeAsync(ServeFlags flags, ParseResult parse, CancellationToken cancellationToken)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        H3YunEmulatorOptions options;
+        try
+        {
+            options = flags.ToOptions(parse);
+        }
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        options.EngineSecret ??= Environment.GetEnvironmentVariable(SecretVariable);
+        options.ConfigureLogging = logging => logging
+            .AddFilter((category, level) => category == "H3Yun.Emulator.Requests" ? level >= LogLevel.Information : level >= LogLevel.Warning)
+            .AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "HH:mm:ss ";
+                console.ColorBehavior = LoggerColorBehavior.Disabled;
+            });
+
+        H3YunEmulator emulator;
+        try
+        {
+            emulator = await H3YunEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IOException)
+        {
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 1;
+        }
+
+        await using (emulator.ConfigureAwait(false))
+        {
+            await output.WriteLineAsync($"H3Yun emulator listening on {emulator.BaseAddress}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  web page:     {emulator.BaseAddress}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  endpoint:     POST {emulator.BaseAddress}OpenApi/Invoke").ConfigureAwait(false);
+            await output.WriteLineAsync($"  EngineCode:   {emulator.EngineCode}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  EngineSecret: {emulator.EngineSecret}").ConfigureAwait(false);
+            await output.WriteLineAsync(emulator.SchemaFormCount == 0
+                ? "  schemas:      none (schema-less mode: any SchemaCode, values stored as sent)"
+                : $"  schemas:      {emulator.SchemaFormCount} form(s)").ConfigureAwait(false);
+            await output.WriteLineAsync($"  data:         {emulator.DataFile ?? "in memory (gone when stopped)"}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  apps:         {string.Join(", ", emulator.AppCodes)}").ConfigureAwait(false);
+            await output.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await output.WriteLineAsync("Stopping.").ConfigureAwait(false);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The serve flags, one per option of <see cref="H3YunEmulatorOptions"/>.</summary>
+    private sealed class ServeFlags
+    {
+        private readonly Option<string?> _urls = new("--urls") { Description = "The loopback address to listen on, e.g. http://127.0.0.1:5080 (127.0.0.1 or localhost only). Default: a free port." };
+        private readonly Option<string[]> _schemas = new("--schemas") { Description = "A *.h3form.json file or a folder searched for them; repeatable. None: schema-less mode (any SchemaCode, values stored as sent).", AllowMultipleArgumentsPerToken = false };
+        private readonly Option<string> _data = new("--data") { Description = $"The SQLite data file; created when missing, kept across restarts.", DefaultValueFactory = _ => DefaultDataFile };
+        private readonly Option<bool> _inMemory = new("--in-memory") { Description = "Keep the data in memory instead of a file (gone when stopped)." };
+        private readonly Option<string[]> _seed = new("--seed") { Description = "A seed file (JSON, as `export` writes) to import at start; records with a stored ObjectId are replaced. Repeatable." };
+        private readonly Option<string> _engineCode = new("--engine-code") { Description = "The EngineCode to accept.", DefaultValueFactory = _ => "emulator-engine" };
+        private readonly Option<bool> _strict = new("--strict") { Description = "Behave like a strict tenant: SortByCollection ignored, numbers read as strings, SQL NULLs for negated operators, titles from templates, SeqNo only where the schema lists it, 业务对象不存在 for a missing record." };
+        private readonly Option<double?> _rateLimit = new("--rate-limit") { Description = "Enforce this many requests per second per EngineCode (H3Yun documents 1-2). Default: no limit." };
+        private readonly Option<RateLimitRefusal> _rateLimitRefusal = new("--rate-limit-refusal") { Description = "How to refuse the excess: ApiError (HTTP 200, Successful:false, 调用频率超过限制…) or Http429 (with Retry-After).", DefaultValueFactory = _ => RateLimitRefusal.ApiError };
+        private readonly Option<ChildRowUpdateMode> _childRows = new("--child-rows") { Description = "What UpdateBizObject does with a child table: Replace, MergeByObjectId or ReplaceWithNewIds.", DefaultValueFactory = _ => ChildRowUpdateMode.Replace };
+        private readonly Option<MissingRecordAnswer?> _missingRecord = new("--missing-record") { Description = "How LoadBizObject answers a missing record: NullBizObject or NotFoundError. Default: NullBizObject, NotFoundError with --strict." };
+        private readonly Option<string[]> _appCodes = new("--app-code") { Description = $"An AppCode whose custom APIs to answer; repeatable. Default: {H3YunEmulatorOptions.DefaultAppCode}." };
+        private readonly Option<string[]> _customApis = new("--custom-api") { Description = $"A built-in custom API to answer in every hosted app; repeatable. Built-ins: {CustomApiCollection.SchemaExportName} ({CustomApiCollection.SchemaExportController}.{CustomApiCollection.SchemaExportAction})." };
+        private readonly Option<string[]> _titleTemplates = new("--title-template") { Description = "SCHEMACODE=TEMPLATE: the form's title (Name) template, e.g. D000024SalesOrder={F0000001}; repeatable." };
+        private readonly Option<int> _requestLogLimit = new("--request-log-limit") { Description = "How many requests to keep for the web page.", DefaultValueFactory = _ => DefaultRequestLogLimit };
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { _urls, _schemas, _data, _inMemory, _seed, _engineCode, _strict, _rateLimit, _rateLimitRefusal, _childRows, _missingRecord, _appCodes, _customApis, _titleTemplates, _requestLogLimit })
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        public H3YunEmulatorOptions ToOptions(ParseResult parse)
+        {
+            var options = new H3YunEmulatorOptions
+            {
+                EngineCode = parse.GetValue(_engineCode)!,
+                DataFile = parse.GetValue(_inMemory) ? null : Path.GetFullPath(parse.GetValue(_data)!),
+                Strict = parse.GetValue(_strict),
+                RateLimit = parse.GetValue(_rateLimit),
+                RateLimitRefusal = parse.GetValue(_rateLimitRefusal),
+                ChildRowUpdates = parse.GetValue(_childRows),
+                MissingRecord = parse.GetValue(_missingRecord),
+                RequestLogLimit = parse.GetValue(_requestLogLimit),
+            };
+            if (parse.GetValue(_urls) is { } urls)
+            {
+                options.Port = ParseLoopbackPort(urls);
+            }
+
+            foreach (var path in parse.GetValue(_schemas) ?? [])
+            {
+                AddSchemas(options.SchemaFiles, path);
+            }
+
+            foreach (var seed in parse.GetValue(_seed) ?? [])
+            {
+                options.SeedFiles.Add(Path.GetFullPath(seed));
+            }
+
+            foreach (var appCode in parse.GetValue(_appCodes) ?? [])
+            {
+                options.AppCodes.Add(appCode);
+            }
+
+            foreach (var name in parse.GetValue(_customApis) ?? [])
+            {
+                options.CustomApis.AddBuiltIn(name);
+            }
+
+            foreach (var pair in parse.GetValue(_titleTemplates) ?? [])
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                if (equals <= 0)
+                {
+                    throw new ArgumentException($"--title-template takes SCHEMACODE=TEMPLATE, got '{pair}'.");
+                }
+
+                options.TitleTemplates[pair[..equals].Trim()] = pair[(equals + 1)..];
+            }
+
+            return options;
+        }
+
+        /// <summary>Only loopback: the emulator accepts any data and prints its secret, so it must not be reachable from the network.</summary>
+        private static int ParseLoopbackPort(string urls)
+        {
+            var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var url, ..] ? url : urls;
+            if (!Uri.TryCreate(first, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+            {
+                throw new ArgumentException($"--urls must be an http URL such as http://127.0.0.1:5080, got '{urls}'.");
+            }
+
+            if (uri.Host is not ("127.0.0.1" or "localhost"))
+            {
+                throw new ArgumentException($"--urls must name 127.0.0.1 (the emulator listens on loopback only), got '{uri.Host}'.");
+            }
+
+            return uri.Port;
+        }
+
+        /// <summary>A relative path is taken from the current directory, and the message names the full path tried.</summary>
+        private static void AddSchemas(ICollection<string> files, string path)
+        {
+            var fullPath = Path.GetFullPath(path);
+            if (Directory.Exists(fullPath))
+            {
+                var found = Directory.GetFiles(fullPath, "*.h3form.json", SearchOption.AllDirectories);
+                Array.Sort(found, StringComparer.Ordinal);
+                if (found.Length == 0)
+                {
+                    throw new ArgumentException($"--schemas: the folder '{fullPath}' holds no *.h3form.json file.");
+                }
+
+                foreach (var file in found)
+                {
+                    files.Add(file);
+                }
+            }
+            else if (File.Exists(fullPath))
+            {
+                files.Add(fullPath);
+            }
+            else
+            {
+                throw new ArgumentException($"--schemas: no such file or folder '{path}' (looked for {fullPath}; relative paths are taken from the current directory, {Environment.CurrentDirectory}).");
+            }
+        }
+    }
+}

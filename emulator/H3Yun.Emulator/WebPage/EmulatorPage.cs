@@ -1,0 +1,361 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using H3Yun.Emulator.Actions;
+using H3Yun.Emulator.Hosting;
+using H3Yun.Emulator.Schemas;
+using Microsoft.AspNetCore.Http;
+
+namespace H3Yun.Emulator.WebPage;
+
+/// <summary>
+/// The emulator's web page, rendered on the server with no script and no build step: <c>/</c> lists the forms,
+/// the fault queue and the request log (secret masked, with each envelope and answer); <c>/forms/{SchemaCode}</c>
+/// shows a form's fields and its records, paged, with their child rows, as LoadBizObject reads them.
+/// </summary>
+internal sealed class EmulatorPage(EmulatorServices services)
+{
+    public const int RecordsPerPage = 20;
+    public const int RequestsShown = 200;
+
+    private const string Style = """
+        body{font-family:system-ui,sans-serif;margin:1.5rem;color:#222}
+        table{border-collapse:collapse;margin:.5rem 0}
+        th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}
+        th{background:#f3f3f3} td table{margin:0} pre{white-space:pre-wrap;word-break:break-all;margin:.25rem 0;max-width:60rem}
+        .Refused,.Faulted,.RateLimited,.ClientGaveUp,.EmulatorError{color:#a40000} .Succeeded{color:#075e00}
+        nav a{margin-right:1rem}
+        """;
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
+
+    public bool TryHandle(HttpContext context, string path, out Task handled)
+    {
+        handled = Task.CompletedTask;
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            return false;
+        }
+
+        if (path.Length == 0)
+        {
+            handled = WriteAsync(context, "H3Yun emulator", Overview());
+            return true;
+        }
+
+        const string FormsPrefix = "/forms/";
+        if (path.StartsWith(FormsPrefix, StringComparison.OrdinalIgnoreCase) && path.Length > FormsPrefix.Length)
+        {
+            var schemaCode = Uri.UnescapeDataString(path[FormsPrefix.Length..]);
+            var page = int.TryParse(context.Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : 1;
+            handled = WriteAsync(context, schemaCode + " – H3Yun emulator", Form(schemaCode, page));
+            return true;
+        }
+
+        return false;
+    }
+
+    private string Overview()
+    {
+        var html = new HtmlWriter();
+        html.Element("h1", "H3Yun emulator");
+        html.Raw("<p>").Text($"EngineCode {services.EngineCode} · EngineSecret {SecretMask.Mask} · data: {services.Store.Path ?? "in memory"} · {(services.Settings.Strict ? "strict mode" : "default mode")} · apps: {string.Join(", ", services.CustomApis.AppCodes)}").Raw("</p>");
+        WriteForms(html);
+        WriteCustomApis(html);
+        WriteFaults(html);
+        WriteRequests(html);
+        return html.ToString();
+    }
+
+    private void WriteForms(HtmlWriter html)
+    {
+        html.Raw("<section id=\"forms\">").Element("h2", "Forms");
+        var counts = services.Store.Forms().ToDictionary(form => form.SchemaCode, form => form.Count, StringComparer.Ordinal);
+        var codes = services.Schemas.Forms.Select(form => form.SchemaCode).Concat(counts.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (codes.Count == 0)
+        {
+            html.Element("p", "No forms yet: load schema files, or write a record (schema-less mode).");
+        }
+        else
+        {
+            html.Raw("<table><tr><th>SchemaCode</th><th>Name</th><th>Fields</th><th>Records</th></tr>");
+            foreach (var code in codes)
+            {
+                var form = services.Schemas.Find(code);
+                html.Raw("<tr><td>").Raw($"<a {HtmlWriter.Attribute("href", "/forms/" + Uri.EscapeDataString(code))}>").Text(code).Raw("</a></td>")
+                    .Element("td", form?.DisplayName ?? "(schema-less)")
+                    .Element("td", form?.Fields.Count.ToString(CultureInfo.InvariantCulture) ?? "–")
+                    .Element("td", counts.GetValueOrDefault(code).ToString(CultureInfo.InvariantCulture))
+                    .Raw("</tr>");
+            }
+
+            html.Raw("</table>");
+        }
+
+        html.Raw("</section>");
+    }
+
+    private void WriteCustomApis(HtmlWriter html)
+    {
+        html.Raw("<section id=\"custom-apis\">").Element("h2", "Custom APIs");
+        var registrations = services.CustomApis.Registrations;
+        if (registrations.Count == 0)
+        {
+            html.Element("p", "None registered.");
+        }
+        else
+        {
+            html.Raw("<table><tr><th>AppCode</th><th>Controller</th><th>ActionName</th></tr>");
+            foreach (var registration in registrations)
+            {
+                html.Raw("<tr>").Element("td", registration.AppCode ?? "(every app)").Element("td", registration.Controller).Element("td", registration.ActionName).Raw("</tr>");
+            }
+
+            html.Raw("</table>");
+        }
+
+        html.Raw("</section>");
+    }
+
+    private void WriteFaults(HtmlWriter html)
+    {
+        html.Raw("<section id=\"faults\">").Element("h2", "Fault queue");
+        var queued = services.Faults.Queued;
+        var rules = services.Faults.RandomRules;
+        if (queued.Count == 0 && rules.Count == 0)
+        {
+            html.Element("p", "No faults queued.");
+        }
+        else
+        {
+            html.Raw("<table><tr><th>#</th><th>Fault</th><th>For</th></tr>");
+            var position = 0;
+            foreach (var fault in queued)
+            {
+                html.Raw("<tr>").Element("td", (++position).ToString(CultureInfo.InvariantCulture)).Element("td", fault.Fault.ToString()).Element("td", fault.ActionName ?? "any request").Raw("</tr>");
+            }
+
+            foreach (var rule in rules)
+            {
+                html.Raw("<tr>").Element("td", "random")
+                    .Element("td", string.Create(CultureInfo.InvariantCulture, $"{rule.Fault} (probability {rule.Probability:0.###}, seed {rule.Seed})"))
+                    .Element("td", rule.ActionName ?? "any request").Raw("</tr>");
+            }
+
+            html.Raw("</table>");
+        }
+
+        html.Raw("</section>");
+    }
+
+    private void WriteRequests(HtmlWriter html)
+    {
+        html.Raw("<section id=\"requests\">").Element("h2", "Requests");
+        var requests = services.Log.Snapshot();
+        if (requests.Count == 0)
+        {
+            html.Element("p", "No requests yet.");
+            html.Raw("</section>");
+            return;
+        }
+
+        html.Element("p", $"The latest {Math.Min(requests.Count, RequestsShown)} of {requests.Count}, newest first. EngineSecret values are masked as {SecretMask.Mask}.");
+        html.Raw("<table><tr><th>#</th><th>Time</th><th>Action</th><th>Form</th><th>Outcome</th><th>Status</th><th>ms</th><th>Fault</th><th>Envelope and answer</th></tr>");
+        foreach (var request in requests.Reverse().Take(RequestsShown))
+        {
+            html.Raw($"<tr {HtmlWriter.Attribute("data-sequence", request.Sequence.ToString(CultureInfo.InvariantCulture))}>")
+                .Element("td", request.Sequence.ToString(CultureInfo.InvariantCulture))
+                .Element("td", request.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture))
+                .Element("td", request.ActionName ?? request.Path)
+                .Element("td", request.SchemaCode)
+                .Element("td", request.Outcome.ToString(), HtmlWriter.Attribute("class", request.Outcome.ToString()))
+                .Element("td", request.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "–")
+                .Element("td", request.Duration?.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture))
+                .Element("td", request.Fault)
+                .Raw("<td><details><summary>show</summary>")
+                .Element("pre", Pretty(request.Body), "class=\"envelope\"")
+                .Element("pre", request.Answer is null ? "(no answer)" : Pretty(request.Answer), "class=\"answer\"")
+                .Raw("</details></td></tr>");
+        }
+
+        html.Raw("</table></section>");
+    }
+
+    private string Form(string schemaCode, int page)
+    {
+        var html = new HtmlWriter();
+        var form = services.Schemas.Find(schemaCode);
+        html.Raw("<nav><a href=\"/\">← All forms</a></nav>");
+        html.Element("h1", form?.DisplayName is { } name ? $"{name} ({schemaCode})" : schemaCode);
+        html.Raw("<section id=\"fields\">").Element("h2", "Fields");
+        if (form is null)
+        {
+            html.Element("p", "No schema file defines this form (schema-less mode): fields are what records hold.");
+        }
+        else
+        {
+            WriteFields(html, form);
+        }
+
+        html.Raw("</section>");
+        var total = services.Store.Count(schemaCode);
+        var pages = Math.Max(1, (total + RecordsPerPage - 1) / RecordsPerPage);
+        page = Math.Min(page, pages);
+        html.Raw("<section id=\"records\">").Element("h2", "Records");
+        html.Element("p", $"{total} record(s); page {page} of {pages}.", "class=\"paging\"");
+        if (page > 1 || page < pages)
+        {
+            html.Raw("<nav>");
+            if (page > 1)
+            {
+                html.Raw($"<a rel=\"prev\" {HtmlWriter.Attribute("href", $"/forms/{Uri.EscapeDataString(schemaCode)}?page={page - 1}")}>← Previous</a>");
+            }
+
+            if (page < pages)
+            {
+                html.Raw($"<a rel=\"next\" {HtmlWriter.Attribute("href", $"/forms/{Uri.EscapeDataString(schemaCode)}?page={page + 1}")}>Next →</a>");
+            }
+
+            html.Raw("</nav>");
+        }
+
+        var records = services.Store.Page(schemaCode, (page - 1) * RecordsPerPage, RecordsPerPage)
+            .Select(record => ReadFormatter.Format(record, form, services.Store.AttachmentsOf(schemaCode, (string)record[SystemFields.ObjectId]!), services.Settings.ReadStyle))
+            .ToList();
+        if (records.Count > 0)
+        {
+            WriteTable(html, records, "record-table");
+        }
+
+        html.Raw("</section>");
+        return html.ToString();
+    }
+
+    private static void WriteFields(HtmlWriter html, FormSchema form)
+    {
+        html.Raw("<table><tr><th>Code</th><th>Name</th><th>DataType</th><th>Details</th></tr>");
+        foreach (var field in form.Fields)
+        {
+            html.Raw("<tr>").Element("td", field.Code).Element("td", field.DisplayName)
+                .Element("td", string.Create(CultureInfo.InvariantCulture, $"{field.DataType} ({(int)field.DataType})"))
+                .Raw("<td>");
+            var details = new List<string>();
+            if (field.Multiple)
+            {
+                details.Add("multiple");
+            }
+
+            if (field.AssociationSchemaCode is { } target)
+            {
+                details.Add("→ " + target);
+            }
+
+            html.Text(string.Join(", ", details));
+            if (field.ChildSchema is { } child)
+            {
+                html.Element("div", $"child table {child.SchemaCode}:");
+                WriteFields(html, child);
+            }
+
+            html.Raw("</td></tr>");
+        }
+
+        html.Raw("</table>");
+    }
+
+    /// <summary>Records or rows as a table, one column per member in order of first appearance; child tables nest.</summary>
+    private static void WriteTable(HtmlWriter html, IReadOnlyList<JsonObject> rows, string cssClass)
+    {
+        var columns = new List<string>();
+        foreach (var row in rows)
+        {
+            foreach (var (name, _) in row)
+            {
+                if (!columns.Contains(name, StringComparer.Ordinal) && !name.EndsWith(SystemFields.ObjectSuffix, StringComparison.Ordinal))
+                {
+                    columns.Add(name);
+                }
+            }
+        }
+
+        html.Raw($"<table {HtmlWriter.Attribute("class", cssClass)}><tr>");
+        foreach (var column in columns)
+        {
+            html.Element("th", column);
+        }
+
+        html.Raw("</tr>");
+        foreach (var row in rows)
+        {
+            html.Raw($"<tr {HtmlWriter.Attribute("data-object-id", (string?)row[SystemFields.ObjectId])}>");
+            foreach (var column in columns)
+            {
+                html.Raw("<td>");
+                WriteValue(html, row[column]);
+                html.Raw("</td>");
+            }
+
+            html.Raw("</tr>");
+        }
+
+        html.Raw("</table>");
+    }
+
+    private static void WriteValue(HtmlWriter html, JsonNode? value)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case JsonArray array when array.Count > 0 && array.All(item => item is JsonObject row && row.ContainsKey(SystemFields.ParentObjectId)):
+                WriteTable(html, [.. array.Select(item => item!.AsObject())], "child-table");
+                return;
+            case JsonArray array when array.Count > 0 && array.All(item => item is JsonObject file && file.ContainsKey("FileName")):
+                html.Text(string.Join(", ", array.Select(item => $"{(string?)item!["FileName"]} ({(string?)item["ObjectId"]})")));
+                return;
+            case JsonValue scalar when scalar.GetValueKind() == JsonValueKind.String:
+                html.Text(scalar.GetValue<string>());
+                return;
+            default:
+                html.Text(value.ToJsonString());
+                return;
+        }
+    }
+
+    private static string Pretty(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text)?.ToJsonString(Readable) ?? text;
+        }
+        catch (JsonException)
+        {
+            return text;
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, string title, string body)
+    {
+        var page = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
+            .Append(System.Net.WebUtility.HtmlEncode(title))
+            .Append("</title><style>").Append(Style).Append("</style></head><body>")
+            .Append(body)
+            .Append("</body></html>")
+            .ToString();
+        var bytes = Encoding.UTF8.GetBytes(page);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.ContentLength = bytes.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace H3Yun.Generators.Kinds;
+
+/// <summary>The C# shape of a field; <see cref="FieldKinds"/> holds what each one reads, writes and offers.</summary>
+internal enum FieldKind
+{
+    Text,
+    TextList,
+    Option,
+    OptionList,
+    Decimal,
+    Int32,
+    Int64,
+    DateTime,
+    Boolean,
+    Unit,
+    UnitList,
+    Association,
+    AssociationList,
+    Address,
+    Location,
+    Attachments,
+    ChildTable,
+    Raw,
+}

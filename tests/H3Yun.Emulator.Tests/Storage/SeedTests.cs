@@ -1,0 +1,157 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using H3Yun.Emulator.Tests.TestSupport;
+using Xunit;
+
+namespace H3Yun.Emulator.Tests.Storage;
+
+/// <summary>Seed files: export a store as JSON and import it again, from code, at start, or from a data file.</summary>
+public class SeedTests
+{
+    private const string Order = EmulatorSession.OrderForm;
+
+    [Fact]
+    public async Task An_export_imports_into_another_emulator_as_it_was()
+    {
+        await using var source = await EmulatorSession.StartWithSchemasAsync();
+        var first = await source.CreateAsync(Order, """{"F0000001":"一","F0000003":"2026-01-02 03:04:05","D000100FLines":[{"F0000011":"row"}]}""");
+        var second = await source.CreateAsync(EmulatorSession.CustomerForm, """{"F0000001":"客户"}""", isSubmit: false);
+        var seed = await ExportAsync(source.Emulator);
+
+        await using var target = await EmulatorSession.StartWithSchemasAsync();
+        await target.Emulator.ImportAsync(new MemoryStream(seed));
+
+        Assert.Equal(source.Emulator.Find(Order, first)!.ToJsonString(), target.Emulator.Find(Order, first)!.ToJsonString());
+        Assert.Equal(source.Emulator.Find(EmulatorSession.CustomerForm, second)!.ToJsonString(), target.Emulator.Find(EmulatorSession.CustomerForm, second)!.ToJsonString());
+        Assert.Equal(0, (int)target.Emulator.Find(EmulatorSession.CustomerForm, second)!["Status"]!);
+    }
+
+    [Fact]
+    public async Task The_seed_layout_is_Format_Records_by_SchemaCode_and_Attachments()
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        var id = await api.CreateAsync("FormA", """{"F0000001":"x"}""");
+
+        var seed = JsonNode.Parse(await ExportAsync(api.Emulator))!;
+
+        Assert.Equal("h3yun-emulator-seed/1", (string?)seed["Format"]);
+        Assert.Equal(id, (string?)seed["Records"]!["FormA"]![0]!["ObjectId"]);
+        Assert.Empty(seed["Attachments"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Importing_the_same_seed_twice_replaces_rather_than_duplicates()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        var seed = Seed("""{"ObjectId":"11111111-1111-4111-8111-111111111111","F0000001":"seeded"}""");
+
+        await api.Emulator.ImportAsync(new MemoryStream(seed));
+        await api.Emulator.ImportAsync(new MemoryStream(seed));
+
+        Assert.Equal(1, api.Emulator.Count(Order));
+        Assert.Equal("seeded", (string?)(await api.LoadAsync(Order, "11111111-1111-4111-8111-111111111111"))!["F0000001"]);
+    }
+
+    [Fact]
+    public async Task A_seed_record_gets_what_a_create_would_give_it_and_values_normalised()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+
+        await api.Emulator.ImportAsync(new MemoryStream(Seed("""{"F0000002":"12.50","F0000004":"true","D000100FLines":[{"F0000011":"r"}]}""")));
+
+        var record = (await api.QueryAsync(Order, "{}"))["BizObjectArray"]![0]!.AsObject();
+        Assert.True(Guid.TryParse((string?)record["ObjectId"], out _));
+        Assert.Equal(12.50m, (decimal)record["F0000002"]!);
+        Assert.True((bool)record["F0000004"]!);
+        Assert.Equal(1, (int)record["Status"]!);
+        Assert.Equal(EmulatorOrganization.AdminUserName, (string?)record["CreatedBy"]);
+        Assert.Equal((string?)record["ObjectId"], (string?)record["D000100FLines"]![0]!["ParentObjectId"]);
+        Assert.NotNull(record["SeqNo"]);
+    }
+
+    [Fact]
+    public async Task A_seed_with_an_unknown_field_code_is_refused_naming_where_and_stores_nothing()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => api.Emulator.ImportAsync(new MemoryStream(Seed("""{"F0000001":"fine"}""", """{"F0000099":"typo"}"""))));
+
+        Assert.Contains($"$.Records.{Order}[1]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("F0000099", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, api.Emulator.Count(Order));
+    }
+
+    [Theory]
+    [InlineData("""{"Records":{"D000100Nope":[]}}""", "D000100Nope")]
+    [InlineData("""{"Format":"other/9"}""", "other/9")]
+    [InlineData("""{"Records":[]}""", "$.Records")]
+    [InlineData("""[1,2]""", "$")]
+    [InlineData("""{"Records":""", "not valid JSON")]
+    [InlineData("""{"Attachments":[{"AttachmentId":"a"}]}""", "SchemaCode")]
+    public async Task A_malformed_seed_is_refused_saying_what_is_wrong(string seed, string expected)
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => api.Emulator.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(seed))));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_files_given_in_the_options_are_imported_at_start()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllBytes(folder.File("seed.json"), Seed("""{"ObjectId":"22222222-2222-4222-8222-222222222222","F0000001":"at start"}"""));
+        var options = EmulatorSession.SchemaOptions();
+        options.SeedFiles.Add(folder.File("seed.json"));
+
+        await using var api = await EmulatorSession.StartAsync(options);
+
+        Assert.Equal("at start", (string?)api.Emulator.Find(Order, "22222222-2222-4222-8222-222222222222")!["F0000001"]);
+    }
+
+    [Fact]
+    public async Task A_missing_seed_file_stops_the_start_with_its_full_path()
+    {
+        var options = new H3YunEmulatorOptions();
+        options.SeedFiles.Add("no-such-seed.json");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => H3YunEmulator.StartAsync(options));
+
+        Assert.Contains(Path.GetFullPath("no-such-seed.json"), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_data_file_exports_without_a_running_emulator()
+    {
+        using var folder = new TempFolder();
+        var options = EmulatorSession.SchemaOptions();
+        options.DataFile = folder.File("data.db");
+        string id;
+        await using (var api = await EmulatorSession.StartAsync(options))
+        {
+            id = await api.CreateAsync(Order, """{"F0000001":"on disk"}""");
+        }
+
+        using var seed = new MemoryStream();
+        await H3YunEmulator.ExportDataFileAsync(folder.File("data.db"), seed);
+
+        Assert.Equal("on disk", (string?)JsonNode.Parse(seed.ToArray())!["Records"]![Order]![0]!["F0000001"]);
+        Assert.Equal(id, (string?)JsonNode.Parse(seed.ToArray())!["Records"]![Order]![0]!["ObjectId"]);
+        await Assert.ThrowsAsync<FileNotFoundException>(() => H3YunEmulator.ExportDataFileAsync(folder.File("none.db"), new MemoryStream()));
+    }
+
+    private static async Task<byte[]> ExportAsync(H3YunEmulator emulator)
+    {
+        using var seed = new MemoryStream();
+        await emulator.ExportAsync(seed);
+        return seed.ToArray();
+    }
+
+    private static byte[] Seed(params string[] orders) =>
+        Encoding.UTF8.GetBytes($$$"""{"Format":"h3yun-emulator-seed/1","Records":{"{{{Order}}}":[{{{string.Join(',', orders)}}}]}}""");
+}
