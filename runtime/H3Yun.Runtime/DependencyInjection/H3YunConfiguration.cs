@@ -76,8 +76,10 @@ internal static class H3YunConfiguration
     {
         if (section[key] is { } text && !apply(text, options))
         {
-            // The secret's value is never repeated, however wrong it is.
-            var shown = key == nameof(H3YunClientOptions.EngineSecret) ? "(hidden)" : $"'{text}'";
+            // The secret's value is never repeated, however wrong it is, nor where it was pasted into the wrong key.
+            var secret = section[nameof(H3YunClientOptions.EngineSecret)];
+            var hidden = key == nameof(H3YunClientOptions.EngineSecret) || (secret is { Length: > 0 } && text.Contains(secret.Trim(), StringComparison.Ordinal));
+            var shown = hidden ? "(hidden: it holds the EngineSecret)" : $"'{text}'";
             problems.Add($"{Key(path, key)} is {shown}, which is not {expected}.");
         }
     }
