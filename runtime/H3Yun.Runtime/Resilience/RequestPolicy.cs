@@ -16,13 +16,20 @@ internal sealed class RequestPolicy
 {
     private static readonly ResiliencePropertyKey<CallInfo> CallKey = new("H3Yun.Call");
 
+    // How often a limiter of the caller's own that refuses without a Retry-After is asked again.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly RateLimiter? _limiter;
+    private readonly bool _limiterQueues;
+    private readonly TimeSpan _maxWait;
     private readonly ResiliencePipeline _pipeline;
     private readonly TimeProvider _time;
 
     public RequestPolicy(H3YunClientOptions options, ILogger logger)
     {
         _time = options.TimeProvider;
+        _maxWait = options.Timeout;
+        _limiterQueues = options.RateLimiter is null;
         _limiter = options.RateLimiter
             ?? (options.RequestsPerSecond is { } rate ? EngineRateLimits.For(options.EngineCode, rate, options.RateLimitQueueLimit) : null);
         var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider };
@@ -82,13 +89,50 @@ internal sealed class RequestPolicy
         }
 
         var started = _time.GetTimestamp();
-        using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        H3YunTelemetry.WaitedForTurn(call, _time.GetElapsedTime(started));
-        if (!lease.IsAcquired)
+        try
         {
-            throw new H3YunRateLimitException(call.ActionName, call.SchemaCode, lease.TryGetMetadata(MetadataName.ReasonPhrase, out var reason) ? reason : null);
+            while (true)
+            {
+                using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+                if (lease.IsAcquired)
+                {
+                    return;
+                }
+
+                // The engine's own budget queues callers, so its refusal means the queue is full. A limiter of the
+                // caller's own may not queue at all (Redis-backed ones refuse at once): wait and ask again, in turn.
+                var wait = RetryAfter(lease) ?? PollInterval;
+                if (_limiterQueues || _time.GetElapsedTime(started) + wait > _maxWait)
+                {
+                    throw new H3YunRateLimitException(call.ActionName, call.SchemaCode, Reason(lease, _limiterQueues ? null : _maxWait));
+                }
+
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            H3YunTelemetry.WaitedForTurn(call, _time.GetElapsedTime(started));
         }
     }
+
+    private static TimeSpan? RetryAfter(RateLimitLease lease)
+    {
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            return retryAfter;
+        }
+
+        // Some limiters (RedisRateLimiting's) state it in whole seconds under the same name.
+        return lease.TryGetMetadata(MetadataName.RetryAfter.Name, out var seconds) && seconds is int or long or double
+            ? TimeSpan.FromSeconds(Convert.ToDouble(seconds, System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    private static string? Reason(RateLimitLease lease, TimeSpan? waited) =>
+        lease.TryGetMetadata(MetadataName.ReasonPhrase, out var reason) ? reason
+        : waited is { } limit ? $"it refused every turn for {limit.TotalSeconds:0.#} s, the client's Timeout"
+        : null;
 }
 
 /// <summary>
