@@ -44,6 +44,14 @@ public sealed class H3FormClassGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Bindings);
         context.RegisterSourceOutput(bindings, static (output, binding) => Emit(output, binding));
 
+        var repositories = bindings
+            .Where(static binding => binding.Emit && binding.Form is not null)
+            .Select(static (binding, _) => binding.Class.QualifiedName + "Repository")
+            .Collect()
+            .Select(static (names, _) => names.Sort(StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.MappedRepositories);
+        context.RegisterSourceOutput(repositories, static (output, names) => RegistrationEmitter.Emit(output, "H3YunMappedClassRepositories", names));
+
         var diagnostics = classes
             .Select(static (input, _) => input.Locations)
             .Collect()

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using H3Yun.Generators.Diagnostics;
 using H3Yun.Generators.Emitting;
 using H3Yun.Generators.Model;
@@ -27,6 +28,11 @@ public sealed class H3FormGenerator : IIncrementalGenerator
             .SelectMany(static (set, _) => set.Forms)
             .WithTrackingName(TrackingNames.Forms);
         context.RegisterSourceOutput(forms, static (output, form) => Emit(output, form));
+
+        var repositories = formSet
+            .Select(static (set, _) => set.Forms.Select(static form => form.Type.Qualified + "Repository").ToEquatableArray())
+            .WithTrackingName(TrackingNames.Repositories);
+        context.RegisterSourceOutput(repositories, static (output, names) => RegistrationEmitter.Emit(output, "H3YunFormRepositories", names));
 
         var fileDiagnostics = parsed
             .Select(static (file, _) => file.Diagnostics)

@@ -44,4 +44,10 @@ public static class TrackingNames
 
     /// <summary>The mapped classes' problems at their attribute arguments.</summary>
     public const string MappingDiagnostics = nameof(MappingDiagnostics);
+
+    /// <summary>The forms' repositories, for the dependency-injection registration.</summary>
+    public const string Repositories = nameof(Repositories);
+
+    /// <summary>The [H3Form] classes' repositories, for the dependency-injection registration.</summary>
+    public const string MappedRepositories = nameof(MappedRepositories);
 }

@@ -1,17 +1,21 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace H3Yun;
 
 /// <summary>
-/// The client of H3Yun's OpenApi (<c>POST {BaseAddress}/OpenApi/Invoke</c>). One instance per engine is meant to be
-/// shared by the whole application: it is thread-safe, and its rate limit covers every caller.
+/// The client of H3Yun's OpenApi: <c>/OpenApi/Invoke</c> (the six actions and custom APIs) and the attachment
+/// endpoints. One instance per engine is meant to be shared by the whole application: it is thread-safe, and every
+/// client of an engine in the process shares the engine's rate budget.
 /// </summary>
 public sealed class H3YunClient : IDisposable
 {
     private static readonly JsonElement NullReturnData = JsonDocument.Parse("null").RootElement;
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient? _ownedHttpClient;
     private readonly H3YunClientOptions _options;
@@ -68,62 +72,214 @@ public sealed class H3YunClient : IDisposable
     /// <exception cref="H3YunProtocolException">The answer is not an OpenApi envelope.</exception>
     /// <exception cref="H3YunCanceledException">The call was cancelled; it says whether a write was on its way.</exception>
     public Task<JsonElement> InvokeAsync(OpenApiRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync(request, static returnData => returnData.ValueKind == JsonValueKind.Undefined ? NullReturnData : returnData.Clone(), cancellationToken);
+        InvokeAsync(request, CopyReturnData, cancellationToken);
+
+    /// <summary>Calls a custom API class of H3Yun's backend and returns its <c>ReturnData</c>.</summary>
+    /// <param name="request">The app, class, action and parameters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A copy of <c>ReturnData</c> (parsed when H3Yun sent it as a JSON string); a JSON null element when there was none.</returns>
+    /// <exception cref="H3YunApiException">The custom API answered <c>Successful: false</c> (its <c>response.Errors</c>).</exception>
+    /// <exception cref="H3YunTransportException">No answer arrived.</exception>
+    /// <exception cref="H3YunProtocolException">The answer is not an OpenApi envelope.</exception>
+    /// <exception cref="H3YunCanceledException">The call was cancelled.</exception>
+    public Task<JsonElement> InvokeCustomAsync(CustomApiRequest request, CancellationToken cancellationToken = default) =>
+        InvokeCustomAsync(request, CopyReturnData, cancellationToken);
+
+    /// <summary>Calls a custom API class and reads its <c>ReturnData</c> as <typeparamref name="T"/>, without reflection.</summary>
+    /// <typeparam name="T">The type of ReturnData.</typeparam>
+    /// <param name="request">The app, class, action and parameters.</param>
+    /// <param name="returnType">The type's metadata from a <c>JsonSerializerContext</c>, which works trimmed and under Native AOT.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>ReturnData as <typeparamref name="T"/>; <see langword="default"/> when there was none.</returns>
+    /// <exception cref="H3YunProtocolException">ReturnData does not fit <typeparamref name="T"/>; the message says where.</exception>
+    public Task<T?> InvokeCustomAsync<T>(CustomApiRequest request, JsonTypeInfo<T> returnType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(returnType);
+        return InvokeCustomAsync(
+            request,
+            returnData =>
+            {
+                try
+                {
+                    return returnData.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? default : returnData.Deserialize(returnType);
+                }
+                catch (JsonException error)
+                {
+                    throw new AnswerFormatException($"ReturnData does not fit {typeof(T).Name}: {error.Message}");
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Uploads a file to an attachment (附件) or image (图片) field of an existing record, or of one of its child rows
+    /// (<c>/OpenApi/UploadAttachment</c>). The generated repositories offer this typed, as <c>repository.Attachments</c>.
+    /// </summary>
+    /// <param name="schemaCode">The form.</param>
+    /// <param name="fieldCode">The attachment or image field (of the child table, for a row).</param>
+    /// <param name="objectId">The record's id, or for a row the row's id; the record must exist.</param>
+    /// <param name="content">The file; read to its end (at most 3 MB) before anything is sent, so that the upload can be retried.</param>
+    /// <param name="fileName">The name H3Yun shows, with its extension (<c>报价单.pdf</c>).</param>
+    /// <param name="contentType">The MIME type; by default taken from the extension.</param>
+    /// <param name="childSchemaCode">The child table's code, for a row's field.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <returns>The AttachmentId H3Yun gave the file.</returns>
+    /// <exception cref="ArgumentException">The name has no extension, or the file is larger than 3 MB; nothing was sent.</exception>
+    public Task<string> UploadAttachmentAsync(
+        string schemaCode,
+        string fieldCode,
+        string objectId,
+        Stream content,
+        string fileName,
+        string? contentType = null,
+        string? childSchemaCode = null,
+        CancellationToken cancellationToken = default) =>
+        UploadAttachmentCoreAsync(schemaCode, fieldCode, objectId, content, fileName, contentType, childSchemaCode, cancellationToken);
+
+    /// <summary>
+    /// Downloads an attachment (<c>/Api/DownloadBizObjectFile</c>) as a stream, with the file name H3Yun gives it
+    /// (URL-decoded). Dispose the result; the file is read from the network as the stream is read, never held whole.
+    /// </summary>
+    /// <param name="attachmentId">The attachment's id, from an attachment field (<see cref="H3Attachment.ObjectId"/>).</param>
+    /// <param name="cancellationToken">Cancels the wait for the answer; reading the stream takes its own token.</param>
+    /// <returns>The file.</returns>
+    /// <exception cref="H3YunApiException">H3Yun refused, for example because the attachment does not exist.</exception>
+    public Task<H3AttachmentContent> DownloadAttachmentAsync(string attachmentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(attachmentId);
+        return DownloadAsync(attachmentId, cancellationToken);
+    }
+
+    /// <summary>Releases the HTTP client when the client made it. The engine's rate budget outlives clients.</summary>
+    public void Dispose() => _ownedHttpClient?.Dispose();
 
     /// <summary>Sends one call and reads its ReturnData with <paramref name="read"/> while the answer is alive.</summary>
-    internal async Task<T> InvokeAsync<T>(OpenApiRequest request, Func<JsonElement, T> read, CancellationToken cancellationToken)
+    internal Task<T> InvokeAsync<T>(OpenApiRequest request, Func<JsonElement, T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = OpenApiRequestWriter.Write(request, _options.TimeZone);
+        return SendForReturnDataAsync(CallInfo.Of(request), _transport.InvokeEndpoint, () => Json(body), read, cancellationToken);
+    }
+
+    /// <summary>Uploads one file to an attachment or image field and returns the AttachmentId H3Yun gave it.</summary>
+    internal async Task<string> UploadAttachmentCoreAsync(
+        string schemaCode, string fieldCode, string objectId, Stream content, string fileName, string? contentType, string? childSchemaCode, CancellationToken cancellationToken)
+    {
+        var upload = await AttachmentUpload.ReadAsync(schemaCode, fieldCode, objectId, content, fileName, contentType, childSchemaCode, cancellationToken).ConfigureAwait(false);
+        var call = new CallInfo(OpenApiActions.UploadAttachment, schemaCode, IsRead: false);
+        return await SendForReturnDataAsync(call, upload.Address(_transport.UploadEndpoint), upload.CreateContent, ReturnDataReader.ReadAttachmentId, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the download of an attachment; the caller streams and disposes it.</summary>
+    internal Task<H3AttachmentContent> DownloadAsync(string attachmentId, CancellationToken cancellationToken)
+    {
+        var call = new CallInfo(OpenApiActions.DownloadBizObjectFile, SchemaCode: null, IsRead: true);
+        return RunAsync(
+            call,
+            _transport.DownloadEndpoint,
+            async (progress, token) =>
+            {
+                var response = await _transport.SendStreamingAsync(call, _transport.DownloadEndpoint, () => AttachmentDownloads.Body(attachmentId, _options.EngineCode), progress, token)
+                    .ConfigureAwait(false);
+                try
+                {
+                    if (AttachmentDownloads.IsEnvelope(response))
+                    {
+                        // H3Yun answers a failure (an unknown id) with the JSON envelope instead of the file.
+                        var body = await _transport.ReadEnvelopeAsync(call, response.Content, token).ConfigureAwait(false);
+                        using var parsed = OpenApiResponseReader.Read(body, call, _redactor);
+                        throw new H3YunProtocolException(call.ActionName, null, "H3Yun answered a JSON envelope instead of the file.");
+                    }
+
+                    return await AttachmentDownloads.ContentAsync(response, token).ConfigureAwait(false);
+                }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
+            },
+            cancellationToken);
+    }
+
+    private Task<T> InvokeCustomAsync<T>(CustomApiRequest request, Func<JsonElement, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var body = OpenApiRequestWriter.Write(request);
+        var call = new CallInfo(request.ActionName, SchemaCode: null, request.IsReadOnly, MayPartlyApply: true);
+        return SendForReturnDataAsync(call, _transport.InvokeEndpoint, () => Json(body), read, cancellationToken);
+    }
+
+    private Task<T> SendForReturnDataAsync<T>(CallInfo call, Uri endpoint, Func<HttpContent> content, Func<JsonElement, T> read, CancellationToken cancellationToken) =>
+        RunAsync(
+            call,
+            endpoint,
+            async (progress, token) =>
+            {
+                var answer = await _transport.SendAsync(call, endpoint, content, progress, token).ConfigureAwait(false);
+                using var parsed = OpenApiResponseReader.Read(answer.Body, call, _redactor);
+                return ReadReturnData(call, parsed.ReturnData, read);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Runs a call: each attempt under the rate limit and the retry rules, traced, measured and logged; a
+    /// cancellation becomes <see cref="H3YunCanceledException"/> saying whether a write was on its way.
+    /// </summary>
+    private async Task<T> RunAsync<T>(CallInfo call, Uri endpoint, Func<CallProgress, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
         var progress = new CallProgress();
+        var activity = H3YunTelemetry.StartCall(call, endpoint);
+        Exception? failure = null;
         try
         {
             return await _policy.ExecuteAsync(
-                request,
+                call,
                 async token =>
                 {
                     var started = Stopwatch.GetTimestamp();
-                    ReadOnlyMemory<byte> answer;
                     try
                     {
-                        answer = await _transport.SendAsync(request, body, progress, token).ConfigureAwait(false);
+                        var result = await attempt(progress, token).ConfigureAwait(false);
+                        Log.Answered(_logger, call.ActionName, call.SchemaCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        H3YunTelemetry.Attempted(call, Stopwatch.GetElapsedTime(started), 200, failure: null);
+                        return result;
                     }
-                    catch (H3YunException failure) when (failure.Outcome == WriteOutcome.NotApplied)
+                    catch (H3YunException error)
                     {
-                        progress.AttemptInFlight = false;
+                        if (error.Outcome == WriteOutcome.NotApplied)
+                        {
+                            progress.AttemptInFlight = false;
+                        }
+
+                        H3YunTelemetry.Attempted(call, Stopwatch.GetElapsedTime(started), (int?)(error as H3YunTransportException)?.StatusCode ?? 200, error);
                         throw;
                     }
-
-                    Log.Answered(_logger, request.ActionName, request.SchemaCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    using var parsed = OpenApiResponseReader.Read(answer, request, _redactor);
-                    return ReadReturnData(request, parsed.ReturnData, read);
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (H3YunException failure)
+        catch (H3YunException error)
         {
-            Log.Failed(_logger, request.ActionName, request.SchemaCode, failure.Message);
+            failure = error;
+            Log.Failed(_logger, call.ActionName, call.SchemaCode, error.Message);
             throw;
         }
         catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested && cancelled is not H3YunCanceledException)
         {
-            throw new H3YunCanceledException(
-                request.ActionName,
-                request.SchemaCode,
-                FailureRules.ForCancellation(request.IsIdempotent, progress.AttemptInFlight),
-                cancellationToken,
-                cancelled);
+            var canceled = new H3YunCanceledException(
+                call.ActionName, call.SchemaCode, FailureRules.ForCancellation(call.IsRead, progress.AttemptInFlight), cancellationToken, cancelled);
+            failure = canceled;
+            throw canceled;
+        }
+        finally
+        {
+            H3YunTelemetry.EndCall(activity, call, failure);
         }
     }
 
-    /// <summary>Releases the rate limiter and, when the client made it, the HTTP client.</summary>
-    public void Dispose()
-    {
-        _policy.Dispose();
-        _ownedHttpClient?.Dispose();
-    }
-
-    private T ReadReturnData<T>(OpenApiRequest request, JsonElement returnData, Func<JsonElement, T> read)
+    private T ReadReturnData<T>(CallInfo call, JsonElement returnData, Func<JsonElement, T> read)
     {
         try
         {
@@ -132,15 +288,20 @@ public sealed class H3YunClient : IDisposable
         catch (AnswerFormatException error)
         {
             throw new H3YunProtocolException(
-                request.ActionName, request.SchemaCode, _redactor.Redact(error.Message)!, RedactedFailure.Of(error, _redactor), FailureRules.ForUnreadableReturnData(request.IsIdempotent));
+                call.ActionName, call.SchemaCode, _redactor.Redact(error.Message)!, RedactedFailure.Of(error, _redactor), FailureRules.ForUnreadableReturnData(call));
         }
         catch (InvalidOperationException error)
         {
             // JsonElement throws this for values it cannot convert; an answer must never escape as anything but an H3Yun exception.
             throw new H3YunProtocolException(
-                request.ActionName, request.SchemaCode, _redactor.Redact(error.Message)!, RedactedFailure.Of(error, _redactor), FailureRules.ForUnreadableReturnData(request.IsIdempotent));
+                call.ActionName, call.SchemaCode, _redactor.Redact(error.Message)!, RedactedFailure.Of(error, _redactor), FailureRules.ForUnreadableReturnData(call));
         }
     }
+
+    private static JsonElement CopyReturnData(JsonElement returnData) =>
+        returnData.ValueKind == JsonValueKind.Undefined ? NullReturnData : returnData.Clone();
+
+    private static ByteArrayContent Json(byte[] body) => new(body) { Headers = { ContentType = JsonContentType } };
 
     private static HttpClient CreateHttpClient() =>
         new(OpenApiTransport.CreateHandler())

@@ -29,10 +29,24 @@ public sealed class H3YunClientOptions
     public string EngineSecret { get; set; } = string.Empty;
 
     /// <summary>
-    /// The most requests per second this client sends, across all its callers (H3Yun documents 1–2 per second).
-    /// Requests beyond it wait their turn; <see langword="null"/> turns the limit off, for local emulators only.
+    /// The most requests per second sent to this engine by every client of it in the process together (H3Yun
+    /// documents 1–2 per second): clients with the same <see cref="EngineCode"/> share one budget, retries included.
+    /// Requests beyond it wait their turn, in order; <see langword="null"/> turns the limit off, for local emulators only.
     /// </summary>
     public double? RequestsPerSecond { get; set; } = 2;
+
+    /// <summary>
+    /// How many calls may wait for the engine's turn at once; one more is refused with
+    /// <see cref="H3YunRateLimitException"/> rather than queued without bound. Shared like the budget.
+    /// </summary>
+    public int RateLimitQueueLimit { get; set; } = 10_000;
+
+    /// <summary>
+    /// A rate limiter of your own to take every request's turn from instead of the engine's in-process budget, for
+    /// example one backed by Redis so that a fleet of processes shares one budget. <see cref="RequestsPerSecond"/> and
+    /// <see cref="RateLimitQueueLimit"/> are then not used; the client never disposes it.
+    /// </summary>
+    public System.Threading.RateLimiting.RateLimiter? RateLimiter { get; set; }
 
     /// <summary>How long one attempt waits for H3Yun's answer (H3Yun documents at most 60 s).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -91,7 +105,7 @@ public sealed class H3YunClientOptions
     /// <returns>The address, the EngineCode and the limits.</returns>
     public override string ToString() =>
         $"H3Yun at {BaseAddress} (EngineCode {EngineCode}, EngineSecret {(EngineSecret.Length > 0 ? "set" : "not set")}, "
-        + $"{(RequestsPerSecond is { } rate ? $"{rate} requests/s" : "no rate limit")})";
+        + $"{(RateLimiter is not null ? "a rate limiter of its own" : RequestsPerSecond is { } rate ? $"{rate} requests/s" : "no rate limit")})";
 
     /// <summary>A copy the caller cannot change, checked once: what a client keeps.</summary>
     internal H3YunClientOptions Snapshot()
@@ -103,24 +117,37 @@ public sealed class H3YunClientOptions
 
     internal void Validate()
     {
-        static void Require(bool condition, string message)
+        var problems = Problems(static key => $"H3YunClientOptions.{key}");
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), "options");
+        }
+    }
+
+    /// <summary>What is wrong with the options, each problem naming its key with <paramref name="keyName"/>.</summary>
+    internal List<string> Problems(Func<string, string> keyName)
+    {
+        var problems = new List<string>();
+        void Require(bool condition, string key, string problem)
         {
             if (!condition)
             {
-                throw new ArgumentException(message, "options");
+                problems.Add($"{keyName(key)} {problem}");
             }
         }
 
-        Require(BaseAddress is { IsAbsoluteUri: true }, "H3YunClientOptions.BaseAddress must be an absolute address such as https://www.h3yun.com.");
-        Require(!string.IsNullOrWhiteSpace(EngineCode), $"H3YunClientOptions.EngineCode is empty. Set it, or set {EngineCodeVariable}.");
-        Require(!string.IsNullOrWhiteSpace(EngineSecret), $"H3YunClientOptions.EngineSecret is empty. Set it, or set {EngineSecretVariable}.");
-        Require(RequestsPerSecond is null or > 0, "H3YunClientOptions.RequestsPerSecond must be positive, or null for no limit.");
-        Require(Timeout > TimeSpan.Zero, "H3YunClientOptions.Timeout must be positive.");
-        Require(MaxRetryAttempts >= 0, "H3YunClientOptions.MaxRetryAttempts cannot be negative.");
-        Require(RetryDelay >= TimeSpan.Zero, "H3YunClientOptions.RetryDelay cannot be negative.");
-        Require(CreateBatchSize > 0, "H3YunClientOptions.CreateBatchSize must be positive.");
-        Require(MaxResponseBytes > 0, "H3YunClientOptions.MaxResponseBytes must be positive.");
-        Require(TimeProvider is not null, "H3YunClientOptions.TimeProvider cannot be null.");
-        Require(TimeZone is not null, "H3YunClientOptions.TimeZone cannot be null; H3Yun works in H3YunTimeZones.ChinaStandardTime.");
+        Require(BaseAddress is { IsAbsoluteUri: true }, nameof(BaseAddress), "must be an absolute address such as https://www.h3yun.com.");
+        Require(!string.IsNullOrWhiteSpace(EngineCode), nameof(EngineCode), $"is empty. Set it (头像 → 系统管理 → 系统集成), or set {EngineCodeVariable}.");
+        Require(!string.IsNullOrWhiteSpace(EngineSecret), nameof(EngineSecret), $"is empty. Set it, from user secrets or the environment rather than a file in source control, or set {EngineSecretVariable}.");
+        Require(RequestsPerSecond is null or > 0, nameof(RequestsPerSecond), "must be positive, or null for no limit.");
+        Require(RateLimitQueueLimit >= 0, nameof(RateLimitQueueLimit), "cannot be negative.");
+        Require(Timeout > TimeSpan.Zero, nameof(Timeout), "must be positive.");
+        Require(MaxRetryAttempts >= 0, nameof(MaxRetryAttempts), "cannot be negative.");
+        Require(RetryDelay >= TimeSpan.Zero, nameof(RetryDelay), "cannot be negative.");
+        Require(CreateBatchSize > 0, nameof(CreateBatchSize), "must be positive.");
+        Require(MaxResponseBytes > 0, nameof(MaxResponseBytes), "must be positive.");
+        Require(TimeProvider is not null, nameof(TimeProvider), "cannot be null.");
+        Require(TimeZone is not null, nameof(TimeZone), "cannot be null; H3Yun works in H3YunTimeZones.ChinaStandardTime.");
+        return problems;
     }
 }

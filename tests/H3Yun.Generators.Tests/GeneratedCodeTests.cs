@@ -30,7 +30,8 @@ public class GeneratedCodeTests
 
         var run = GeneratorHarness.Run(files);
 
-        Assert.Equal(files.Length, run.Result.GeneratedSources.Length);
+        // A file per form, and the registration of their repositories.
+        Assert.Equal(files.Length + 1, run.Result.GeneratedSources.Length);
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
     }
@@ -79,6 +80,28 @@ public class GeneratedCodeTests
     }
 
     [Fact]
+    public void The_repositories_of_every_form_are_registered_for_dependency_injection_when_the_assembly_loads()
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.RepositorySchema("SalesOrder.h3form.json"), GeneratorHarness.RepositorySchema("Customer.h3form.json"));
+
+        var registration = run.Source(GeneratorHarness.RegistrationFile);
+
+        Assert.Contains("[global::System.Runtime.CompilerServices.ModuleInitializer]", registration, StringComparison.Ordinal);
+        Assert.Contains("global::H3Yun.H3YunRepositories.Register(AddTo);", registration, StringComparison.Ordinal);
+        Assert.Contains("global::H3Yun.H3YunRepositories.Add(services, name, static client => new global::Contoso.Orders.SalesOrderRepository(client));", registration, StringComparison.Ordinal);
+        Assert.Contains("global::H3Yun.H3YunRepositories.Add(services, name, static client => new global::Contoso.Orders.CustomerRepository(client));", registration, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void A_project_without_forms_gets_no_registration()
+    {
+        var run = GeneratorHarness.Run(new SchemaText("broken.h3form.json", "{"));
+
+        Assert.DoesNotContain(run.Result.GeneratedSources, s => s.HintName == GeneratorHarness.RegistrationFile);
+    }
+
+    [Fact]
     public void Schema_codes_that_differ_only_in_punctuation_get_files_of_their_own()
     {
         var run = GeneratorHarness.Run(
@@ -86,7 +109,7 @@ public class GeneratedCodeTests
             new SchemaText("b.h3form.json", """{ "SchemaCode": "D1_x", "ClassName": "B", "Properties": [] }"""),
             new SchemaText("c.h3form.json", """{ "SchemaCode": "D1.x", "ClassName": "C", "Properties": [] }"""));
 
-        Assert.Equal(3, run.Result.GeneratedSources.Select(s => s.HintName).Distinct().Count());
+        Assert.Equal(3, run.Result.GeneratedSources.Select(s => s.HintName).Where(h => h != GeneratorHarness.RegistrationFile).Distinct().Count());
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
     }

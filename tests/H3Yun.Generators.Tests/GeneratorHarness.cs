@@ -18,7 +18,12 @@ internal static class GeneratorHarness
     [
         .. Basic.Reference.Assemblies.Net100.References.All,
         MetadataReference.CreateFromFile(typeof(H3YunClient).Assembly.Location),
+        // The generated registration of repositories names IServiceCollection, which the runtime's package brings.
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
     ];
+
+    /// <summary>The file that registers the forms' repositories for dependency injection.</summary>
+    public const string RegistrationFile = "H3YunFormRepositories.g.cs";
 
     public static GeneratorRun Run(params SchemaText[] files) => Run(files, rootNamespace: "Contoso.Orders");
 

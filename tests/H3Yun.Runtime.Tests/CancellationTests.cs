@@ -18,6 +18,7 @@ public class CancellationTests
         var h3yun = new ScriptedH3Yun { Otherwise = SixActions.Success };
         var options = Options();
         options.RequestsPerSecond = 0.001; // the first request takes the only token for 1,000 s
+        options.EngineCode = $"limited-{Guid.NewGuid():N}"; // an engine of its own: clients of one engine share its budget
         using var client = h3yun.CreateClient(options);
         await Bounded.Run(() => new BookRepository(client).LoadAsync("b-1"));
         using var cancel = new CancellationTokenSource();

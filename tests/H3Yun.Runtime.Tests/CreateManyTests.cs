@@ -112,6 +112,7 @@ public class CreateManyTests
         var h3yun = new ScriptedH3Yun { Otherwise = IdsFromTitles() };
         var options = BatchesOfTwo();
         options.RequestsPerSecond = 0.001; // the second batch waits for a token for 1,000 s
+        options.EngineCode = $"limited-{Guid.NewGuid():N}"; // an engine of its own: clients of one engine share its budget
         using var client = h3yun.CreateClient(options);
         var books = FiveBooks();
         using var cancel = new CancellationTokenSource();

@@ -21,7 +21,8 @@ internal sealed class FakeH3Yun : HttpMessageHandler
     public static H3YunClientOptions Options(double? requestsPerSecond = null) => new()
     {
         BaseAddress = new Uri("https://h3yun.test"),
-        EngineCode = EngineCode,
+        // Clients of one engine share its rate budget: a test that limits the rate gets an engine of its own.
+        EngineCode = requestsPerSecond is null ? EngineCode : $"{EngineCode}-{Guid.NewGuid():N}",
         EngineSecret = EngineSecret,
         RequestsPerSecond = requestsPerSecond,
         RetryDelay = TimeSpan.FromMilliseconds(1),

@@ -49,7 +49,7 @@ internal static class FormEmitter
             w.Line("/// <summary>The child table's schema code; the rows travel under it.</summary>");
             w.Line($"public const string SchemaCode = {CodeText.Literal(table.SchemaCode)};");
             w.Line();
-            RecordBody(w, table.ClassName, RecordEmitter.Generated(table.Fields), context with { Fields = table.Fields }, "Creates an empty row; only the fields you assign are sent.", "child table's");
+            RecordBody(w, table.ClassName, RecordEmitter.Generated(table.Fields), context with { Fields = table.Fields }, "Creates an empty row; only the fields you assign are sent.", "child table's", isRow: true);
             w.Close();
         }
 
@@ -60,9 +60,10 @@ internal static class FormEmitter
         return w.ToString();
     }
 
-    private static void RecordBody(SourceWriter w, string className, RecordField[] fields, RecordContext context, string constructorSummary, string owner)
+    private static void RecordBody(SourceWriter w, string className, RecordField[] fields, RecordContext context, string constructorSummary, string owner, bool isRow = false)
     {
-        RecordEmitter.Constructor(w, className, fields.Length, constructorSummary);
+        // A row names its table, which uploads to the row's attachment fields need.
+        RecordEmitter.Constructor(w, className, fields.Length, constructorSummary, isRow ? "SchemaCode" : null);
         foreach (var field in fields)
         {
             w.Line();

@@ -18,10 +18,10 @@ internal static class RecordEmitter
         w.Line($"public static global::H3Yun.H3FormInfo<{formType}> FormInfo {{ get; }} = new(SchemaCode, {CodeText.Literal(displayName)}, new string[] {{ {string.Join(", ", codes)} }}, static () => new {formType}());");
     }
 
-    public static void Constructor(SourceWriter w, string className, int fieldCount, string summary)
+    public static void Constructor(SourceWriter w, string className, int fieldCount, string summary, string? extraBaseArgument = null)
     {
         w.Line($"/// <summary>{summary}</summary>");
-        w.Line($"public {className}() : base({fieldCount}) {{ }}");
+        w.Line($"public {className}() : base({fieldCount}{(extraBaseArgument is null ? string.Empty : ", " + extraBaseArgument)}) {{ }}");
     }
 
     public static void ReadField(SourceWriter w, IReadOnlyList<RecordField> fields, RecordContext context)

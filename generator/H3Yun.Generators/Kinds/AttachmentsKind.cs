@@ -4,7 +4,7 @@ namespace H3Yun.Generators.Kinds;
 
 /// <summary>Files or images: read-only, starting empty, because the OpenApi uploads attachments through endpoints of their own.</summary>
 internal sealed class AttachmentsKind()
-    : KindEmitter(ListOf + "global::H3Yun.H3Attachment>", "ReadAttachments(value, fieldCode)", write: null, "PresenceField")
+    : KindEmitter(ListOf + "global::H3Yun.H3Attachment>", "ReadAttachments(value, fieldCode)", write: null, "AttachmentField")
 {
     public const string Empty = " = global::System.Array.Empty<global::H3Yun.H3Attachment>()";
 

@@ -15,8 +15,8 @@ internal static class ReservedNames
     public static readonly string[] RecordMembers =
         ["HasChanges", "AcceptChanges", "OnFieldAssigned", "ShouldWrite", "ShouldWriteTable", "ReadField", "WriteFields"];
 
-    /// <summary>What <c>H3ChildRow</c> adds besides the row's system fields: the members H3Yun sent that the schema does not list.</summary>
-    public static readonly string[] RowMembers = ["UnknownMembers"];
+    /// <summary>What <c>H3ChildRow</c> adds besides the row's system fields: the members the schema does not list, its table's code.</summary>
+    public static readonly string[] RowMembers = ["UnknownMembers", "ChildSchemaCode"];
 
     /// <summary>The public and protected members of <see cref="object"/>.</summary>
     public static readonly string[] ObjectMembers =

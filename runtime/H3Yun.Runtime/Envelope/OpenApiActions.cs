@@ -35,6 +35,10 @@ public static class OpenApiActions
     /// <returns><see langword="true"/> for LoadBizObject, LoadBizObjects and attachment downloads.</returns>
     public static bool IsIdempotent(string actionName) => IsRead(actionName);
 
+    /// <summary>Whether the name is one of the six built-in actions, which custom APIs may not use.</summary>
+    internal static bool IsBuiltIn(string actionName) =>
+        actionName is LoadBizObject or LoadBizObjects or CreateBizObject or CreateBizObjects or UpdateBizObject or RemoveBizObject;
+
     /// <summary>Whether the action only reads. Custom actions count as writes: the client cannot know what they do.</summary>
     internal static bool IsRead(string actionName) =>
         actionName is LoadBizObject or LoadBizObjects or DownloadBizObjectFile;

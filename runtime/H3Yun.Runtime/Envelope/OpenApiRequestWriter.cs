@@ -50,6 +50,30 @@ internal static class OpenApiRequestWriter
         json.WriteEndObject();
     }
 
+    /// <summary>A custom API call: ActionName, Controller, AppCode, then the parameters as top-level members (reference §6.1).</summary>
+    public static byte[] Write(CustomApiRequest request) =>
+        JsonWriting.ToUtf8(request, static (json, r) =>
+        {
+            json.WriteStartObject();
+            json.WriteString("ActionName", r.ActionName);
+            json.WriteString("Controller", r.Controller);
+            json.WriteString("AppCode", r.AppCode);
+            foreach (var (name, value) in r.Parameters)
+            {
+                json.WritePropertyName(name);
+                if (value is null)
+                {
+                    json.WriteNullValue();
+                }
+                else
+                {
+                    value.WriteTo(json);
+                }
+            }
+
+            json.WriteEndObject();
+        }).ToArray();
+
     /// <summary>
     /// Serializes the fields of a record that a create or an update must send to the UTF-8 JSON of a BizObject, and
     /// collects into <paramref name="capture"/> what was sent, for the record to forget once H3Yun applied it.

@@ -13,12 +13,12 @@ internal static class OpenApiResponseReader
 
     /// <summary>Parses the answer and returns its <c>ReturnData</c>, or throws the failure it reports.</summary>
     /// <returns>The documents to dispose after reading, and ReturnData (undefined when absent or null).</returns>
-    public static ParsedResponse Read(ReadOnlyMemory<byte> body, OpenApiRequest request, SecretRedactor redactor)
+    public static ParsedResponse Read(ReadOnlyMemory<byte> body, CallInfo call, SecretRedactor redactor)
     {
         body = WithoutByteOrderMark(body);
         if (Utf8Text.FirstInvalidByte(body.Span) is { } invalidAt)
         {
-            throw Protocol(request, $"the body is not valid UTF-8 (at byte {invalidAt}). It starts with: {redactor.Excerpt(body.Span)}");
+            throw Protocol(call, $"the body is not valid UTF-8 (at byte {invalidAt}). It starts with: {redactor.Excerpt(body.Span)}");
         }
 
         JsonDocument document;
@@ -29,16 +29,16 @@ internal static class OpenApiResponseReader
         catch (JsonException error)
         {
             throw new H3YunProtocolException(
-                request.ActionName,
-                request.SchemaCode,
+                call.ActionName,
+                call.SchemaCode,
                 $"the body is not JSON ({error.Message}). It starts with: {redactor.Excerpt(body.Span)}",
                 error,
-                FailureRules.ForUnreadableEnvelope(request.IsIdempotent));
+                FailureRules.ForUnreadableEnvelope(call));
         }
 
         try
         {
-            return ReadEnvelope(document, request, redactor);
+            return ReadEnvelope(document, call, redactor);
         }
         catch
         {
@@ -51,12 +51,12 @@ internal static class OpenApiResponseReader
     private static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> body) =>
         body.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? body[3..] : body;
 
-    private static ParsedResponse ReadEnvelope(JsonDocument document, OpenApiRequest request, SecretRedactor redactor)
+    private static ParsedResponse ReadEnvelope(JsonDocument document, CallInfo call, SecretRedactor redactor)
     {
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw Protocol(request, $"the body is a JSON {root.ValueKind} rather than the OpenApi envelope object.");
+            throw Protocol(call, $"the body is a JSON {root.ValueKind} rather than the OpenApi envelope object.");
         }
 
         bool? successful = null;
@@ -68,7 +68,7 @@ internal static class OpenApiResponseReader
             {
                 successful = WireFormat.TryReadBoolean(member.Value, out var flag)
                     ? flag
-                    : throw Protocol(request, $"'Successful' should be true or false but is {redactor.Excerpt(member.Value)}.");
+                    : throw Protocol(call, $"'Successful' should be true or false but is {redactor.Excerpt(member.Value)}.");
             }
             else if (member.Name.Equals("ErrorMessage", StringComparison.OrdinalIgnoreCase))
             {
@@ -87,24 +87,24 @@ internal static class OpenApiResponseReader
 
         if (successful is null && errorMessage is null && returnData.ValueKind == JsonValueKind.Undefined)
         {
-            throw Protocol(request, $"it has none of the envelope members Successful, ErrorMessage or ReturnData: {redactor.Excerpt(root)}");
+            throw Protocol(call, $"it has none of the envelope members Successful, ErrorMessage or ReturnData: {redactor.Excerpt(root)}");
         }
 
         // S19's rule when Successful is absent: a call succeeded when it reported no error.
         if (!(successful ?? string.IsNullOrEmpty(errorMessage)))
         {
-            throw Rejection(request, redactor.Redact(errorMessage));
+            throw Rejection(call, redactor.Redact(errorMessage));
         }
 
         if (returnData.ValueKind == JsonValueKind.String && returnData.GetString() is { Length: > 0 } embedded)
         {
-            return ParseEmbedded(document, embedded, request);
+            return ParseEmbedded(document, embedded, call);
         }
 
         return new ParsedResponse(document, null, returnData.ValueKind == JsonValueKind.Null ? default : returnData);
     }
 
-    private static ParsedResponse ParseEmbedded(JsonDocument outer, string embedded, OpenApiRequest request)
+    private static ParsedResponse ParseEmbedded(JsonDocument outer, string embedded, CallInfo call)
     {
         try
         {
@@ -114,18 +114,18 @@ internal static class OpenApiResponseReader
         catch (JsonException error)
         {
             throw new H3YunProtocolException(
-                request.ActionName, request.SchemaCode, $"'ReturnData' is a string that is not JSON ({error.Message}).", error, FailureRules.ForUnreadableReturnData(request.IsIdempotent));
+                call.ActionName, call.SchemaCode, $"'ReturnData' is a string that is not JSON ({error.Message}).", error, FailureRules.ForUnreadableReturnData(call));
         }
     }
 
-    private static H3YunApiException Rejection(OpenApiRequest request, string? errorMessage)
+    private static H3YunApiException Rejection(CallInfo call, string? errorMessage)
     {
-        var (outcome, transient) = FailureRules.ForRejection(request.ActionName, RateRefusals.IsRateRefusal(errorMessage));
-        return new H3YunApiException(request.ActionName, request.SchemaCode, errorMessage, outcome) { IsTransient = transient };
+        var (outcome, transient) = FailureRules.ForRejection(call, RateRefusals.IsRateRefusal(errorMessage));
+        return new H3YunApiException(call.ActionName, call.SchemaCode, errorMessage, outcome) { IsTransient = transient };
     }
 
-    private static H3YunProtocolException Protocol(OpenApiRequest request, string problem) =>
-        new(request.ActionName, request.SchemaCode, problem, outcome: FailureRules.ForUnreadableEnvelope(request.IsIdempotent));
+    private static H3YunProtocolException Protocol(CallInfo call, string problem) =>
+        new(call.ActionName, call.SchemaCode, problem, outcome: FailureRules.ForUnreadableEnvelope(call));
 }
 
 /// <summary>A parsed answer; <see cref="ReturnData"/> is valid until disposal.</summary>

@@ -65,6 +65,15 @@ internal static class ReturnDataReader
         return new CreatedRecord(id, workflow.ValueKind == JsonValueKind.String ? workflow.GetString() : null);
     }
 
+    /// <summary>UploadAttachment: <c>{"AttachmentId": id}</c>.</summary>
+    public static string ReadAttachmentId(JsonElement returnData)
+    {
+        RequireObject(returnData);
+        return JsonWriting.Member(returnData, "AttachmentId") is { ValueKind: JsonValueKind.String } id && id.GetString() is { Length: > 0 } text
+            ? text
+            : throw new AnswerFormatException("ReturnData carries no AttachmentId for the uploaded file.");
+    }
+
     /// <summary>
     /// CreateBizObjects: H3Yun does not document the reply. The ids are taken from ReturnData when it is an array of
     /// strings, or from its first member that is; otherwise none are known.

@@ -33,43 +33,41 @@ public class H3YunTransportException : H3YunException
     /// <summary>How long the server asked the client to wait (<c>Retry-After</c>), when it said so.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
-    internal static H3YunTransportException ForStatus(
-        string actionName, string? schemaCode, HttpStatusCode status, string? bodyExcerpt, TimeSpan? retryAfter)
+    internal static H3YunTransportException ForStatus(CallInfo call, HttpStatusCode status, string? bodyExcerpt, TimeSpan? retryAfter)
     {
-        var (outcome, transient) = FailureRules.ForStatus(status, OpenApiActions.IsRead(actionName));
-        var message = $"H3Yun answered {Describe(actionName, schemaCode)} with HTTP {(int)status} ({status})"
+        var (outcome, transient) = FailureRules.ForStatus(status, call.IsRead);
+        var message = $"H3Yun answered {Describe(call.ActionName, call.SchemaCode)} with HTTP {(int)status} ({status})"
             + (string.IsNullOrEmpty(bodyExcerpt) ? "." : $": {bodyExcerpt}")
             + ((int)status == 429 ? " The client is sending faster than H3Yun allows; lower RequestsPerSecond." : string.Empty);
-        return new H3YunTransportException(actionName, schemaCode, message, status, outcome: outcome) { RetryAfter = retryAfter, IsTransient = transient };
+        return new H3YunTransportException(call.ActionName, call.SchemaCode, message, status, outcome: outcome) { RetryAfter = retryAfter, IsTransient = transient };
     }
 
-    internal static H3YunTransportException ForRedirect(string actionName, string? schemaCode, HttpStatusCode status, Uri? location, Uri endpoint) =>
+    internal static H3YunTransportException ForRedirect(CallInfo call, HttpStatusCode status, Uri? location, Uri endpoint) =>
         new(
-            actionName,
-            schemaCode,
-            $"H3Yun answered {Describe(actionName, schemaCode)} with HTTP {(int)status} ({status}), a redirect to "
+            call.ActionName,
+            call.SchemaCode,
+            $"H3Yun answered {Describe(call.ActionName, call.SchemaCode)} with HTTP {(int)status} ({status}), a redirect to "
             + (location is null ? "no address" : $"host '{location.Host}'")
             + $". The client never follows redirects, so that the EngineSecret goes only to {endpoint.GetLeftPart(UriPartial.Authority)}; "
             + "if H3Yun really moved, set H3YunClientOptions.BaseAddress to the new address.",
             status);
 
-    internal static H3YunTransportException ForFollowedRedirect(string actionName, string? schemaCode, Uri finalAddress, Uri endpoint) =>
+    internal static H3YunTransportException ForFollowedRedirect(CallInfo call, Uri finalAddress, Uri endpoint) =>
         new(
-            actionName,
-            schemaCode,
+            call.ActionName,
+            call.SchemaCode,
             $"The HttpClient given to H3YunClient followed a redirect from {endpoint.GetLeftPart(UriPartial.Authority)} to host '{finalAddress.Host}' "
-            + "for " + Describe(actionName, schemaCode) + ", taking the EngineSecret there. Give H3YunClient an HttpClient whose handler has "
+            + "for " + Describe(call.ActionName, call.SchemaCode) + ", taking the EngineSecret there. Give H3YunClient an HttpClient whose handler has "
             + "AllowAutoRedirect = false (AddH3Yun configures one), and consider rotating the EngineSecret.",
-            outcome: OpenApiActions.IsRead(actionName) ? WriteOutcome.NotApplied : WriteOutcome.Unknown);
+            outcome: call.IsRead ? WriteOutcome.NotApplied : WriteOutcome.Unknown);
 
-    internal static H3YunTransportException ForNetwork(
-        string actionName, string? schemaCode, Uri endpoint, HttpRequestError error, Exception failure)
+    internal static H3YunTransportException ForNetwork(CallInfo call, Uri endpoint, HttpRequestError error, Exception failure)
     {
-        var (outcome, transient) = FailureRules.ForNetwork(error, OpenApiActions.IsRead(actionName));
+        var (outcome, transient) = FailureRules.ForNetwork(error, call.IsRead);
         return new(
-            actionName,
-            schemaCode,
-            $"Could not reach H3Yun at {endpoint} for {Describe(actionName, schemaCode)}: {failure.Message} "
+            call.ActionName,
+            call.SchemaCode,
+            $"Could not reach H3Yun at {endpoint.GetLeftPart(UriPartial.Path)} for {Describe(call.ActionName, call.SchemaCode)}: {failure.Message} "
             + "Check the network and H3YunClientOptions.BaseAddress.",
             (failure as HttpRequestException)?.StatusCode,
             failure,

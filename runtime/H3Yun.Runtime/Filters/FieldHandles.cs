@@ -416,3 +416,12 @@ public sealed class ReferenceField<TForm, TTarget>(string code) : H3Field<TForm>
 /// <param name="code">The field code.</param>
 public sealed class PresenceField<TForm>(string code) : H3Field<TForm>(code)
     where TForm : H3BizObject;
+
+/// <summary>
+/// An attachment (附件) or image (图片) field: it can be filtered on presence only, and names the field a file is
+/// uploaded to (<c>repository.Attachments.UploadAsync(record, Form.Where.Files, …)</c>).
+/// </summary>
+/// <typeparam name="TForm">The generated record type.</typeparam>
+/// <param name="code">The field code.</param>
+public sealed class AttachmentField<TForm>(string code) : H3Field<TForm>(code)
+    where TForm : H3BizObject;

@@ -14,10 +14,15 @@ public abstract class H3ChildRow : H3Record
 
     /// <summary>Creates an empty row.</summary>
     /// <param name="fieldCount">How many fields the child table declares.</param>
-    protected H3ChildRow(int fieldCount)
+    /// <param name="childSchemaCode">The child table's schema code, which uploads to the row's attachment fields name.</param>
+    protected H3ChildRow(int fieldCount, string? childSchemaCode = null)
         : base(0, fieldCount)
     {
+        ChildSchemaCode = childSchemaCode;
     }
+
+    /// <summary>The child table's schema code, when the generated row class says it.</summary>
+    public string? ChildSchemaCode { get; }
 
     /// <summary>The row's id, set by H3Yun.</summary>
     public string? ObjectId { get; private set; }

@@ -17,6 +17,7 @@ public abstract class H3Repository<TForm>
     {
         Client = client ?? throw new ArgumentNullException(nameof(client));
         Form = form ?? throw new ArgumentNullException(nameof(form));
+        Attachments = new H3Attachments<TForm>(client, form);
     }
 
     /// <summary>The client requests go through.</summary>
@@ -24,6 +25,9 @@ public abstract class H3Repository<TForm>
 
     /// <summary>The form this repository reads and writes.</summary>
     public H3FormInfo<TForm> Form { get; }
+
+    /// <summary>Uploads and downloads of the form's attachment and image fields.</summary>
+    public H3Attachments<TForm> Attachments { get; }
 
     /// <summary>
     /// Loads one record (LoadBizObject). H3Yun documents no answer for a record that does not exist: a
@@ -38,7 +42,12 @@ public abstract class H3Repository<TForm>
     public Task<TForm?> LoadAsync(string objectId, CancellationToken cancellationToken = default) =>
         Client.InvokeAsync(
             OpenApiRequest.LoadBizObject(Form.SchemaCode, objectId),
-            returnData => ReturnDataReader.ReadRecord(returnData, Form.CreateRecord),
+            returnData =>
+            {
+                var record = ReturnDataReader.ReadRecord(returnData, Form.CreateRecord);
+                Counted(OpenApiActions.LoadBizObject, record is null ? 0 : 1, read: true);
+                return record;
+            },
             cancellationToken);
 
     /// <summary>
@@ -57,6 +66,7 @@ public abstract class H3Repository<TForm>
         var request = OpenApiRequest.CreateBizObject(Form.SchemaCode, Serialize(item, WritePurpose.Create, capture, objectId: null), submit);
         var created = await Client.InvokeAsync(request, ReturnDataReader.ReadCreated, cancellationToken).ConfigureAwait(false);
         capture.Accept();
+        Counted(request.ActionName, 1, read: false);
         item.OnCreated(created.ObjectId, created.WorkflowInstanceId);
         return created;
     }
@@ -114,6 +124,8 @@ public abstract class H3Repository<TForm>
                     all[start + i].OnCreated(id, workflowInstanceId: null);
                     results[start + i] = new BatchItemResult(start + i, WriteOutcome.Applied, id);
                 }
+
+                Counted(request.ActionName, count, read: false);
             }
             catch (H3YunException failure)
             {
@@ -174,14 +186,18 @@ public abstract class H3Repository<TForm>
         var request = OpenApiRequest.UpdateBizObject(Form.SchemaCode, objectId, Serialize(changes, WritePurpose.Update, capture, objectId));
         await Client.InvokeAsync(request, static _ => true, cancellationToken).ConfigureAwait(false);
         capture.Accept();
+        Counted(request.ActionName, 1, read: false);
     }
 
     /// <summary>Deletes one record (RemoveBizObject).</summary>
     /// <param name="objectId">The record's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when H3Yun has deleted the record.</returns>
-    public Task DeleteAsync(string objectId, CancellationToken cancellationToken = default) =>
-        Client.InvokeAsync(OpenApiRequest.RemoveBizObject(Form.SchemaCode, objectId), static _ => true, cancellationToken);
+    public async Task DeleteAsync(string objectId, CancellationToken cancellationToken = default)
+    {
+        await Client.InvokeAsync(OpenApiRequest.RemoveBizObject(Form.SchemaCode, objectId), static _ => true, cancellationToken).ConfigureAwait(false);
+        Counted(OpenApiActions.RemoveBizObject, 1, read: false);
+    }
 
     /// <summary>Loads the first window of up to 500 records matching <paramref name="where"/> (LoadBizObjects).</summary>
     /// <param name="where">The condition, from <c>TForm.Where</c>; <see langword="null"/> matches every record.</param>
@@ -276,6 +292,20 @@ public abstract class H3Repository<TForm>
     private QueryPage<TForm> ReadWindow(Filter filter, System.Text.Json.JsonElement returnData)
     {
         var (items, total) = ReturnDataReader.ReadRecords(returnData, Form.CreateRecord);
+        Counted(OpenApiActions.LoadBizObjects, items.Count, read: true);
         return new QueryPage<TForm>(items, filter.FromRowNum, filter.ToRowNum, total);
+    }
+
+    private void Counted(string actionName, int records, bool read)
+    {
+        var call = new CallInfo(actionName, Form.SchemaCode, read);
+        if (read)
+        {
+            H3YunTelemetry.Read(call, records);
+        }
+        else
+        {
+            H3YunTelemetry.Written(call, records);
+        }
     }
 }

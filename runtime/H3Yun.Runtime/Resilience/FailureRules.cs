@@ -29,22 +29,22 @@ internal static class FailureRules
         (isRead || NeverReachedServer(error) ? WriteOutcome.NotApplied : WriteOutcome.Unknown, true);
 
     /// <summary>H3Yun answered <c>Successful: false</c>.</summary>
-    public static (WriteOutcome Outcome, bool Transient) ForRejection(string actionName, bool isRateRefusal)
+    public static (WriteOutcome Outcome, bool Transient) ForRejection(CallInfo call, bool isRateRefusal)
     {
         if (isRateRefusal)
         {
             return (WriteOutcome.NotApplied, true);
         }
 
-        // H3Yun does not document whether a batch is all-or-nothing, so a rejected batch may be partly created.
-        return (actionName == OpenApiActions.CreateBizObjects ? WriteOutcome.Unknown : WriteOutcome.NotApplied, false);
+        // H3Yun does not document whether a batch is all-or-nothing, and a custom API may fail after writing.
+        return (!call.IsRead && call.MayPartlyApply ? WriteOutcome.Unknown : WriteOutcome.NotApplied, false);
     }
 
     /// <summary>The answer arrived but its envelope could not be read: whatever H3Yun did is unknown.</summary>
-    public static WriteOutcome ForUnreadableEnvelope(bool isRead) => isRead ? WriteOutcome.NotApplied : WriteOutcome.Unknown;
+    public static WriteOutcome ForUnreadableEnvelope(CallInfo call) => call.IsRead ? WriteOutcome.NotApplied : WriteOutcome.Unknown;
 
     /// <summary>H3Yun said <c>Successful: true</c> but its ReturnData could not be used: the write happened.</summary>
-    public static WriteOutcome ForUnreadableReturnData(bool isRead) => isRead ? WriteOutcome.NotApplied : WriteOutcome.Applied;
+    public static WriteOutcome ForUnreadableReturnData(CallInfo call) => call.IsRead ? WriteOutcome.NotApplied : WriteOutcome.Applied;
 
     /// <summary>The caller cancelled: a write whose request was on its way may have been applied.</summary>
     public static WriteOutcome ForCancellation(bool isRead, bool attemptInFlight) =>

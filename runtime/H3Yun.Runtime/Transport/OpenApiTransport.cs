@@ -1,20 +1,24 @@
 using System.Buffers;
-using System.Net.Http.Headers;
 
 namespace H3Yun;
 
 /// <summary>
-/// Posts one request body to <c>{BaseAddress}/OpenApi/Invoke</c> and returns the answer's bytes. It adds the
-/// EngineCode/EngineSecret headers to each request (never to the shared HttpClient), bounds the wait by
+/// Sends one attempt of a call to one of H3Yun's endpoints and returns the answer: buffered for the JSON answers of
+/// <c>/OpenApi/Invoke</c> and <c>/OpenApi/UploadAttachment</c>, streamed for <c>/Api/DownloadBizObjectFile</c>. It
+/// adds the EngineCode/EngineSecret headers to each request (never to the shared HttpClient), bounds the wait by
 /// <see cref="H3YunClientOptions.Timeout"/> and the size by <see cref="H3YunClientOptions.MaxResponseBytes"/>, refuses
 /// redirects, and turns every transport failure into an <see cref="H3YunTransportException"/>.
 /// </summary>
 internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions options, SecretRedactor redactor)
 {
-    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
-
     // A base address with a path (a proxy prefix) keeps it: "https://host/h3yun" posts to https://host/h3yun/OpenApi/Invoke.
-    public Uri Endpoint { get; } = new(new Uri(options.BaseAddress.AbsoluteUri.TrimEnd('/') + "/"), "OpenApi/Invoke");
+    private readonly Uri _root = new(options.BaseAddress.AbsoluteUri.TrimEnd('/') + "/");
+
+    public Uri InvokeEndpoint => new(_root, "OpenApi/Invoke");
+
+    public Uri UploadEndpoint => new(_root, "OpenApi/UploadAttachment");
+
+    public Uri DownloadEndpoint => new(_root, "Api/DownloadBizObjectFile");
 
     /// <summary>The primary handler of the client's own HttpClient, and of the one AddH3Yun configures.</summary>
     public static SocketsHttpHandler CreateHandler() => new()
@@ -24,70 +28,121 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 
-    public async Task<ReadOnlyMemory<byte>> SendAsync(OpenApiRequest request, byte[] body, CallProgress progress, CancellationToken cancellationToken)
+    /// <summary>Sends and reads the whole answer; a non-success status becomes an exception.</summary>
+    public async Task<HttpAnswer> SendAsync(CallInfo call, Uri endpoint, Func<HttpContent> content, CallProgress progress, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
-        try
+        return await Guard(call, endpoint, timeout, async () =>
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, Endpoint);
-            message.Headers.TryAddWithoutValidation("EngineCode", options.EngineCode);
-            message.Headers.TryAddWithoutValidation("EngineSecret", options.EngineSecret);
-            message.Content = new ByteArrayContent(body);
-            message.Content.Headers.ContentType = JsonContentType;
-
-            progress.AttemptInFlight = true;
-            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            CheckNotRedirected(request, response);
-            var content = await ReadBodyAsync(request, response.Content, timeout.Token).ConfigureAwait(false);
+            using var response = await StartAsync(call, endpoint, content, progress, timeout.Token).ConfigureAwait(false);
+            var body = await ReadBodyAsync(call, response.Content, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw H3YunTransportException.ForStatus(
-                    request.ActionName, request.SchemaCode, response.StatusCode, redactor.Excerpt(content.Span), RetryAfter(response));
+                throw H3YunTransportException.ForStatus(call, response.StatusCode, redactor.Excerpt(body.Span), RetryAfter(response));
             }
 
-            return content;
+            return new HttpAnswer(body, response.StatusCode, response.Content.Headers.ContentType?.MediaType);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends and returns the answer as soon as its headers arrived, for the caller to stream and dispose; the
+    /// timeout bounds the wait for the headers only. A non-success status becomes an exception.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendStreamingAsync(CallInfo call, Uri endpoint, Func<HttpContent> content, CallProgress progress, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout);
+        return await Guard(call, endpoint, timeout, async () =>
+        {
+            var response = await StartAsync(call, endpoint, content, progress, timeout.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                using (response)
+                {
+                    var body = await ReadBodyAsync(call, response.Content, timeout.Token).ConfigureAwait(false);
+                    throw H3YunTransportException.ForStatus(call, response.StatusCode, redactor.Excerpt(body.Span), RetryAfter(response));
+                }
+            }
+
+            return response;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the rest of a streamed answer that turned out to be a JSON envelope, within the size limit.</summary>
+    public async Task<ReadOnlyMemory<byte>> ReadEnvelopeAsync(CallInfo call, HttpContent content, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout);
+        return await Guard(call, DownloadEndpoint, timeout, () => ReadBodyAsync(call, content, timeout.Token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> StartAsync(CallInfo call, Uri endpoint, Func<HttpContent> content, CallProgress progress, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, endpoint);
+        message.Headers.TryAddWithoutValidation(H3YunHeaders.EngineCode, options.EngineCode);
+        message.Headers.TryAddWithoutValidation(H3YunHeaders.EngineSecret, options.EngineSecret);
+        message.Content = content();
+
+        progress.AttemptInFlight = true;
+        var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            CheckNotRedirected(call, endpoint, response);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<T> Guard<T>(CallInfo call, Uri endpoint, CancellationTokenSource timeout, Func<Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await attempt().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new H3YunTimeoutException(request.ActionName, request.SchemaCode, options.Timeout);
+            throw H3YunTimeoutException.For(call, options.Timeout);
         }
         catch (HttpRequestException error)
         {
             // Its message may quote what the server sent, such as an invalid header line.
-            throw H3YunTransportException.ForNetwork(request.ActionName, request.SchemaCode, Endpoint, error.HttpRequestError, RedactedFailure.Of(error, redactor));
+            throw H3YunTransportException.ForNetwork(call, endpoint, error.HttpRequestError, RedactedFailure.Of(error, redactor));
         }
         catch (IOException error) when (!cancellationToken.IsCancellationRequested)
         {
             // The connection broke while the body was arriving (HttpIOException and its relatives).
             var kind = error is HttpIOException io ? io.HttpRequestError : HttpRequestError.ResponseEnded;
-            throw H3YunTransportException.ForNetwork(request.ActionName, request.SchemaCode, Endpoint, kind, RedactedFailure.Of(error, redactor));
+            throw H3YunTransportException.ForNetwork(call, endpoint, kind, RedactedFailure.Of(error, redactor));
         }
     }
 
-    private void CheckNotRedirected(OpenApiRequest request, HttpResponseMessage response)
+    private static void CheckNotRedirected(CallInfo call, Uri endpoint, HttpResponseMessage response)
     {
         if ((int)response.StatusCode is >= 300 and < 400)
         {
-            throw H3YunTransportException.ForRedirect(request.ActionName, request.SchemaCode, response.StatusCode, LocationOf(response), Endpoint);
+            var location = response.Headers.Location is { } target ? (target.IsAbsoluteUri ? target : new Uri(endpoint, target)) : null;
+            throw H3YunTransportException.ForRedirect(call, response.StatusCode, location, endpoint);
         }
 
         // An HttpClient the caller gave us may follow redirects itself; an answer from another host is not H3Yun's.
-        if (response.RequestMessage?.RequestUri is { } final && Uri.Compare(final, Endpoint, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        if (response.RequestMessage?.RequestUri is { } final && Uri.Compare(final, endpoint, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
         {
-            throw H3YunTransportException.ForFollowedRedirect(request.ActionName, request.SchemaCode, final, Endpoint);
+            throw H3YunTransportException.ForFollowedRedirect(call, final, endpoint);
         }
     }
 
-    private Uri? LocationOf(HttpResponseMessage response) =>
-        response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location : new Uri(Endpoint, location)) : null;
-
-    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(OpenApiRequest request, HttpContent content, CancellationToken cancellationToken)
+    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(CallInfo call, HttpContent content, CancellationToken cancellationToken)
     {
         var limit = options.MaxResponseBytes;
         if (content.Headers.ContentLength > limit)
         {
-            throw TooLarge(request, content.Headers.ContentLength.Value);
+            throw TooLarge(call, content.Headers.ContentLength.Value);
         }
 
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -105,18 +160,18 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
                 buffer.Advance(read);
                 if (buffer.WrittenCount > limit)
                 {
-                    throw TooLarge(request, buffer.WrittenCount);
+                    throw TooLarge(call, buffer.WrittenCount);
                 }
             }
         }
     }
 
-    private H3YunProtocolException TooLarge(OpenApiRequest request, long size) =>
+    private H3YunProtocolException TooLarge(CallInfo call, long size) =>
         new(
-            request.ActionName,
-            request.SchemaCode,
+            call.ActionName,
+            call.SchemaCode,
             $"the answer is larger than MaxResponseBytes ({options.MaxResponseBytes} bytes; at least {size} arrived).",
-            outcome: FailureRules.ForUnreadableEnvelope(request.IsIdempotent));
+            outcome: FailureRules.ForUnreadableEnvelope(call));
 
     private TimeSpan? RetryAfter(HttpResponseMessage response) =>
         response.Headers.RetryAfter switch
@@ -126,6 +181,9 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
             _ => null,
         };
 }
+
+/// <summary>A whole answer: its bytes, status and media type.</summary>
+internal readonly record struct HttpAnswer(ReadOnlyMemory<byte> Body, System.Net.HttpStatusCode Status, string? MediaType);
 
 /// <summary>What the client knows about a call while it runs: whether an attempt is on its way to H3Yun.</summary>
 internal sealed class CallProgress

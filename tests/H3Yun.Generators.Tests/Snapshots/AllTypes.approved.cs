@@ -378,9 +378,9 @@ namespace Contoso.Orders
             /// <summary>位置 (<c>F0000017</c>).</summary>
             public static global::H3Yun.PresenceField<global::Contoso.Orders.AllTypes> Location { get; } = new(Fields.Location);
             /// <summary>附件 (<c>F0000018</c>).</summary>
-            public static global::H3Yun.PresenceField<global::Contoso.Orders.AllTypes> Files { get; } = new(Fields.Files);
+            public static global::H3Yun.AttachmentField<global::Contoso.Orders.AllTypes> Files { get; } = new(Fields.Files);
             /// <summary>图片 (<c>F0000019</c>).</summary>
-            public static global::H3Yun.PresenceField<global::Contoso.Orders.AllTypes> Photos { get; } = new(Fields.Photos);
+            public static global::H3Yun.AttachmentField<global::Contoso.Orders.AllTypes> Photos { get; } = new(Fields.Photos);
             /// <summary>合计 (<c>F0000020</c>).</summary>
             public static global::H3Yun.NumberField<global::Contoso.Orders.AllTypes, decimal> Total { get; } = new(Fields.Total);
         }
@@ -393,7 +393,7 @@ namespace Contoso.Orders
             public const string SchemaCode = "D000024FAllTypesRows";
 
             /// <summary>Creates an empty row; only the fields you assign are sent.</summary>
-            public Row() : base(6) { }
+            public Row() : base(7, SchemaCode) { }
 
             /// <summary>品名 (<c>F0000031</c>, ShortString).</summary>
             public string? Item { get => _Item; set { _Item = value; OnFieldAssigned(0); } }
@@ -424,6 +424,10 @@ namespace Contoso.Orders
             public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer { get => _Customer.ToReference<global::Contoso.Orders.Customer>(); set { _Customer.Assign(value?.ObjectId); OnFieldAssigned(5); } }
             private global::H3Yun.UnitValue _Customer;
 
+            /// <summary>照片 (<c>F0000037</c>, Image).</summary>
+            public global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Attachment> Photo => _Photo;
+            private global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Attachment> _Photo = global::System.Array.Empty<global::H3Yun.H3Attachment>();
+
             /// <inheritdoc/>
             protected override int ReadField(string fieldCode, global::System.Text.Json.JsonElement value)
             {
@@ -437,6 +441,7 @@ namespace Contoso.Orders
                     case Fields.Handler + "Object": _Handler.ReadCompanion(value, fieldCode); return 4;
                     case Fields.Customer: _Customer.Read(value, fieldCode); return 5;
                     case Fields.Customer + "Object": _Customer.ReadCompanion(value, fieldCode); return 5;
+                    case Fields.Photo: _Photo = global::H3Yun.BizValueReader.ReadAttachments(value, fieldCode); return 6;
                     default: return -1;
                 }
             }
@@ -467,6 +472,8 @@ namespace Contoso.Orders
                 public const string Handler = "F0000035";
                 /// <summary>客户.</summary>
                 public const string Customer = "F0000036";
+                /// <summary>照片.</summary>
+                public const string Photo = "F0000037";
             }
 
             /// <summary>The options of 等级 (<c>F0000032</c>); H3Yun stores each as its text.</summary>

@@ -156,7 +156,7 @@ namespace Contoso.Orders
             public const string SchemaCode = "D000024FOrderLines";
 
             /// <summary>Creates an empty row; only the fields you assign are sent.</summary>
-            public OrderLine() : base(3) { }
+            public OrderLine() : base(3, SchemaCode) { }
 
             /// <summary>产品 (<c>F0000011</c>, ShortString).</summary>
             public string? Product { get => _Product; set { _Product = value; OnFieldAssigned(0); } }
