@@ -1,0 +1,160 @@
+using System.Globalization;
+using H3Yun.Benchmarks.Records;
+using Newtonsoft.Json.Linq;
+
+namespace H3Yun.Benchmarks.OfficialWay;
+
+/// <summary>
+/// The benchmark form the way H3Yun's official samples handle records: a <c>Dictionary&lt;string, object&gt;</c> keyed by
+/// field code, its values converted by hand into the caller's own class.
+/// </summary>
+internal static class BenchOrderDictionary
+{
+    public static Dictionary<string, object?> ToDictionary(BenchOrderPoco order)
+    {
+        var lines = new List<Dictionary<string, object?>>(order.Lines?.Count ?? 0);
+        foreach (var line in order.Lines ?? [])
+        {
+            lines.Add(new Dictionary<string, object?>
+            {
+                ["F0000101"] = line.Product,
+                ["F0000102"] = line.Sku,
+                ["F0000103"] = line.Note,
+                ["F0000104"] = line.Price,
+                ["F0000105"] = line.Discount,
+                ["F0000106"] = line.Quantity,
+                ["F0000107"] = line.Delivery?.ToString(DictionaryValues.WriteDateFormat, CultureInfo.InvariantCulture),
+                ["F0000108"] = line.Gift,
+            });
+        }
+
+        return new Dictionary<string, object?>
+        {
+            ["F0000001"] = order.Text01,
+            ["F0000002"] = order.Text02,
+            ["F0000003"] = order.Text03,
+            ["F0000004"] = order.Text04,
+            ["F0000005"] = order.Text05,
+            ["F0000006"] = order.Text06,
+            ["F0000007"] = order.Text07,
+            ["F0000008"] = order.Text08,
+            ["F0000009"] = order.Text09,
+            ["F0000010"] = order.Text10,
+            ["F0000011"] = order.Text11,
+            ["F0000012"] = order.Text12,
+            ["F0000013"] = order.Text13,
+            ["F0000014"] = order.Text14,
+            ["F0000015"] = order.Text15,
+            ["F0000016"] = order.Text16,
+            ["F0000017"] = order.Memo1,
+            ["F0000018"] = order.Memo2,
+            ["F0000019"] = order.Memo3,
+            ["F0000020"] = order.Memo4,
+            ["F0000021"] = order.Amount01,
+            ["F0000022"] = order.Amount02,
+            ["F0000023"] = order.Amount03,
+            ["F0000024"] = order.Amount04,
+            ["F0000025"] = order.Amount05,
+            ["F0000026"] = order.Amount06,
+            ["F0000027"] = order.Amount07,
+            ["F0000028"] = order.Amount08,
+            ["F0000029"] = order.Amount09,
+            ["F0000030"] = order.Amount10,
+            ["F0000031"] = order.Count1,
+            ["F0000032"] = order.Count2,
+            ["F0000033"] = order.Count3,
+            ["F0000034"] = order.Count4,
+            ["F0000035"] = order.Serial,
+            ["F0000036"] = order.Date1?.ToString(DictionaryValues.WriteDateFormat, CultureInfo.InvariantCulture),
+            ["F0000037"] = order.Date2?.ToString(DictionaryValues.WriteDateFormat, CultureInfo.InvariantCulture),
+            ["F0000038"] = order.Date3?.ToString(DictionaryValues.WriteDateFormat, CultureInfo.InvariantCulture),
+            ["F0000039"] = order.Date4?.ToString(DictionaryValues.WriteDateFormat, CultureInfo.InvariantCulture),
+            ["F0000040"] = order.Date5?.ToString(DictionaryValues.WriteDateFormat, CultureInfo.InvariantCulture),
+            ["F0000041"] = order.Date6?.ToString(DictionaryValues.WriteDateFormat, CultureInfo.InvariantCulture),
+            ["F0000042"] = order.Flag1,
+            ["F0000043"] = order.Flag2,
+            ["F0000044"] = order.Flag3,
+            ["F0000045"] = order.Flag4,
+            ["F0000046"] = order.Person1,
+            ["F0000047"] = order.Person2,
+            ["F0000048"] = order.Person3,
+            ["F0000049"] = order.Customer1,
+            ["F0000050"] = order.Customer2,
+            ["D000BenchLines"] = lines,
+        };
+    }
+
+    public static BenchOrderPoco FromDictionary(Dictionary<string, object?> row) => new()
+    {
+        ObjectId = DictionaryValues.Text(row, "ObjectId"),
+        Name = DictionaryValues.Text(row, "Name"),
+        CreatedBy = DictionaryValues.Text(row, "CreatedBy"),
+        CreatedByObject = DictionaryValues.Unit(row, "CreatedByObject"),
+        OwnerId = DictionaryValues.Text(row, "OwnerId"),
+        OwnerIdObject = DictionaryValues.Unit(row, "OwnerIdObject"),
+        OwnerDeptId = DictionaryValues.Text(row, "OwnerDeptId"),
+        OwnerDeptIdObject = DictionaryValues.Unit(row, "OwnerDeptIdObject"),
+        CreatedTime = DictionaryValues.Date(row, "CreatedTime"),
+        ModifiedBy = DictionaryValues.Text(row, "ModifiedBy"),
+        ModifiedByObject = DictionaryValues.Unit(row, "ModifiedByObject"),
+        ModifiedTime = DictionaryValues.Date(row, "ModifiedTime"),
+        WorkflowInstanceId = DictionaryValues.Text(row, "WorkflowInstanceId"),
+        Status = DictionaryValues.Int32(row, "Status"),
+        SeqNo = DictionaryValues.Text(row, "SeqNo"),
+        Text01 = DictionaryValues.Text(row, "F0000001"),
+        Text02 = DictionaryValues.Text(row, "F0000002"),
+        Text03 = DictionaryValues.Text(row, "F0000003"),
+        Text04 = DictionaryValues.Text(row, "F0000004"),
+        Text05 = DictionaryValues.Text(row, "F0000005"),
+        Text06 = DictionaryValues.Text(row, "F0000006"),
+        Text07 = DictionaryValues.Text(row, "F0000007"),
+        Text08 = DictionaryValues.Text(row, "F0000008"),
+        Text09 = DictionaryValues.Text(row, "F0000009"),
+        Text10 = DictionaryValues.Text(row, "F0000010"),
+        Text11 = DictionaryValues.Text(row, "F0000011"),
+        Text12 = DictionaryValues.Text(row, "F0000012"),
+        Text13 = DictionaryValues.Text(row, "F0000013"),
+        Text14 = DictionaryValues.Text(row, "F0000014"),
+        Text15 = DictionaryValues.Text(row, "F0000015"),
+        Text16 = DictionaryValues.Text(row, "F0000016"),
+        Memo1 = DictionaryValues.Text(row, "F0000017"),
+        Memo2 = DictionaryValues.Text(row, "F0000018"),
+        Memo3 = DictionaryValues.Text(row, "F0000019"),
+        Memo4 = DictionaryValues.Text(row, "F0000020"),
+        Amount01 = DictionaryValues.Decimal(row, "F0000021"),
+        Amount02 = DictionaryValues.Decimal(row, "F0000022"),
+        Amount03 = DictionaryValues.Decimal(row, "F0000023"),
+        Amount04 = DictionaryValues.Decimal(row, "F0000024"),
+        Amount05 = DictionaryValues.Decimal(row, "F0000025"),
+        Amount06 = DictionaryValues.Decimal(row, "F0000026"),
+        Amount07 = DictionaryValues.Decimal(row, "F0000027"),
+        Amount08 = DictionaryValues.Decimal(row, "F0000028"),
+        Amount09 = DictionaryValues.Decimal(row, "F0000029"),
+        Amount10 = DictionaryValues.Decimal(row, "F0000030"),
+        Count1 = DictionaryValues.Int32(row, "F0000031"),
+        Count2 = DictionaryValues.Int32(row, "F0000032"),
+        Count3 = DictionaryValues.Int32(row, "F0000033"),
+        Count4 = DictionaryValues.Int32(row, "F0000034"),
+        Serial = DictionaryValues.Int64(row, "F0000035"),
+        Date1 = DictionaryValues.Date(row, "F0000036"),
+        Date2 = DictionaryValues.Date(row, "F0000037"),
+        Date3 = DictionaryValues.Date(row, "F0000038"),
+        Date4 = DictionaryValues.Date(row, "F0000039"),
+        Date5 = DictionaryValues.Date(row, "F0000040"),
+        Date6 = DictionaryValues.Date(row, "F0000041"),
+        Flag1 = DictionaryValues.Boolean(row, "F0000042"),
+        Flag2 = DictionaryValues.Boolean(row, "F0000043"),
+        Flag3 = DictionaryValues.Boolean(row, "F0000044"),
+        Flag4 = DictionaryValues.Boolean(row, "F0000045"),
+        Person1 = DictionaryValues.Text(row, "F0000046"),
+        Person1Object = DictionaryValues.Unit(row, "F0000046Object"),
+        Person2 = DictionaryValues.Text(row, "F0000047"),
+        Person2Object = DictionaryValues.Unit(row, "F0000047Object"),
+        Person3 = DictionaryValues.Text(row, "F0000048"),
+        Person3Object = DictionaryValues.Unit(row, "F0000048Object"),
+        Customer1 = DictionaryValues.Text(row, "F0000049"),
+        Customer1Object = DictionaryValues.Unit(row, "F0000049Object"),
+        Customer2 = DictionaryValues.Text(row, "F0000050"),
+        Customer2Object = DictionaryValues.Unit(row, "F0000050Object"),
+    };
+}

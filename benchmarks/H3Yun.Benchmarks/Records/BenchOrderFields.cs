@@ -1,0 +1,71 @@
+namespace H3Yun.Benchmarks.Records;
+
+/// <summary>The fields of the benchmark form <c>BenchOrder.h3form.json</c>, in schema order, for the code that makes its data.</summary>
+internal static class BenchOrderFields
+{
+    public static readonly (string Code, FieldKind Kind)[] Main =
+    [
+        ("F0000001", FieldKind.Text),
+        ("F0000002", FieldKind.Text),
+        ("F0000003", FieldKind.Text),
+        ("F0000004", FieldKind.Text),
+        ("F0000005", FieldKind.Text),
+        ("F0000006", FieldKind.Text),
+        ("F0000007", FieldKind.Text),
+        ("F0000008", FieldKind.Text),
+        ("F0000009", FieldKind.Text),
+        ("F0000010", FieldKind.Text),
+        ("F0000011", FieldKind.Text),
+        ("F0000012", FieldKind.Text),
+        ("F0000013", FieldKind.Text),
+        ("F0000014", FieldKind.Text),
+        ("F0000015", FieldKind.Text),
+        ("F0000016", FieldKind.Text),
+        ("F0000017", FieldKind.Memo),
+        ("F0000018", FieldKind.Memo),
+        ("F0000019", FieldKind.Memo),
+        ("F0000020", FieldKind.Memo),
+        ("F0000021", FieldKind.Amount),
+        ("F0000022", FieldKind.Amount),
+        ("F0000023", FieldKind.Amount),
+        ("F0000024", FieldKind.Amount),
+        ("F0000025", FieldKind.Amount),
+        ("F0000026", FieldKind.Amount),
+        ("F0000027", FieldKind.Amount),
+        ("F0000028", FieldKind.Amount),
+        ("F0000029", FieldKind.Amount),
+        ("F0000030", FieldKind.Amount),
+        ("F0000031", FieldKind.Count),
+        ("F0000032", FieldKind.Count),
+        ("F0000033", FieldKind.Count),
+        ("F0000034", FieldKind.Count),
+        ("F0000035", FieldKind.Serial),
+        ("F0000036", FieldKind.Date),
+        ("F0000037", FieldKind.Date),
+        ("F0000038", FieldKind.Date),
+        ("F0000039", FieldKind.Date),
+        ("F0000040", FieldKind.Date),
+        ("F0000041", FieldKind.Date),
+        ("F0000042", FieldKind.Flag),
+        ("F0000043", FieldKind.Flag),
+        ("F0000044", FieldKind.Flag),
+        ("F0000045", FieldKind.Flag),
+        ("F0000046", FieldKind.Person),
+        ("F0000047", FieldKind.Person),
+        ("F0000048", FieldKind.Person),
+        ("F0000049", FieldKind.Customer),
+        ("F0000050", FieldKind.Customer),
+    ];
+
+    public static readonly (string Code, FieldKind Kind)[] Line =
+    [
+        ("F0000101", FieldKind.Text),
+        ("F0000102", FieldKind.Text),
+        ("F0000103", FieldKind.Memo),
+        ("F0000104", FieldKind.Amount),
+        ("F0000105", FieldKind.Amount),
+        ("F0000106", FieldKind.Count),
+        ("F0000107", FieldKind.Date),
+        ("F0000108", FieldKind.Flag),
+    ];
+}
