@@ -187,8 +187,8 @@ public sealed class H3YunClient : IDisposable
                     if (AttachmentDownloads.IsEnvelope(response))
                     {
                         // H3Yun answers a failure (an unknown id) with the JSON envelope instead of the file.
-                        var body = await _transport.ReadEnvelopeAsync(call, response.Content, token).ConfigureAwait(false);
-                        using var parsed = OpenApiResponseReader.Read(body, call, _redactor);
+                        using var body = await _transport.ReadEnvelopeAsync(call, response.Content, token).ConfigureAwait(false);
+                        using var parsed = OpenApiResponseReader.Read(body.Memory, call, _redactor);
                         throw new H3YunProtocolException(call.ActionName, null, "H3Yun answered a JSON envelope instead of the file.");
                     }
 
@@ -219,7 +219,9 @@ public sealed class H3YunClient : IDisposable
             async (progress, token) =>
             {
                 var answer = await _transport.SendAsync(call, endpoint, content, progress, token).ConfigureAwait(false);
-                using var parsed = OpenApiResponseReader.Read(answer.Body, call, _redactor);
+                // The document is parsed where the body lies: it is disposed first, the body's buffer after.
+                using var body = answer.Body;
+                using var parsed = OpenApiResponseReader.Read(body.Memory, call, _redactor);
                 return ReadReturnData(call, parsed.ReturnData, read);
             },
             cancellationToken);

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace H3Yun;
 
 /// <summary>
@@ -28,7 +26,7 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 
-    /// <summary>Sends and reads the whole answer; a non-success status becomes an exception.</summary>
+    /// <summary>Sends and reads the whole answer, for the caller to dispose; a non-success status becomes an exception.</summary>
     public async Task<HttpAnswer> SendAsync(CallInfo call, Uri endpoint, Func<HttpContent> content, CallProgress progress, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -39,7 +37,10 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
             var body = await ReadBodyAsync(call, response.Content, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw H3YunTransportException.ForStatus(call, response.StatusCode, redactor.Excerpt(body.Span), RetryAfter(response));
+                using (body)
+                {
+                    throw H3YunTransportException.ForStatus(call, response.StatusCode, redactor.Excerpt(body.Memory.Span), RetryAfter(response));
+                }
             }
 
             return new HttpAnswer(body, response.StatusCode, response.Content.Headers.ContentType?.MediaType);
@@ -61,8 +62,8 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
             {
                 using (response)
                 {
-                    var body = await ReadBodyAsync(call, response.Content, timeout.Token).ConfigureAwait(false);
-                    throw H3YunTransportException.ForStatus(call, response.StatusCode, redactor.Excerpt(body.Span), RetryAfter(response));
+                    using var body = await ReadBodyAsync(call, response.Content, timeout.Token).ConfigureAwait(false);
+                    throw H3YunTransportException.ForStatus(call, response.StatusCode, redactor.Excerpt(body.Memory.Span), RetryAfter(response));
                 }
             }
 
@@ -70,8 +71,8 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the rest of a streamed answer that turned out to be a JSON envelope, within the size limit.</summary>
-    public async Task<ReadOnlyMemory<byte>> ReadEnvelopeAsync(CallInfo call, HttpContent content, CancellationToken cancellationToken)
+    /// <summary>Reads the rest of a streamed answer that turned out to be a JSON envelope, within the size limit, for the caller to dispose.</summary>
+    public async Task<ResponseBody> ReadEnvelopeAsync(CallInfo call, HttpContent content, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
@@ -137,7 +138,7 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
         }
     }
 
-    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(CallInfo call, HttpContent content, CancellationToken cancellationToken)
+    private async Task<ResponseBody> ReadBodyAsync(CallInfo call, HttpContent content, CancellationToken cancellationToken)
     {
         var limit = options.MaxResponseBytes;
         if (content.Headers.ContentLength > limit)
@@ -148,21 +149,7 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = new ArrayBufferWriter<byte>(content.Headers.ContentLength is { } length ? (int)Math.Max(length, 1) : 16 * 1024);
-            while (true)
-            {
-                var read = await stream.ReadAsync(buffer.GetMemory(16 * 1024), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return buffer.WrittenMemory;
-                }
-
-                buffer.Advance(read);
-                if (buffer.WrittenCount > limit)
-                {
-                    throw TooLarge(call, buffer.WrittenCount);
-                }
-            }
+            return await ResponseBody.ReadAsync(stream, content.Headers.ContentLength, limit, size => TooLarge(call, size), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -182,8 +169,8 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
         };
 }
 
-/// <summary>A whole answer: its bytes, status and media type.</summary>
-internal readonly record struct HttpAnswer(ReadOnlyMemory<byte> Body, System.Net.HttpStatusCode Status, string? MediaType);
+/// <summary>A whole answer: its bytes (to dispose once read), status and media type.</summary>
+internal readonly record struct HttpAnswer(ResponseBody Body, System.Net.HttpStatusCode Status, string? MediaType);
 
 /// <summary>What the client knows about a call while it runs: whether an attempt is on its way to H3Yun.</summary>
 internal sealed class CallProgress
