@@ -58,8 +58,8 @@ public abstract class H3ChildRow : H3Record
         }
     }
 
-    private protected sealed override void ReadUnknownMember(JsonProperty member) =>
-        (_unknownMembers ??= []).Add(new(member.Name, member.Value.Clone()));
+    private protected sealed override void ReadUnknownMember(string name, JsonElement value) =>
+        (_unknownMembers ??= []).Add(new(name, value.Clone()));
 
     private protected sealed override void WriteUnknownMembers(BizObjectWriter writer)
     {

@@ -116,7 +116,7 @@ public abstract class H3Record
     private protected abstract void WriteSystemFields(BizObjectWriter writer);
 
     /// <summary>A member that is neither a system field nor one of the record's fields; rows keep them.</summary>
-    private protected virtual void ReadUnknownMember(JsonProperty member)
+    private protected virtual void ReadUnknownMember(string name, JsonElement value)
     {
     }
 
@@ -131,15 +131,16 @@ public abstract class H3Record
         JsonElement nested = default;
         foreach (var member in record.EnumerateObject())
         {
-            if (!ReadMember(member))
+            var name = MemberNames.Of(member);
+            if (!ReadMember(name, member.Value))
             {
-                if (member.NameEquals(NestedDataMember) && member.Value.ValueKind == JsonValueKind.Object && this is H3BizObject)
+                if (name == NestedDataMember && member.Value.ValueKind == JsonValueKind.Object && this is H3BizObject)
                 {
                     nested = member.Value;
                 }
                 else
                 {
-                    ReadUnknownMember(member);
+                    ReadUnknownMember(name, member.Value);
                 }
             }
         }
@@ -147,23 +148,24 @@ public abstract class H3Record
         // Some reads put the fields under "Data" (reference §11); clients merge it, the top level winning.
         if (nested.ValueKind == JsonValueKind.Object)
         {
-            var topLevel = record.EnumerateObject().Select(static m => m.Name).ToHashSet(StringComparer.Ordinal);
+            var topLevel = record.EnumerateObject().Select(MemberNames.Of).ToHashSet(StringComparer.Ordinal);
             foreach (var member in nested.EnumerateObject())
             {
-                if (!topLevel.Contains(member.Name))
+                var name = MemberNames.Of(member);
+                if (!topLevel.Contains(name))
                 {
-                    ReadMember(member);
+                    ReadMember(name, member.Value);
                 }
             }
         }
     }
 
-    private bool ReadMember(JsonProperty member)
+    private bool ReadMember(string name, JsonElement value)
     {
-        var index = ReadSystemField(member.Name, member.Value);
+        var index = ReadSystemField(name, value);
         if (index is null)
         {
-            var fieldIndex = ReadField(member.Name, member.Value);
+            var fieldIndex = ReadField(name, value);
             if (fieldIndex < 0)
             {
                 return false;
