@@ -92,7 +92,7 @@ public static class BizValueReader
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String && WireFormat.TryParseDateTime(value.GetString()!, ReadContext.Zone, out var date)
+        return WireFormat.TryReadDateTime(value, ReadContext.Zone, out var date)
             ? date
             : throw new BizValueFormatException(fieldCode, "a date such as 2024/5/1 9:30:00", WireFormat.Excerpt(value));
     }

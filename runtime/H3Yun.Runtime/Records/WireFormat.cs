@@ -23,6 +23,11 @@ internal static class WireFormat
         "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm",
     ];
 
+#if NET9_0_OR_GREATER
+    // The characters below 0x80 that char.IsWhiteSpace counts as white space.
+    private static readonly System.Buffers.SearchValues<byte> AsciiWhiteSpace = System.Buffers.SearchValues.Create("\t\n\v\f\r "u8);
+#endif
+
     /// <summary>
     /// The clock time in H3Yun's zone: UTC and local times are converted, an unspecified time is taken as already in
     /// it (what H3Yun itself answers). The result's kind is unspecified, as every date the client reads.
@@ -90,15 +95,42 @@ internal static class WireFormat
         return firstColon >= 0 && sign > firstColon && text.Length - sign - 1 is >= 2 and <= 5;
     }
 
+    /// <summary>Reads a date member: a string in any format <see cref="TryParseDateTime"/> knows.</summary>
+    public static bool TryReadDateTime(JsonElement element, TimeZoneInfo zone, out DateTime value)
+    {
+        value = default;
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+#if NET9_0_OR_GREATER
+        if (TryGetUnescapedUtf8(element, out var utf8) && Utf8DateText.TryParse(utf8, out value))
+        {
+            return true;
+        }
+#endif
+        return TryParseDateTime(element.GetString()!, zone, out value);
+    }
+
     public static bool TryReadDecimal(JsonElement element, out decimal value)
     {
         value = default;
-        return element.ValueKind switch
+        switch (element.ValueKind)
         {
-            JsonValueKind.Number => element.TryGetDecimal(out value),
-            JsonValueKind.String => decimal.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value),
-            _ => false,
-        };
+            case JsonValueKind.Number:
+                return element.TryGetDecimal(out value);
+            case JsonValueKind.String:
+#if NET9_0_OR_GREATER
+                if (TryGetUnescapedUtf8(element, out var utf8))
+                {
+                    return decimal.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+                }
+#endif
+                return decimal.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+            default:
+                return false;
+        }
     }
 
     public static bool TryReadBoolean(JsonElement element, out bool value)
@@ -120,9 +152,41 @@ internal static class WireFormat
     }
 
     /// <summary>Whether a member carries no value: JSON null, or an empty string where a number or date was expected.</summary>
-    public static bool IsEmpty(JsonElement element) =>
-        element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
-        || (element.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(element.GetString()));
+    public static bool IsEmpty(JsonElement element)
+    {
+        if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            return true;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+#if NET9_0_OR_GREATER
+        // Decided from the bytes unless the first character that is not ASCII white space is not ASCII: char.IsWhiteSpace knows those.
+        if (TryGetUnescapedUtf8(element, out var utf8))
+        {
+            var value = utf8.IndexOfAnyExcept(AsciiWhiteSpace);
+            if (value < 0 || utf8[value] < 0x80)
+            {
+                return value < 0;
+            }
+        }
+#endif
+        return string.IsNullOrWhiteSpace(element.GetString());
+    }
+
+#if NET9_0_OR_GREATER
+    /// <summary>The text of a JSON string where it lies in the answer, when it has no escape to undo.</summary>
+    private static bool TryGetUnescapedUtf8(JsonElement element, out ReadOnlySpan<byte> utf8)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+        utf8 = raw[1..^1];
+        return !utf8.Contains((byte)'\\');
+    }
+#endif
 
     /// <summary>Shows a received value in an error message, shortened so a hostile answer cannot flood a log.</summary>
     public static string Excerpt(JsonElement element)
