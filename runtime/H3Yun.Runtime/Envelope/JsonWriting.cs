@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -14,16 +13,31 @@ internal static class JsonWriting
         Indented = false,
     };
 
-    /// <summary>Writes one JSON value with <paramref name="write"/> and returns its UTF-8 bytes.</summary>
-    public static ReadOnlyMemory<byte> ToUtf8<T>(T state, Action<Utf8JsonWriter, T> write)
+    /// <summary>Writes one JSON value with <paramref name="write"/> and returns its UTF-8 bytes, an array of exactly their length.</summary>
+    public static byte[] ToUtf8<T>(T state, Action<Utf8JsonWriter, T> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            write(json, state);
-        }
+        using var buffer = ToPooledUtf8(state, write);
+        return buffer.WrittenSpan.ToArray();
+    }
 
-        return buffer.WrittenMemory;
+    /// <summary>Writes one JSON value with <paramref name="write"/> into a pooled buffer, for the caller to read and dispose.</summary>
+    public static PooledBufferWriter ToPooledUtf8<T>(T state, Action<Utf8JsonWriter, T> write)
+    {
+        var buffer = new PooledBufferWriter();
+        try
+        {
+            using (var json = new Utf8JsonWriter(buffer, Options))
+            {
+                write(json, state);
+            }
+
+            return buffer;
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Finds a member of an object by name, ignoring case, as H3Yun's own JSON handling does.</summary>

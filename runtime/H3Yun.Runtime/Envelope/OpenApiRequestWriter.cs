@@ -9,7 +9,7 @@ namespace H3Yun;
 internal static class OpenApiRequestWriter
 {
     public static byte[] Write(OpenApiRequest request, TimeZoneInfo zone) =>
-        JsonWriting.ToUtf8((request, zone), static (json, state) => WriteBody(json, state.request, state.zone)).ToArray();
+        JsonWriting.ToUtf8((request, zone), static (json, state) => WriteBody(json, state.request, state.zone));
 
     private static void WriteBody(Utf8JsonWriter json, OpenApiRequest request, TimeZoneInfo zone)
     {
@@ -39,7 +39,8 @@ internal static class OpenApiRequestWriter
 
         if (request.Filter is { } filter)
         {
-            json.WriteString("Filter", FilterWriter.ToUtf8(filter, zone).Span);
+            using var filterJson = FilterWriter.ToPooledUtf8(filter, zone);
+            json.WriteString("Filter", filterJson.WrittenSpan);
         }
 
         if (request.IsSubmit is { } submit)
@@ -72,7 +73,7 @@ internal static class OpenApiRequestWriter
             }
 
             json.WriteEndObject();
-        }).ToArray();
+        });
 
     /// <summary>
     /// Serializes the fields of a record that a create or an update must send to the UTF-8 JSON of a BizObject, and

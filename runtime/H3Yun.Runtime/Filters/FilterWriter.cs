@@ -13,18 +13,24 @@ public static class FilterWriter
     /// <param name="filter">The filter.</param>
     /// <param name="timeZone">H3Yun's zone, into which dates are converted; China Standard Time when omitted.</param>
     /// <returns>The compact JSON.</returns>
-    public static string ToJson(Filter filter, TimeZoneInfo? timeZone = null) =>
-        Encoding.UTF8.GetString(ToUtf8(filter, timeZone ?? H3YunTimeZones.ChinaStandardTime).Span);
+    public static string ToJson(Filter filter, TimeZoneInfo? timeZone = null)
+    {
+        using var json = ToPooledUtf8(filter, timeZone ?? H3YunTimeZones.ChinaStandardTime);
+        return Encoding.UTF8.GetString(json.WrittenSpan);
+    }
 
     /// <summary>Serializes a matcher tree alone, as it appears under <c>Matcher</c>.</summary>
     /// <param name="matcher">The tree.</param>
     /// <param name="timeZone">H3Yun's zone, into which dates are converted; China Standard Time when omitted.</param>
     /// <returns>The compact JSON.</returns>
-    public static string ToJson(Matcher matcher, TimeZoneInfo? timeZone = null) =>
-        Encoding.UTF8.GetString(JsonWriting.ToUtf8((matcher, zone: timeZone ?? H3YunTimeZones.ChinaStandardTime), static (json, state) => Write(json, state.matcher, state.zone)).Span);
+    public static string ToJson(Matcher matcher, TimeZoneInfo? timeZone = null)
+    {
+        using var json = JsonWriting.ToPooledUtf8((matcher, zone: timeZone ?? H3YunTimeZones.ChinaStandardTime), static (json, state) => Write(json, state.matcher, state.zone));
+        return Encoding.UTF8.GetString(json.WrittenSpan);
+    }
 
-    internal static ReadOnlyMemory<byte> ToUtf8(Filter filter, TimeZoneInfo zone) =>
-        JsonWriting.ToUtf8((filter, zone), static (json, state) => Write(json, state.filter, state.zone));
+    internal static PooledBufferWriter ToPooledUtf8(Filter filter, TimeZoneInfo zone) =>
+        JsonWriting.ToPooledUtf8((filter, zone), static (json, state) => Write(json, state.filter, state.zone));
 
     internal static void Write(Utf8JsonWriter json, Filter filter, TimeZoneInfo zone)
     {

@@ -117,8 +117,18 @@ public sealed class BizObjectWriter
     /// </summary>
     /// <param name="fieldCode">The field code.</param>
     /// <param name="value">The value.</param>
-    public void WriteDateTime(string fieldCode, DateTime? value) =>
-        WriteString(fieldCode, value is { } date ? WireFormat.FormatDateTime(date, Zone) : null);
+    public void WriteDateTime(string fieldCode, DateTime? value)
+    {
+        if (value is { } date)
+        {
+            Span<byte> text = stackalloc byte[WireFormat.DateTimeWriteLength];
+            Json.WriteString(fieldCode, text[..WireFormat.FormatDateTime(date, Zone, text)]);
+        }
+        else
+        {
+            Json.WriteNull(fieldCode);
+        }
+    }
 
     /// <summary>Writes an instant as <c>yyyy-MM-dd HH:mm:ss</c> in H3Yun's zone.</summary>
     /// <param name="fieldCode">The field code.</param>

@@ -95,13 +95,16 @@ internal static class StructuredValues
         }
     });
 
-    private static string Serialize<T>(T value, Action<Utf8JsonWriter, T> writeMembers) =>
-        Encoding.UTF8.GetString(JsonWriting.ToUtf8((value, writeMembers), static (json, state) =>
+    private static string Serialize<T>(T value, Action<Utf8JsonWriter, T> writeMembers)
+    {
+        using var utf8 = JsonWriting.ToPooledUtf8((value, writeMembers), static (json, state) =>
         {
             json.WriteStartObject();
             state.writeMembers(json, state.value);
             json.WriteEndObject();
-        }).Span);
+        });
+        return Encoding.UTF8.GetString(utf8.WrittenSpan);
+    }
 
     /// <summary>The object a value holds: itself, or parsed from the JSON string H3Yun sends it as.</summary>
     private static JsonElement? Unwrap(JsonElement value, string fieldCode, string expected)

@@ -12,6 +12,9 @@ internal static class WireFormat
     /// <summary>The one date format the client writes; H3Yun's own front end accepts exactly this.</summary>
     public const string DateTimeWriteFormat = "yyyy-MM-dd HH:mm:ss";
 
+    /// <summary>The longest text <see cref="DateTimeWriteFormat"/> gives.</summary>
+    public const int DateTimeWriteLength = 19;
+
     /// <summary>The separator H3Yun uses for multi-value text (checkboxes, several people or records).</summary>
     public const char MultiValueSeparator = ';';
 
@@ -49,6 +52,12 @@ internal static class WireFormat
 
     public static string FormatDateTime(DateTime value, TimeZoneInfo zone) =>
         ToZoneClock(value, zone).ToString(DateTimeWriteFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Writes a date as <see cref="FormatDateTime(DateTime, TimeZoneInfo)"/> does, as UTF-8, without a string.</summary>
+    public static int FormatDateTime(DateTime value, TimeZoneInfo zone, Span<byte> utf8) =>
+        ToZoneClock(value, zone).TryFormat(utf8, out var written, DateTimeWriteFormat, CultureInfo.InvariantCulture)
+            ? written
+            : throw new ArgumentException($"A date needs {DateTimeWriteLength} bytes.", nameof(utf8));
 
     public static string FormatDateTime(DateTimeOffset value, TimeZoneInfo zone) =>
         ToZoneClock(value, zone).ToString(DateTimeWriteFormat, CultureInfo.InvariantCulture);
