@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CsCheck;
 
 namespace H3Yun.Runtime.Tests;
 
@@ -8,6 +9,22 @@ namespace H3Yun.Runtime.Tests;
 /// </summary>
 public class MemberNamesTests
 {
+    [Fact]
+    public void Records_of_one_array_read_their_names_right_whatever_order_and_names_each_has()
+    {
+        var names = new[] { "F0000001", "F0000002", "F0000001Object", "Name", "F\\u0030000003", "备注", "F000000" };
+        Gen.Int[0, names.Length - 1].Array[0, 8].Array[1, 6].Sample(
+            records =>
+            {
+                var json = "[" + string.Join(',', records.Select(r => "{" + string.Join(',', r.Distinct().Select(i => $"\"{names[i]}\":{i}")) + "}")) + "]";
+                using var document = JsonDocument.Parse(json);
+                var sequence = new MemberNameSequence();
+                return document.RootElement.EnumerateArray().All(
+                    record => record.EnumerateObject().Select((member, position) => sequence.Of(position, member) == member.Name).All(static same => same));
+            },
+            iter: 500);
+    }
+
     [Theory]
     [InlineData("""{"F\u0030000001":1}""", "F0000001")]
     [InlineData("""{"\u5907\u6CE8":1}""", "备注")]

@@ -32,9 +32,10 @@ internal static class ReturnDataReader
         var items = new List<T>(array.ValueKind == JsonValueKind.Array ? array.GetArrayLength() : 0);
         if (array.ValueKind == JsonValueKind.Array)
         {
+            var names = new MemberNameSequence();
             foreach (var element in array.EnumerateArray())
             {
-                items.Add(ReadObject(element, create, "BizObjectArray"));
+                items.Add(ReadObject(element, create, "BizObjectArray", names));
             }
         }
         else if (array.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
@@ -111,7 +112,7 @@ internal static class ReturnDataReader
     private static List<string> StringsOf(JsonElement array) =>
         [.. array.EnumerateArray().Where(static e => e.ValueKind == JsonValueKind.String).Select(static e => e.GetString()!)];
 
-    private static T ReadObject<T>(JsonElement element, Func<T> create, string memberName)
+    private static T ReadObject<T>(JsonElement element, Func<T> create, string memberName, MemberNameSequence? names = null)
         where T : H3Record
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -120,7 +121,7 @@ internal static class ReturnDataReader
         }
 
         var record = create();
-        record.ReadFrom(element);
+        record.ReadFrom(element, names);
         return record;
     }
 }

@@ -281,6 +281,7 @@ public static class BizValueReader
         }
 
         var rows = new List<TRow>(value.GetArrayLength());
+        var names = new MemberNameSequence();
         foreach (var item in value.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.Object)
@@ -289,7 +290,7 @@ public static class BizValueReader
             }
 
             var row = createRow();
-            row.ReadFrom(item);
+            row.ReadFrom(item, names);
             rows.Add(row);
         }
 

@@ -125,13 +125,15 @@ public abstract class H3Record
     {
     }
 
-    internal void ReadFrom(JsonElement record)
+    /// <summary>Reads the record's members; <paramref name="names"/> knows the names of the records read before it from the same array.</summary>
+    internal void ReadFrom(JsonElement record, MemberNameSequence? names = null)
     {
         WasRead = true;
         JsonElement nested = default;
+        var position = 0;
         foreach (var member in record.EnumerateObject())
         {
-            var name = MemberNames.Of(member);
+            var name = names is null ? MemberNames.Of(member) : names.Of(position++, member);
             if (!ReadMember(name, member.Value))
             {
                 if (name == NestedDataMember && member.Value.ValueKind == JsonValueKind.Object && this is H3BizObject)

@@ -61,3 +61,35 @@ internal static class MemberNames
         return member.Name;
     }
 }
+
+/// <summary>
+/// The member names of the records of one array, in the order the last record had them. H3Yun sends every record of
+/// an answer with the same members in the same order, so each name after the first record is recognised by comparing
+/// its bytes with the name at the same place in the record before, without a lookup and without a string.
+/// </summary>
+internal sealed class MemberNameSequence
+{
+    private readonly List<(byte[] Utf8, string Name)> _names = [];
+
+    /// <summary>The name of the member at <paramref name="position"/> of a record.</summary>
+    public string Of(int position, JsonProperty member)
+    {
+        if (position < _names.Count && member.NameEquals(_names[position].Utf8))
+        {
+            return _names[position].Name;
+        }
+
+        var name = MemberNames.Of(member);
+        var entry = (System.Text.Encoding.UTF8.GetBytes(name), name);
+        if (position < _names.Count)
+        {
+            _names[position] = entry;
+        }
+        else if (position == _names.Count)
+        {
+            _names.Add(entry);
+        }
+
+        return name;
+    }
+}
