@@ -53,7 +53,11 @@ public sealed class BizObjectWriter
     {
         if (value is null)
         {
-            Json.WriteNull(fieldCode);
+            WriteNull(fieldCode);
+        }
+        else if (EncodedFieldNames.TryGet(fieldCode, out var name))
+        {
+            Json.WriteString(name, value);
         }
         else
         {
@@ -66,13 +70,17 @@ public sealed class BizObjectWriter
     /// <param name="value">The value.</param>
     public void WriteDecimal(string fieldCode, decimal? value)
     {
-        if (value is { } number)
+        if (value is not { } number)
         {
-            Json.WriteNumber(fieldCode, number);
+            WriteNull(fieldCode);
+        }
+        else if (EncodedFieldNames.TryGet(fieldCode, out var name))
+        {
+            Json.WriteNumber(name, number);
         }
         else
         {
-            Json.WriteNull(fieldCode);
+            Json.WriteNumber(fieldCode, number);
         }
     }
 
@@ -86,13 +94,17 @@ public sealed class BizObjectWriter
     /// <param name="value">The value.</param>
     public void WriteInt64(string fieldCode, long? value)
     {
-        if (value is { } number)
+        if (value is not { } number)
         {
-            Json.WriteNumber(fieldCode, number);
+            WriteNull(fieldCode);
+        }
+        else if (EncodedFieldNames.TryGet(fieldCode, out var name))
+        {
+            Json.WriteNumber(name, number);
         }
         else
         {
-            Json.WriteNull(fieldCode);
+            Json.WriteNumber(fieldCode, number);
         }
     }
 
@@ -101,13 +113,17 @@ public sealed class BizObjectWriter
     /// <param name="value">The value.</param>
     public void WriteBoolean(string fieldCode, bool? value)
     {
-        if (value is { } flag)
+        if (value is not { } flag)
         {
-            Json.WriteBoolean(fieldCode, flag);
+            WriteNull(fieldCode);
+        }
+        else if (EncodedFieldNames.TryGet(fieldCode, out var name))
+        {
+            Json.WriteBoolean(name, flag);
         }
         else
         {
-            Json.WriteNull(fieldCode);
+            Json.WriteBoolean(fieldCode, flag);
         }
     }
 
@@ -119,14 +135,21 @@ public sealed class BizObjectWriter
     /// <param name="value">The value.</param>
     public void WriteDateTime(string fieldCode, DateTime? value)
     {
-        if (value is { } date)
+        if (value is not { } date)
         {
-            Span<byte> text = stackalloc byte[WireFormat.DateTimeWriteLength];
-            Json.WriteString(fieldCode, text[..WireFormat.FormatDateTime(date, Zone, text)]);
+            WriteNull(fieldCode);
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[WireFormat.DateTimeWriteLength];
+        text = text[..WireFormat.FormatDateTime(date, Zone, text)];
+        if (EncodedFieldNames.TryGet(fieldCode, out var name))
+        {
+            Json.WriteString(name, text);
         }
         else
         {
-            Json.WriteNull(fieldCode);
+            Json.WriteString(fieldCode, text);
         }
     }
 
@@ -212,6 +235,18 @@ public sealed class BizObjectWriter
         else
         {
             Json.WriteNullValue();
+        }
+    }
+
+    private void WriteNull(string fieldCode)
+    {
+        if (EncodedFieldNames.TryGet(fieldCode, out var name))
+        {
+            Json.WriteNull(name);
+        }
+        else
+        {
+            Json.WriteNull(fieldCode);
         }
     }
 

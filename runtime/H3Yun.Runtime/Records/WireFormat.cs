@@ -53,11 +53,35 @@ internal static class WireFormat
     public static string FormatDateTime(DateTime value, TimeZoneInfo zone) =>
         ToZoneClock(value, zone).ToString(DateTimeWriteFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>Writes a date as <see cref="FormatDateTime(DateTime, TimeZoneInfo)"/> does, as UTF-8, without a string.</summary>
-    public static int FormatDateTime(DateTime value, TimeZoneInfo zone, Span<byte> utf8) =>
-        ToZoneClock(value, zone).TryFormat(utf8, out var written, DateTimeWriteFormat, CultureInfo.InvariantCulture)
-            ? written
-            : throw new ArgumentException($"A date needs {DateTimeWriteLength} bytes.", nameof(utf8));
+    /// <summary>
+    /// Writes a date as <see cref="FormatDateTime(DateTime, TimeZoneInfo)"/> does, as UTF-8, without a string, digit by
+    /// digit: the format is fixed, and a custom format string is parsed again on every call.
+    /// </summary>
+    public static int FormatDateTime(DateTime value, TimeZoneInfo zone, Span<byte> utf8)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(utf8.Length, DateTimeWriteLength, nameof(utf8));
+        var clock = ToZoneClock(value, zone);
+        Digits(utf8[..4], clock.Year);
+        utf8[4] = (byte)'-';
+        Digits(utf8.Slice(5, 2), clock.Month);
+        utf8[7] = (byte)'-';
+        Digits(utf8.Slice(8, 2), clock.Day);
+        utf8[10] = (byte)' ';
+        Digits(utf8.Slice(11, 2), clock.Hour);
+        utf8[13] = (byte)':';
+        Digits(utf8.Slice(14, 2), clock.Minute);
+        utf8[16] = (byte)':';
+        Digits(utf8.Slice(17, 2), clock.Second);
+        return DateTimeWriteLength;
+
+        static void Digits(Span<byte> destination, int number)
+        {
+            for (var i = destination.Length - 1; i >= 0; i--, number /= 10)
+            {
+                destination[i] = (byte)('0' + (number % 10));
+            }
+        }
+    }
 
     public static string FormatDateTime(DateTimeOffset value, TimeZoneInfo zone) =>
         ToZoneClock(value, zone).ToString(DateTimeWriteFormat, CultureInfo.InvariantCulture);
