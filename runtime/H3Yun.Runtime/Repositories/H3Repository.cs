@@ -253,7 +253,11 @@ public abstract class H3Repository<TForm>
             var filter = query.ToFilter(from, from + pageSize);
             var window = await Client.InvokeAsync(
                 OpenApiRequest.LoadBizObjects(Form.SchemaCode, filter),
-                returnData => new PagingWindow<TForm>(ReadWindow(filter, returnData), Paging.Fingerprint(returnData)),
+                returnData =>
+                {
+                    var page = ReadWindow(filter, returnData);
+                    return new PagingWindow<TForm>(page, Paging.Fingerprint(returnData, page));
+                },
                 cancellationToken).ConfigureAwait(false);
             Paging.CheckWindowHonoured(Form.SchemaCode, window, previous);
             var page = window.Page;

@@ -9,8 +9,15 @@ namespace H3Yun;
 /// </summary>
 internal static class Paging
 {
-    /// <summary>A digest of the records of a window exactly as H3Yun sent them, to recognise the same window again.</summary>
-    public static byte[] Fingerprint(JsonElement returnData)
+    /// <summary>
+    /// A digest of the records of a window exactly as H3Yun sent them, to recognise the same window again when its
+    /// records carry no ids; records with ids are recognised by their ids, so their window needs none (empty).
+    /// </summary>
+    public static byte[] Fingerprint<TForm>(JsonElement returnData, QueryPage<TForm> page)
+        where TForm : H3BizObject =>
+        page.Items.Count > 0 && page.Items[0].ObjectId is null ? Fingerprint(returnData) : [];
+
+    private static byte[] Fingerprint(JsonElement returnData)
     {
         if (JsonWriting.Member(returnData, "BizObjectArray") is not { ValueKind: JsonValueKind.Array } array)
         {
@@ -36,11 +43,12 @@ internal static class Paging
         }
 
         // Concurrent writes can move one record into the next window, never a whole window of them. Records without
-        // ids (a server that ignores ReturnItems too) are compared as they were sent.
+        // ids (a server that ignores ReturnItems too) are compared as they were sent: equal bytes have equal ids, so
+        // a window whose records have ids needs no fingerprint.
         var before = previous.Page.Items;
         if (page.Items.Count > 0 && before.Count == page.Items.Count
             && ((page.Items[0].ObjectId is not null && page.Items.Select(static r => r.ObjectId).SequenceEqual(before.Select(static r => r.ObjectId)))
-                || window.Fingerprint.AsSpan().SequenceEqual(previous.Fingerprint)))
+                || (window.Fingerprint.Length > 0 && window.Fingerprint.AsSpan().SequenceEqual(previous.Fingerprint))))
         {
             throw Ignored(schemaCode, $"it returned the same {page.Items.Count} records for FromRowNum {page.FromRowNum} as for the window before");
         }
