@@ -1,0 +1,227 @@
+namespace H3Yun.Runtime.Tests;
+
+/// <summary>
+/// Which edits of a child table count as changes, what an update then sends, and what a successful update forgets:
+/// a table is sent exactly when it changed, in the order the caller left it, and never twice.
+/// </summary>
+public class ChildTableChangeTests
+{
+    private const string OrderId = "7d1c0a4e-0000-4000-8000-000000000001";
+
+    private static readonly string LoadedOrder = $$$"""
+        {"BizObject":{"ObjectId":"{{{OrderId}}}","F0000001":"SO-1",
+          "D000024FOrderLines":[
+            {"ObjectId":"r-1","ParentObjectId":"{{{OrderId}}}","F0000011":"Widget","F0000012":2},
+            {"ObjectId":"r-2","ParentObjectId":"{{{OrderId}}}","F0000011":"Gadget","F0000012":1}
+          ]}}
+        """;
+
+    public static TheoryData<string, Action<SalesOrder>, string> EditsOfALoadedTable => new()
+    {
+        {
+            "Add",
+            order => order.Lines.Add(new SalesOrder.OrderLine { Product = "Sprocket" }),
+            """[{"ObjectId":"r-1","F0000011":"Widget","F0000012":2},{"ObjectId":"r-2","F0000011":"Gadget","F0000012":1},{"F0000011":"Sprocket"}]"""
+        },
+        {
+            "Insert at 0",
+            order => order.Lines.Insert(0, new SalesOrder.OrderLine { Product = "Sprocket" }),
+            """[{"F0000011":"Sprocket"},{"ObjectId":"r-1","F0000011":"Widget","F0000012":2},{"ObjectId":"r-2","F0000011":"Gadget","F0000012":1}]"""
+        },
+        {
+            "RemoveAt 0",
+            order => order.Lines.RemoveAt(0),
+            """[{"ObjectId":"r-2","F0000011":"Gadget","F0000012":1}]"""
+        },
+        {
+            "Remove the last row",
+            order => order.Lines.Remove(order.Lines[1]),
+            """[{"ObjectId":"r-1","F0000011":"Widget","F0000012":2}]"""
+        },
+        {
+            "replace row 1 by index",
+            order => order.Lines[1] = new SalesOrder.OrderLine { Product = "Sprocket", Quantity = 4 },
+            """[{"ObjectId":"r-1","F0000011":"Widget","F0000012":2},{"F0000011":"Sprocket","F0000012":4}]"""
+        },
+        {
+            "change a field of row 0",
+            order => order.Lines[0].Quantity = 7,
+            """[{"ObjectId":"r-1","F0000011":"Widget","F0000012":7},{"ObjectId":"r-2","F0000011":"Gadget","F0000012":1}]"""
+        },
+        {
+            "Clear",
+            order => order.Lines.Clear(),
+            "[]"
+        },
+        {
+            "assign the rows in reverse",
+            order => order.Lines = [order.Lines[1], order.Lines[0]],
+            """[{"ObjectId":"r-2","F0000011":"Gadget","F0000012":1},{"ObjectId":"r-1","F0000011":"Widget","F0000012":2}]"""
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(EditsOfALoadedTable))]
+    public async Task Each_edit_of_a_loaded_table_is_a_change_that_one_update_sends_and_then_forgets(string edit, Action<SalesOrder> change, string expectedRows)
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess(LoadedOrder).AnswerSuccess();
+        var orders = new SalesOrderRepository(h3yun.CreateClient());
+        var order = (await orders.LoadAsync(OrderId))!;
+        Assert.False(order.HasChanges);
+
+        change(order);
+        Assert.True(order.HasChanges, $"'{edit}' should count as a change");
+        await orders.UpdateAsync(order);
+        await orders.UpdateAsync(order);
+
+        Assert.Equal(2, h3yun.Calls.Count);
+        var sent = JsonAssert.Parse(h3yun.Calls[1].Body)["BizObject"]!.AsObject();
+        Assert.Equal(["D000024FOrderLines"], sent.Select(static member => member.Key));
+        JsonAssert.Equivalent(expectedRows, sent["D000024FOrderLines"]!.ToJsonString());
+        Assert.False(order.HasChanges);
+        Assert.All(order.Lines, static row => Assert.False(row.HasChanges));
+    }
+
+    [Fact]
+    public async Task A_table_that_was_only_read_is_not_sent_with_a_change_of_another_field()
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess(LoadedOrder).AnswerSuccess();
+        var orders = new SalesOrderRepository(h3yun.CreateClient());
+        var order = (await orders.LoadAsync(OrderId))!;
+
+        _ = order.Lines[0].Product;
+        order.Paid = true;
+        await orders.UpdateAsync(order);
+
+        Assert.Equal("""{"F0000005":true}""", JsonAssert.BizObjectText(h3yun.Calls[1].Body));
+    }
+
+    [Fact]
+    public async Task AcceptChanges_forgets_the_changes_of_the_table_and_of_its_rows_so_that_nothing_is_sent()
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess(LoadedOrder);
+        var orders = new SalesOrderRepository(h3yun.CreateClient());
+        var order = (await orders.LoadAsync(OrderId))!;
+        order.Lines.Add(new SalesOrder.OrderLine { Product = "Sprocket" });
+        order.Lines[0].Quantity = 9;
+
+        order.AcceptChanges();
+        await orders.UpdateAsync(order);
+
+        Assert.False(order.HasChanges);
+        Assert.False(order.Lines[0].HasChanges);
+        Assert.Single(h3yun.Calls);
+        Assert.Equal(3, order.Lines.Count);
+    }
+
+    [Fact]
+    public async Task A_row_edit_made_while_the_update_is_on_its_way_stays_a_change_and_goes_with_the_next_update()
+    {
+        SalesOrder? order = null;
+        var h3yun = new FakeH3Yun()
+            .AnswerSuccess(LoadedOrder)
+            .AnswerSuccessAfter(() => order!.Lines.Add(new SalesOrder.OrderLine { Product = "Late" }))
+            .AnswerSuccess();
+        var orders = new SalesOrderRepository(h3yun.CreateClient());
+        order = (await orders.LoadAsync(OrderId))!;
+
+        order.Lines.RemoveAt(1);
+        await orders.UpdateAsync(order);
+        Assert.True(order.HasChanges);
+        await orders.UpdateAsync(order);
+
+        JsonAssert.Equivalent(
+            """{"D000024FOrderLines":[{"ObjectId":"r-1","F0000011":"Widget","F0000012":2}]}""",
+            JsonAssert.BizObjectText(h3yun.Calls[1].Body));
+        JsonAssert.Equivalent(
+            """{"D000024FOrderLines":[{"ObjectId":"r-1","F0000011":"Widget","F0000012":2},{"F0000011":"Late"}]}""",
+            JsonAssert.BizObjectText(h3yun.Calls[2].Body));
+        Assert.False(order.HasChanges);
+    }
+
+    [Fact]
+    public async Task A_failed_update_keeps_the_table_changed_so_that_it_is_sent_again()
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess(LoadedOrder).AnswerFailure("表单不存在").AnswerSuccess();
+        var orders = new SalesOrderRepository(h3yun.CreateClient());
+        var order = (await orders.LoadAsync(OrderId))!;
+
+        order.Lines.RemoveAt(0);
+        await Assert.ThrowsAsync<H3YunApiException>(() => orders.UpdateAsync(order));
+        Assert.True(order.HasChanges);
+        await orders.UpdateAsync(order);
+
+        Assert.Equal(JsonAssert.BizObjectText(h3yun.Calls[1].Body), JsonAssert.BizObjectText(h3yun.Calls[2].Body));
+        Assert.False(order.HasChanges);
+    }
+
+    [Fact]
+    public async Task A_record_created_by_this_client_can_change_its_rows_without_loading_them_again()
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess("""{"BizObjectId":"new-1"}""").AnswerSuccess();
+        var orders = new SalesOrderRepository(h3yun.CreateClient());
+        var order = new SalesOrder { OrderNumber = "SO-9" };
+        order.Lines.Add(new SalesOrder.OrderLine { Product = "Widget" });
+        await orders.CreateAsync(order);
+        Assert.False(order.HasChanges);
+
+        order.Lines.Add(new SalesOrder.OrderLine { Product = "Gadget" });
+        await orders.UpdateAsync(order);
+
+        Assert.Equal(
+            """{"D000024FOrderLines":[{"F0000011":"Widget"},{"F0000011":"Gadget"}]}""",
+            JsonAssert.BizObjectText(h3yun.Calls[1].Body));
+        Assert.Contains("\"BizObjectId\":\"new-1\"", h3yun.Calls[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_table_that_a_Select_included_can_be_changed()
+    {
+        var h3yun = new FakeH3Yun()
+            .AnswerSuccess($$$"""{"BizObjectArray":[{"ObjectId":"{{{OrderId}}}","D000024FOrderLines":[{"ObjectId":"r-1","ParentObjectId":"{{{OrderId}}}","F0000011":"Widget"}]}]}""")
+            .AnswerSuccess();
+        var orders = new SalesOrderRepository(h3yun.CreateClient());
+        var order = (await orders.QueryAsync(new H3Query<SalesOrder> { Select = [SalesOrder.Where.OrderNumber] })).Items.Single();
+
+        order.Lines.Add(new SalesOrder.OrderLine { Product = "Gadget" });
+        await orders.UpdateAsync(order);
+
+        Assert.Equal(
+            """{"D000024FOrderLines":[{"ObjectId":"r-1","F0000011":"Widget"},{"F0000011":"Gadget"}]}""",
+            JsonAssert.BizObjectText(h3yun.Calls[1].Body));
+    }
+
+    [Fact]
+    public async Task After_Clear_a_partly_loaded_record_may_add_rows_because_they_are_the_whole_table()
+    {
+        var h3yun = new FakeH3Yun()
+            .AnswerSuccess($$$"""{"BizObjectArray":[{"ObjectId":"{{{OrderId}}}","F0000001":"SO-1"}]}""")
+            .AnswerSuccess();
+        var orders = new SalesOrderRepository(h3yun.CreateClient());
+        var order = (await orders.QueryAsync(new H3Query<SalesOrder> { Select = [SalesOrder.Where.OrderNumber] })).Items.Single();
+
+        order.Lines.Clear();
+        order.Lines.Add(new SalesOrder.OrderLine { Product = "Gadget" });
+        await orders.UpdateAsync(order);
+
+        Assert.Equal("""{"D000024FOrderLines":[{"F0000011":"Gadget"}]}""", JsonAssert.BizObjectText(h3yun.Calls[1].Body));
+    }
+
+    [Fact]
+    public void A_table_refuses_null_rows_however_they_are_given()
+    {
+        var order = new SalesOrder();
+        order.Lines.Add(new SalesOrder.OrderLine { Product = "Widget" });
+        order.AcceptChanges();
+
+        Assert.Throws<ArgumentNullException>(() => order.Lines.Add(null!));
+        Assert.Throws<ArgumentNullException>(() => order.Lines.Insert(0, null!));
+        Assert.Throws<ArgumentNullException>(() => order.Lines[0] = null!);
+        var assigned = Assert.Throws<ArgumentException>(() => order.Lines = [new SalesOrder.OrderLine(), null!]);
+        Assert.Equal("A child table cannot hold a null row. (Parameter 'rows')", assigned.Message);
+        Assert.Throws<ArgumentNullException>(() => order.Lines = null!);
+
+        Assert.Equal(["Widget"], order.Lines.Select(static row => row.Product));
+        Assert.False(order.HasChanges);
+    }
+}
