@@ -80,6 +80,13 @@ public class FilterHandleTests
     }
 
     [Fact]
+    public void Writing_no_filter_or_no_matcher_is_refused()
+    {
+        Assert.Equal("filter", Assert.Throws<ArgumentNullException>(() => FilterWriter.ToJson((Filter)null!)).ParamName);
+        Assert.Equal("matcher", Assert.Throws<ArgumentNullException>(() => FilterWriter.ToJson((Matcher)null!)).ParamName);
+    }
+
+    [Fact]
     public void Comparing_text_with_null_is_refused_with_the_operator_to_use_instead()
     {
         var equal = Assert.Throws<ArgumentNullException>(() => AllTypes.Where.ShortText.EqualTo(null!));
