@@ -112,6 +112,20 @@ public class ClientLogAndLifetimeTests
     }
 
     [Fact]
+    public async Task A_client_that_made_its_own_HttpClient_releases_it_when_disposed()
+    {
+        var options = Options(maxRetryAttempts: 0);
+        options.BaseAddress = new Uri("http://127.0.0.1:9");
+        var client = new H3YunClient(options);
+        var books = new BookRepository(client);
+        await Bounded.FailsWith<H3YunTransportException>(() => books.LoadAsync("b-1"));
+
+        client.Dispose();
+
+        await Bounded.FailsWith<ObjectDisposedException>(() => books.LoadAsync("b-1"));
+    }
+
+    [Fact]
     public void The_client_needs_an_HttpClient_and_options()
     {
         Assert.Equal("httpClient", Assert.Throws<ArgumentNullException>(() => new H3YunClient(null!, FakeH3Yun.Options())).ParamName);
