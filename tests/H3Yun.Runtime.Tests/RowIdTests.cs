@@ -69,6 +69,33 @@ public class RowIdTests
     }
 
     [Fact]
+    public async Task The_refusal_names_the_row_that_holds_the_unknown_id()
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess($$$"""
+            {"BizObject":{"ObjectId":"{{{RosterId}}}","D000024FRosterShifts":[
+              {"ObjectId":"s-1","ParentObjectId":"{{{RosterId}}}","F0000043":"{{{UserA}}}"},
+              {"ObjectId":"s-2","ParentObjectId":"{{{RosterId}}}","F0000043":"{{{UserB}}}"},
+              {"ObjectId":"s-3","ParentObjectId":"{{{RosterId}}}","F0000043":"王五"}]}}
+            """);
+        var rosters = new RosterRepository(h3yun.CreateClient());
+        var roster = (await rosters.LoadAsync(RosterId))!;
+
+        roster.Shifts[0].Note = "改";
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => rosters.UpdateAsync(roster));
+
+        Assert.StartsWith("Row 2 of child table 'D000024FRosterShifts': field 'F0000043' holds '王五'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_child_table_is_written_from_its_rows()
+    {
+        using var json = new System.Text.Json.Utf8JsonWriter(new MemoryStream());
+        var writer = new BizObjectWriter(json, RecordWriteMode.Assigned, H3YunTimeZones.ChinaStandardTime);
+
+        Assert.Equal("rows", Assert.Throws<ArgumentNullException>(() => writer.WriteChildTable<Roster.Shift>("D000024FRosterShifts", null!)).ParamName);
+    }
+
+    [Fact]
     public async Task Assigning_ids_to_the_refused_fields_lets_the_update_through()
     {
         var (h3yun, rosters, roster) = await Loaded("""{"F0000041":"张三;李四","F0000043":"张三"}""");
