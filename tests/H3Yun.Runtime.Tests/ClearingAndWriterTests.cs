@@ -109,6 +109,16 @@ public class ClearingAndWriterTests
         Assert.Equal("图书", Book.FormInfo.DisplayName);
     }
 
+    [Fact]
+    public void The_mapping_attributes_keep_the_codes_they_name_for_tools_that_read_them()
+    {
+        var form = typeof(OrderSummary).GetCustomAttributes(typeof(H3FormAttribute), inherit: false).Cast<H3FormAttribute>().Single();
+        var field = typeof(OrderSummary).GetProperty(nameof(OrderSummary.Amount))!.GetCustomAttributes(typeof(H3FieldAttribute), inherit: false).Cast<H3FieldAttribute>().Single();
+
+        Assert.Equal("D000024SalesOrder", form.SchemaCode);
+        Assert.Equal("F0000004", field.FieldCode);
+    }
+
     private static string Write(Action<BizObjectWriter> write)
     {
         using var stream = new MemoryStream();
