@@ -15,9 +15,21 @@ public class ClearingAndWriterTests
         var h3yun = new FakeH3Yun().AnswerSuccess();
         var changes = new AllTypes
         {
-            ShortText = null, Colour = null, Days = null, Amount = null, Count = null, BigCount = null, DueDate = null,
-            Done = null, Owner = null, Reviewers = null, Department = null, Customer = null, RelatedCustomers = null,
-            Address = null, Location = null,
+            ShortText = null,
+            Colour = null,
+            Days = null,
+            Amount = null,
+            Count = null,
+            BigCount = null,
+            DueDate = null,
+            Done = null,
+            Owner = null,
+            Reviewers = null,
+            Department = null,
+            Customer = null,
+            RelatedCustomers = null,
+            Address = null,
+            Location = null,
         };
 
         await new AllTypesRepository(h3yun.CreateClient()).UpdateAsync("id-1", changes);
