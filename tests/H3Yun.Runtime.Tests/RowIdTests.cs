@@ -96,6 +96,28 @@ public class RowIdTests
     }
 
     [Fact]
+    public void A_child_table_is_read_into_a_table_with_a_row_factory()
+    {
+        var rows = System.Text.Json.JsonDocument.Parse("[]").RootElement;
+        var table = new H3ChildTable<Roster.Shift>();
+
+        Assert.Equal("table", Assert.Throws<ArgumentNullException>(() => BizValueReader.ReadChildTable<Roster.Shift>(rows, "T", null!, static () => new Roster.Shift())).ParamName);
+        Assert.Equal("createRow", Assert.Throws<ArgumentNullException>(() => BizValueReader.ReadChildTable(rows, "T", table, null!)).ParamName);
+    }
+
+    [Theory]
+    [InlineData("7", "field 'T' should hold an array of child-table rows but holds 7.")]
+    [InlineData("[{},\"row\"]", "field 'T' should hold child-table rows as objects but holds \"row\".")]
+    public void A_child_table_that_is_no_array_of_objects_is_refused(string json, string message)
+    {
+        var value = System.Text.Json.JsonDocument.Parse(json).RootElement;
+
+        var error = Assert.ThrowsAny<FormatException>(() => BizValueReader.ReadChildTable(value, "T", new H3ChildTable<Roster.Shift>(), static () => new Roster.Shift()));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
     public async Task Assigning_ids_to_the_refused_fields_lets_the_update_through()
     {
         var (h3yun, rosters, roster) = await Loaded("""{"F0000041":"张三;李四","F0000043":"张三"}""");
