@@ -208,6 +208,37 @@ public class ChildTableChangeTests
     }
 
     [Fact]
+    public async Task ReplaceWith_says_the_rows_are_the_whole_table_even_of_a_record_made_with_new()
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess();
+        var changes = new SalesOrder();
+
+        // The generated property is an IList<TRow>; the table behind it is an H3ChildTable<TRow>.
+        ((H3ChildTable<SalesOrder.OrderLine>)changes.Lines).ReplaceWith([new SalesOrder.OrderLine { Product = "扇贝" }, new SalesOrder.OrderLine { Product = "虾" }]);
+        Assert.True(changes.HasChanges);
+        await new SalesOrderRepository(h3yun.CreateClient()).UpdateAsync(OrderId, changes);
+
+        Assert.Equal("""{"D000024FOrderLines":[{"F0000011":"扇贝"},{"F0000011":"虾"}]}""", JsonAssert.BizObjectText(h3yun.Calls.Single().Body));
+        Assert.False(changes.HasChanges);
+    }
+
+    [Fact]
+    public async Task ReplaceWith_on_a_loaded_table_is_a_change_that_keeps_the_ids_of_the_rows_it_keeps()
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess(LoadedOrder).AnswerSuccess();
+        var orders = new SalesOrderRepository(h3yun.CreateClient());
+        var order = (await orders.LoadAsync(OrderId))!;
+
+        var lines = (H3ChildTable<SalesOrder.OrderLine>)order.Lines;
+        lines.ReplaceWith([order.Lines[1]]);
+        Assert.True(order.HasChanges);
+        await orders.UpdateAsync(order);
+
+        Assert.Equal("""{"D000024FOrderLines":[{"ObjectId":"r-2","F0000011":"Gadget","F0000012":1}]}""", JsonAssert.BizObjectText(h3yun.Calls[1].Body));
+        Assert.Equal("rows", Assert.Throws<ArgumentNullException>(() => lines.ReplaceWith(null!)).ParamName);
+    }
+
+    [Fact]
     public void A_table_refuses_null_rows_however_they_are_given()
     {
         var order = new SalesOrder();
