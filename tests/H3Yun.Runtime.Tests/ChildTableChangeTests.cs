@@ -49,6 +49,21 @@ public class ChildTableChangeTests
             """[{"ObjectId":"r-1","F0000011":"Widget","F0000012":7},{"ObjectId":"r-2","F0000011":"Gadget","F0000012":1}]"""
         },
         {
+            "Add an empty row",
+            order => order.Lines.Add(new SalesOrder.OrderLine()),
+            """[{"ObjectId":"r-1","F0000011":"Widget","F0000012":2},{"ObjectId":"r-2","F0000011":"Gadget","F0000012":1},{}]"""
+        },
+        {
+            "Insert an empty row at 1",
+            order => order.Lines.Insert(1, new SalesOrder.OrderLine()),
+            """[{"ObjectId":"r-1","F0000011":"Widget","F0000012":2},{},{"ObjectId":"r-2","F0000011":"Gadget","F0000012":1}]"""
+        },
+        {
+            "replace row 0 by an empty row",
+            order => order.Lines[0] = new SalesOrder.OrderLine(),
+            """[{},{"ObjectId":"r-2","F0000011":"Gadget","F0000012":1}]"""
+        },
+        {
             "Clear",
             order => order.Lines.Clear(),
             "[]"
