@@ -155,6 +155,28 @@ public class ChildTableChangeTests
     }
 
     [Fact]
+    public async Task A_row_removed_while_the_update_is_on_its_way_is_removed_by_the_next_update()
+    {
+        SalesOrder? order = null;
+        var h3yun = new FakeH3Yun()
+            .AnswerSuccess(LoadedOrder)
+            .AnswerSuccessAfter(() => order!.Lines.RemoveAt(1))
+            .AnswerSuccess();
+        var orders = new SalesOrderRepository(h3yun.CreateClient());
+        order = (await orders.LoadAsync(OrderId))!;
+
+        order.Lines[0].Quantity = 3;
+        await orders.UpdateAsync(order);
+        Assert.True(order.HasChanges);
+        await orders.UpdateAsync(order);
+
+        JsonAssert.Equivalent(
+            """{"D000024FOrderLines":[{"ObjectId":"r-1","F0000011":"Widget","F0000012":3}]}""",
+            JsonAssert.BizObjectText(h3yun.Calls[2].Body));
+        Assert.False(order.HasChanges);
+    }
+
+    [Fact]
     public async Task A_failed_update_keeps_the_table_changed_so_that_it_is_sent_again()
     {
         var h3yun = new FakeH3Yun().AnswerSuccess(LoadedOrder).AnswerFailure("表单不存在").AnswerSuccess();

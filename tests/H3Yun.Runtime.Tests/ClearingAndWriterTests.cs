@@ -131,6 +131,12 @@ public class ClearingAndWriterTests
         Assert.Equal("F0000004", field.FieldCode);
     }
 
+    [Fact]
+    public void A_record_cannot_declare_fewer_than_no_fields()
+    {
+        Assert.Equal("fieldCount", Assert.Throws<ArgumentOutOfRangeException>(static () => new NegativeForm()).ParamName);
+    }
+
     private static string Write(Action<BizObjectWriter> write)
     {
         using var stream = new MemoryStream();
@@ -142,5 +148,20 @@ public class ClearingAndWriterTests
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
+
+/// <summary>A hand-written record that claims a negative number of fields, as no generated one does.</summary>
+internal sealed class NegativeForm : H3BizObject
+{
+    public NegativeForm()
+        : base(-1)
+    {
+    }
+
+    protected override int ReadField(string fieldCode, System.Text.Json.JsonElement value) => -1;
+
+    protected override void WriteFields(BizObjectWriter writer)
+    {
     }
 }
