@@ -137,6 +137,18 @@ public class ClearingAndWriterTests
         Assert.Equal("fieldCount", Assert.Throws<ArgumentOutOfRangeException>(static () => new NegativeForm()).ParamName);
     }
 
+    [Fact]
+    public void A_hand_written_record_must_give_a_writer_and_a_table_to_ask_whether_a_table_is_written()
+    {
+        using var json = new Utf8JsonWriter(new MemoryStream());
+        var writer = new BizObjectWriter(json, RecordWriteMode.Assigned, H3YunTimeZones.ChinaStandardTime);
+        var record = new OneTableForm();
+
+        Assert.Equal("writer", Assert.Throws<ArgumentNullException>(() => record.Asks(null!, new H3ChildTable<SalesOrder.OrderLine>())).ParamName);
+        Assert.Equal("table", Assert.Throws<ArgumentNullException>(() => record.Asks(writer, null!)).ParamName);
+        Assert.False(record.Asks(writer, new H3ChildTable<SalesOrder.OrderLine>()));
+    }
+
     private static string Write(Action<BizObjectWriter> write)
     {
         using var stream = new MemoryStream();
@@ -158,6 +170,23 @@ internal sealed class NegativeForm : H3BizObject
         : base(-1)
     {
     }
+
+    protected override int ReadField(string fieldCode, System.Text.Json.JsonElement value) => -1;
+
+    protected override void WriteFields(BizObjectWriter writer)
+    {
+    }
+}
+
+/// <summary>A hand-written record with one child table, to call what generated code calls.</summary>
+internal sealed class OneTableForm : H3BizObject
+{
+    public OneTableForm()
+        : base(1)
+    {
+    }
+
+    public bool Asks(BizObjectWriter writer, H3ChildTable<SalesOrder.OrderLine> table) => ShouldWriteTable(writer, 0, table);
 
     protected override int ReadField(string fieldCode, System.Text.Json.JsonElement value) => -1;
 
