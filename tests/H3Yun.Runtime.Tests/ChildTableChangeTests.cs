@@ -276,6 +276,27 @@ public class ChildTableChangeTests
     }
 
     [Fact]
+    public async Task Changing_a_table_that_was_not_loaded_is_refused_with_why_it_was_not_loaded_and_the_fixes()
+    {
+        const string Tail = ". H3Yun may replace the whole table with the rows sent, which would delete the rows you did not load, so nothing was sent. "
+            + "Load the record with its table (no Select, or a Select that includes the table), or say that the rows you give are the whole "
+            + "table: assign the table (record.Rows = rows), call ReplaceWith(rows), or call Clear() before adding rows.";
+        var h3yun = new FakeH3Yun().AnswerSuccess($$$"""{"BizObjectArray":[{"ObjectId":"{{{OrderId}}}","F0000001":"SO-1"}]}""");
+        var orders = new SalesOrderRepository(h3yun.CreateClient());
+        var queried = (await orders.QueryAsync(new H3Query<SalesOrder> { Select = [SalesOrder.Where.OrderNumber] })).Items.Single();
+        var made = new SalesOrder();
+
+        queried.Lines.Add(new SalesOrder.OrderLine { Product = "扇贝" });
+        made.Lines.Add(new SalesOrder.OrderLine { Product = "扇贝" });
+        var afterQuery = await Assert.ThrowsAsync<InvalidOperationException>(() => orders.UpdateAsync(queried));
+        var afterNew = await Assert.ThrowsAsync<InvalidOperationException>(() => orders.UpdateAsync(OrderId, made));
+
+        Assert.Equal("The child table 'D000024FOrderLines' was changed, but its rows were not loaded (the query's Select did not include the table)" + Tail, afterQuery.Message);
+        Assert.Equal("The child table 'D000024FOrderLines' was changed, but its rows were not loaded (the record was made with new, as for UpdateAsync(objectId, changes))" + Tail, afterNew.Message);
+        Assert.Single(h3yun.Calls);
+    }
+
+    [Fact]
     public void A_table_refuses_null_rows_however_they_are_given()
     {
         var order = new SalesOrder();
