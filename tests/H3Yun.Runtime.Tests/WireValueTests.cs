@@ -226,6 +226,7 @@ public class WireValueTests
             [new("a-1", "x.pdf", "application/pdf", 12), new("a-2", "y.png", null, 3), new("a-3")]
         },
         { "[{\"ObjectId\":\"a-1\",\"FileSize\":null,\"Size\":5}]", [new("a-1", Size: null)] },
+        { "[{\"Id\":\"c\",\"AttachmentId\":\"b\",\"ObjectId\":\"a\"},{\"Id\":\"c\",\"AttachmentId\":\"b\"}]", [new("a"), new("b")] },
     };
 
     [Theory]
@@ -233,6 +234,16 @@ public class WireValueTests
     public void Attachments_are_read_in_every_shape_a_read_reports(string json, H3Attachment[] expected)
     {
         Assert.Equal(expected, BizValueReader.ReadAttachments(Parse(json), Code));
+    }
+
+    [Fact]
+    public void China_Standard_Time_is_a_fixed_UTC_plus_8_zone_named_as_Windows_names_it()
+    {
+        var zone = H3YunTimeZones.ChinaStandardTime;
+
+        Assert.Equal(("China Standard Time", "(UTC+08:00) China Standard Time", "China Standard Time"), (zone.Id, zone.DisplayName, zone.StandardName));
+        Assert.Equal(TimeSpan.FromHours(8), zone.BaseUtcOffset);
+        Assert.False(zone.SupportsDaylightSavingTime);
     }
 
     [Fact]
