@@ -227,6 +227,7 @@ public class WireValueTests
         },
         { "[{\"ObjectId\":\"a-1\",\"FileSize\":null,\"Size\":5}]", [new("a-1", Size: null)] },
         { "[{\"Id\":\"c\",\"AttachmentId\":\"b\",\"ObjectId\":\"a\"},{\"Id\":\"c\",\"AttachmentId\":\"b\"}]", [new("a"), new("b")] },
+        { "[{\"ObjectId\":\"a\",\"Name\":\"shown.pdf\",\"FileName\":\"file.pdf\"}]", [new("a", "file.pdf")] },
     };
 
     [Theory]
