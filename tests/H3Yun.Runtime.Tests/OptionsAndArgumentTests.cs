@@ -10,8 +10,8 @@ public class OptionsAndArgumentTests
     {
         { "relative address", o => o.BaseAddress = new Uri("/h3yun", UriKind.Relative), "H3YunClientOptions.BaseAddress must be an absolute address such as https://www.h3yun.com." },
         { "no address", o => o.BaseAddress = null!, "H3YunClientOptions.BaseAddress must be an absolute address such as https://www.h3yun.com." },
-        { "blank EngineCode", o => o.EngineCode = "  ", "H3YunClientOptions.EngineCode is empty. Set it, or set H3YUN_ENGINE_CODE." },
-        { "blank EngineSecret", o => o.EngineSecret = "", "H3YunClientOptions.EngineSecret is empty. Set it, or set H3YUN_ENGINE_SECRET." },
+        { "blank EngineCode", o => o.EngineCode = "  ", "H3YunClientOptions.EngineCode is empty. Set it (头像 → 系统管理 → 系统集成), or set H3YUN_ENGINE_CODE." },
+        { "blank EngineSecret", o => o.EngineSecret = "", "H3YunClientOptions.EngineSecret is empty. Set it, from user secrets or the environment rather than a file in source control, or set H3YUN_ENGINE_SECRET." },
         { "zero rate", o => o.RequestsPerSecond = 0, "H3YunClientOptions.RequestsPerSecond must be positive, or null for no limit." },
         { "negative rate", o => o.RequestsPerSecond = -1, "H3YunClientOptions.RequestsPerSecond must be positive, or null for no limit." },
         { "zero timeout", o => o.Timeout = TimeSpan.Zero, "H3YunClientOptions.Timeout must be positive." },
@@ -25,7 +25,7 @@ public class OptionsAndArgumentTests
 
     public static TheoryData<string, Action<H3YunClientOptions>> SmallestGoodOptions => new()
     {
-        { "a rate just above zero", o => o.RequestsPerSecond = 0.001 },
+        { "a rate just above zero", o => { o.RequestsPerSecond = 0.001; o.EngineCode = $"smallest-rate-{Guid.NewGuid():N}"; } },
         { "no rate limit", o => o.RequestsPerSecond = null },
         { "a timeout of one tick", o => o.Timeout = TimeSpan.FromTicks(1) },
         { "no retries", o => o.MaxRetryAttempts = 0 },
@@ -85,7 +85,8 @@ public class OptionsAndArgumentTests
     {
         var options = FakeH3Yun.Options(requestsPerSecond: 1.5);
 
-        Assert.Equal("H3Yun at https://h3yun.test/ (EngineCode test-engine, EngineSecret set, 1.5 requests/s)", options.ToString());
+        Assert.Equal($"H3Yun at https://h3yun.test/ (EngineCode {options.EngineCode}, EngineSecret set, 1.5 requests/s)", options.ToString());
+        Assert.DoesNotContain(options.EngineSecret, options.ToString(), StringComparison.Ordinal);
         Assert.Equal(
             "H3Yun at https://www.h3yun.com/ (EngineCode , EngineSecret not set, no rate limit)",
             new H3YunClientOptions { RequestsPerSecond = null }.ToString());

@@ -12,6 +12,7 @@ public class RateLimitTests
         var h3yun = new ScriptedH3Yun { Otherwise = Success("""{"BizObject":null}""") };
         var options = Options();
         options.RequestsPerSecond = 20;
+        options.EngineCode = OwnEngine();
         using var client = h3yun.CreateClient(options);
         var books = new BookRepository(client);
         var clock = Stopwatch.StartNew();
@@ -29,6 +30,7 @@ public class RateLimitTests
         var h3yun = new ScriptedH3Yun { Otherwise = Success("""{"BizObject":null}""") }.Then(Status(503), times: 2);
         var options = Options(maxRetryAttempts: 2);
         options.RequestsPerSecond = 10;
+        options.EngineCode = OwnEngine();
         options.RetryDelay = TimeSpan.Zero;
         using var client = h3yun.CreateClient(options);
         var clock = Stopwatch.StartNew();
@@ -45,6 +47,7 @@ public class RateLimitTests
         var h3yun = new ScriptedH3Yun { Otherwise = Success("""{"BizObject":null}""") };
         var options = Options();
         options.RequestsPerSecond = 0.001;
+        options.EngineCode = OwnEngine();
         var client = h3yun.CreateClient(options);
         var books = new BookRepository(client);
         await Bounded.Run(() => books.LoadAsync("b-1"));
@@ -54,8 +57,12 @@ public class RateLimitTests
         Assert.False(waiting.IsCompleted);
         client.Dispose();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => waiting.Within());
-        Assert.Equal("The H3Yun client's rate limiter refused a request; it was disposed while requests were waiting.", error.Message);
+        var error = await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.Within());
+        Assert.Contains("disposed while LoadBizObject", error.Message, StringComparison.Ordinal);
         Assert.Single(h3yun.Calls);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => books.LoadAsync("b-3"));
     }
+
+    // Clients of one engine share its budget: a test that sets a budget of its own uses an engine of its own.
+    private static string OwnEngine() => $"{FakeH3Yun.EngineCode}-{Guid.NewGuid():N}";
 }
