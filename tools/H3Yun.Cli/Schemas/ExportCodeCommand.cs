@@ -51,7 +51,7 @@ internal static class ExportCodeCommand
     /// <summary>The class, with the contract's names, the system fields the generator knows, and the forms given.</summary>
     public static string Render(string? appCode, IReadOnlyList<string> forms)
     {
-        using var stream = typeof(ExportCodeCommand).Assembly.GetManifestResourceStream("H3YunSchemaExportController.cs.txt")
+        using var stream = typeof(ExportCodeCommand).Assembly.GetManifestResourceStream("H3YunSchemaExportController.template")
             ?? throw new InvalidOperationException("The export class template is missing from the h3yun assembly.");
         using var reader = new StreamReader(stream);
         var codes = forms.Select(code => code.Trim()).Where(code => code.Length > 0).Distinct(StringComparer.Ordinal).ToList();
