@@ -34,6 +34,18 @@ internal sealed class FieldTypesWalkthrough(H3YunClient client, TextWriter outpu
         output.WriteLine($"  numbers {loaded.Amount}, {loaded.Count}, {loaded.BigCount} | date {loaded.DueDate:yyyy-MM-dd HH:mm} | done {loaded.Done}");
         output.WriteLine($"  customer {loaded.Customer?.ObjectId} | address {loaded.Address?.Adname} {loaded.Address?.Detail} | location {loaded.Location?.Address} ({loaded.Location?.Point?.Lat}, {loaded.Location?.Point?.Lng})");
         output.WriteLine($"  rows {loaded.Rows.Count}: {string.Join(", ", loaded.Rows.Select(r => $"{r.Item} {r.Grade} x{r.Quantity}"))} | attachments {loaded.Files.Count}");
+
+        // Attachments travel through endpoints of their own: upload to the record that exists, then stream it back.
+        var note = System.Text.Encoding.UTF8.GetBytes("验收单：螺丝 100 个。");
+        await records.Attachments.UploadAsync(loaded, AllTypes.Where.Files, new MemoryStream(note), "验收单.txt", cancellationToken: cancellationToken);
+        var withFile = await records.LoadAsync(created.ObjectId, cancellationToken)
+            ?? throw new InvalidOperationException($"Record {created.ObjectId} is gone.");
+        await using (var file = await records.Attachments.DownloadAsync(withFile.Files.Single(), cancellationToken))
+        {
+            using var reader = new StreamReader(file.Content);
+            output.WriteLine($"  attachment {file.FileName} ({file.ContentType}): {await reader.ReadToEndAsync(cancellationToken)}");
+        }
+
         await records.DeleteAsync(created.ObjectId, cancellationToken);
     }
 }

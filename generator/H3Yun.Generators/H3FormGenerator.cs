@@ -19,6 +19,9 @@ public sealed class H3FormGenerator : IIncrementalGenerator
     /// <summary>The file-name ending that marks a schema file.</summary>
     public const string SchemaFileSuffix = SchemaPipeline.SchemaFileSuffix;
 
+    private const string ImplicitUsingsOption = "build_property.ImplicitUsings";
+    private const string H3YunImplicitUsingsOption = "build_property.H3YunImplicitUsings";
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -33,6 +36,24 @@ public sealed class H3FormGenerator : IIncrementalGenerator
             .Select(static (set, _) => set.Forms.Select(static form => form.Type.Qualified + "Repository").ToEquatableArray())
             .WithTrackingName(TrackingNames.Repositories);
         context.RegisterSourceOutput(repositories, static (output, names) => RegistrationEmitter.Emit(output, "H3YunFormRepositories", names));
+
+        var implicitUsings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => GlobalUsingsEmitter.Enabled(
+                options.GlobalOptions.TryGetValue(ImplicitUsingsOption, out var implicitUsings) ? implicitUsings : null,
+                options.GlobalOptions.TryGetValue(H3YunImplicitUsingsOption, out var ours) ? ours : null))
+            .WithTrackingName(TrackingNames.ImplicitUsings);
+        var globalUsings = formSet
+            .Select(static (set, _) => GlobalUsingsEmitter.Namespaces(set))
+            .Combine(implicitUsings)
+            .Select(static (input, _) => input.Right ? input.Left : EquatableArray<string>.Empty)
+            .WithTrackingName(TrackingNames.GlobalUsings);
+        context.RegisterSourceOutput(globalUsings, static (output, namespaces) =>
+        {
+            if (namespaces.Count > 0)
+            {
+                output.AddSource(GlobalUsingsEmitter.HintName, GlobalUsingsEmitter.Emit(namespaces));
+            }
+        });
 
         var fileDiagnostics = parsed
             .Select(static (file, _) => file.Diagnostics)

@@ -50,4 +50,10 @@ public static class TrackingNames
 
     /// <summary>The [H3Form] classes' repositories, for the dependency-injection registration.</summary>
     public const string MappedRepositories = nameof(MappedRepositories);
+
+    /// <summary>Whether the project wants the generated <c>global using</c> directives (ImplicitUsings, H3YunImplicitUsings).</summary>
+    public const string ImplicitUsings = nameof(ImplicitUsings);
+
+    /// <summary>The namespaces the generated <c>global using</c> directives import.</summary>
+    public const string GlobalUsings = nameof(GlobalUsings);
 }

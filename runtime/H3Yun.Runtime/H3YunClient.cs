@@ -24,6 +24,9 @@ public sealed class H3YunClient : IDisposable
     private readonly SecretRedactor _redactor;
     private readonly ILogger _logger;
 
+    // Ends the calls still waiting or on their way when the client is disposed; the engine's budget outlives it.
+    private readonly CancellationTokenSource _lifetime = new();
+
     /// <summary>Creates a client with its own <see cref="HttpClient"/>, which never follows redirects.</summary>
     /// <param name="options">The address, the credentials and the limits; copied, so later changes have no effect.</param>
     /// <param name="logger">Where to log calls; nothing is logged when omitted.</param>
@@ -150,8 +153,21 @@ public sealed class H3YunClient : IDisposable
         return DownloadAsync(attachmentId, cancellationToken);
     }
 
-    /// <summary>Releases the HTTP client when the client made it. The engine's rate budget outlives clients.</summary>
-    public void Dispose() => _ownedHttpClient?.Dispose();
+    /// <summary>
+    /// Ends the calls still waiting for their turn or on their way (with <see cref="ObjectDisposedException"/>) and
+    /// releases the HTTP client when the client made it. The engine's rate budget outlives clients.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_lifetime.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _lifetime.Cancel();
+        _ownedHttpClient?.Dispose();
+        _lifetime.Dispose();
+    }
 
     /// <summary>Sends one call and reads its ReturnData with <paramref name="read"/> while the answer is alive.</summary>
     internal Task<T> InvokeAsync<T>(OpenApiRequest request, Func<JsonElement, T> read, CancellationToken cancellationToken)
@@ -232,6 +248,25 @@ public sealed class H3YunClient : IDisposable
     /// </summary>
     private async Task<T> RunAsync<T>(CallInfo call, Uri endpoint, Func<CallProgress, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
+        CancellationTokenSource linked;
+        try
+        {
+            linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+        }
+        catch (ObjectDisposedException)
+        {
+            throw Disposed(call, attemptInFlight: false);
+        }
+
+        using (linked)
+        {
+            return await RunAsync(call, endpoint, attempt, cancellationToken, linked.Token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<T> RunAsync<T>(
+        CallInfo call, Uri endpoint, Func<CallProgress, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken, CancellationToken callToken)
+    {
         var progress = new CallProgress();
         var activity = H3YunTelemetry.StartCall(call, endpoint);
         Exception? failure = null;
@@ -260,7 +295,7 @@ public sealed class H3YunClient : IDisposable
                         throw;
                     }
                 },
-                cancellationToken).ConfigureAwait(false);
+                callToken).ConfigureAwait(false);
         }
         catch (H3YunException error)
         {
@@ -275,11 +310,22 @@ public sealed class H3YunClient : IDisposable
             failure = canceled;
             throw canceled;
         }
+        catch (Exception error) when (callToken.IsCancellationRequested && !cancellationToken.IsCancellationRequested && error is OperationCanceledException or ObjectDisposedException)
+        {
+            var disposed = Disposed(call, progress.AttemptInFlight);
+            failure = disposed;
+            throw disposed;
+        }
         finally
         {
             H3YunTelemetry.EndCall(activity, call, failure);
         }
     }
+
+    private static ObjectDisposedException Disposed(CallInfo call, bool attemptInFlight) => new(
+        nameof(H3YunClient),
+        $"The H3YunClient was disposed while {OutcomeText.Describe(call.ActionName, call.SchemaCode)} was waiting for its turn or on its way."
+        + OutcomeText.Sentence(call.ActionName, FailureRules.ForCancellation(call.IsRead, attemptInFlight)));
 
     private T ReadReturnData<T>(CallInfo call, JsonElement returnData, Func<JsonElement, T> read)
     {

@@ -20,6 +20,8 @@ internal static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(H3YunClient).Assembly.Location),
         // The generated registration of repositories names IServiceCollection, which the runtime's package brings.
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
+        // Programs that construct an H3YunClient see its constructor that takes a logger.
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
     ];
 
     /// <summary>The file that registers the forms' repositories for dependency injection.</summary>
@@ -27,10 +29,14 @@ internal static class GeneratorHarness
 
     public static GeneratorRun Run(params SchemaText[] files) => Run(files, rootNamespace: "Contoso.Orders");
 
-    public static GeneratorRun Run(IEnumerable<SchemaText> files, string? rootNamespace, string userCode = "")
+    public static GeneratorRun Run(IEnumerable<SchemaText> files, string? rootNamespace, string userCode = "") =>
+        Run(files, rootNamespace, userCode, buildProperties: null);
+
+    /// <summary>Runs the generator with MSBuild properties the props file makes visible (ImplicitUsings, ...).</summary>
+    public static GeneratorRun Run(IEnumerable<SchemaText> files, string? rootNamespace, string userCode, IReadOnlyDictionary<string, string>? buildProperties, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
-        var compilation = CreateCompilation(userCode);
-        var driver = CreateDriver(files, rootNamespace);
+        var compilation = CreateCompilation(userCode, outputKind: outputKind);
+        var driver = CreateDriver(files, rootNamespace, buildProperties: buildProperties);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Incrementality.AssertRerunIsCached(driver, compilation);
         return new GeneratorRun(driver, output, generatorDiagnostics);
@@ -50,43 +56,56 @@ internal static class GeneratorHarness
         return new GeneratorRun(driver, output, generatorDiagnostics);
     }
 
-    public static CSharpCompilation CreateCompilation(string userCode = "", CSharpParseOptions? parseOptions = null) =>
+    public static CSharpCompilation CreateCompilation(string userCode = "", CSharpParseOptions? parseOptions = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary) =>
         CSharpCompilation.Create(
             "GeneratedFormsUnderTest",
             userCode.Length == 0 ? [] : [CSharpSyntaxTree.ParseText(userCode, parseOptions ?? ParseOptions, path: "User.cs")],
             References,
             new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
+                outputKind,
                 nullableContextOptions: NullableContextOptions.Enable,
                 warningLevel: 9999,
                 // The .NET SDK suppresses these assembly-unification notes by default (NoWarn 1701;1702).
                 specificDiagnosticOptions: [new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<SchemaText> files, string? rootNamespace, CSharpParseOptions? parseOptions = null) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<SchemaText> files, string? rootNamespace, CSharpParseOptions? parseOptions = null, IReadOnlyDictionary<string, string>? buildProperties = null) =>
         CSharpGeneratorDriver.Create(
             [new H3FormGenerator().AsSourceGenerator(), new H3FormClassGenerator().AsSourceGenerator()],
             [.. files],
             parseOptions ?? ParseOptions,
-            new TestOptionsProvider(rootNamespace),
+            new TestOptionsProvider(rootNamespace, buildProperties),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static SchemaText RepositorySchema(string fileName) =>
         new(Path.Combine("schemas", fileName), File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", fileName)));
 
-    private sealed class TestOptionsProvider(string? rootNamespace) : AnalyzerConfigOptionsProvider
+    private sealed class TestOptionsProvider(string? rootNamespace, IReadOnlyDictionary<string, string>? buildProperties) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(rootNamespace);
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(rootNamespace, buildProperties);
 
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(null);
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(null, null);
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(null);
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(null, null);
 
-        private sealed class Options(string? rootNamespace) : AnalyzerConfigOptions
+        private sealed class Options(string? rootNamespace, IReadOnlyDictionary<string, string>? buildProperties) : AnalyzerConfigOptions
         {
             public override bool TryGetValue(string key, out string value)
             {
-                value = rootNamespace ?? string.Empty;
-                return key == "build_property.RootNamespace" && rootNamespace is not null;
+                if (key == "build_property.RootNamespace" && rootNamespace is not null)
+                {
+                    value = rootNamespace;
+                    return true;
+                }
+
+                const string prefix = "build_property.";
+                if (buildProperties is not null && key.StartsWith(prefix, StringComparison.Ordinal) && buildProperties.TryGetValue(key[prefix.Length..], out var property))
+                {
+                    value = property;
+                    return true;
+                }
+
+                value = string.Empty;
+                return false;
             }
         }
     }

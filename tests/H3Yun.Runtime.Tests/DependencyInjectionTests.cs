@@ -70,6 +70,20 @@ public class DependencyInjectionTests(EmulatorFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task Code_can_set_what_configuration_cannot_hold_after_the_section_is_read()
+    {
+        using var limiter = new System.Threading.RateLimiting.ConcurrencyLimiter(new() { PermitLimit = 1, QueueLimit = 10 });
+        using var host = Host(Settings("H3Yun", fixture.Emulator), (services, configuration) =>
+            services.AddH3Yun(configuration.GetSection("H3Yun"), options => options.RateLimiter = limiter));
+        await host.StartAsync();
+
+        var client = host.Services.GetRequiredService<H3YunClient>();
+
+        Assert.Same(limiter, client.Options.RateLimiter);
+        Assert.Equal(fixture.Emulator.EngineCode, client.Options.EngineCode);
+    }
+
+    [Fact]
     public async Task A_wrong_secret_value_is_never_repeated_in_the_error()
     {
         var settings = Settings("H3Yun", fixture.Emulator);

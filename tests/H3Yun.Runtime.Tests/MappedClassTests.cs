@@ -49,6 +49,36 @@ public class MappedClassTests
     }
 }
 
+public class MappedInstantTests
+{
+    [Fact]
+    public async Task A_date_mapped_as_an_instant_reads_with_Chinas_offset_and_writes_China_time()
+    {
+        var h3yun = new FakeH3Yun()
+            .AnswerSuccess("""{"BizObject":{"ObjectId":"id-1","F0000003":"2024/5/1 9:30:00"}}""")
+            .AnswerSuccess();
+        var orders = new OrderInstantRepository(h3yun.CreateClient());
+
+        var order = (await orders.LoadAsync("id-1"))!;
+        var read = order.Ordered;
+        order.Ordered = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        await orders.UpdateAsync(order);
+
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 9, 30, 0, TimeSpan.FromHours(8)), read);
+        Assert.Equal(TimeSpan.FromHours(8), read!.Value.Offset);
+        Assert.Equal("""{"F0000003":"2026-01-01 08:00:00"}""", JsonAssert.Parse(h3yun.Calls[1].Body)["BizObject"]!.ToJsonString());
+    }
+}
+
+/// <summary>下单日期 of 销售订单 as an instant.</summary>
+[H3Form("D000024SalesOrder")]
+public partial class OrderInstant
+{
+    /// <summary>下单日期.</summary>
+    [H3Field("F0000003")]
+    public partial DateTimeOffset? Ordered { get; set; }
+}
+
 /// <summary>The people and association fields of 全部控件, as ids.</summary>
 [H3Form("D000024AllTypes")]
 public partial class PeopleView

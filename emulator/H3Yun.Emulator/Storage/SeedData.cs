@@ -29,7 +29,8 @@ internal static class SeedData
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly JsonDocumentOptions Read = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    // A member named twice would otherwise fail later, outside the validation that keeps a bad seed from storing anything.
+    private static readonly JsonDocumentOptions Read = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false };
 
     /// <exception cref="InvalidDataException">The seed is not valid JSON, not in the seed layout, or names a form or field the schemas lack.</exception>
     public static async Task ImportAsync(Stream seed, string source, RecordStore store, SchemaRegistry schemas, CancellationToken cancellationToken)

@@ -21,4 +21,7 @@ internal enum FieldKind
     Attachments,
     ChildTable,
     Raw,
+
+    /// <summary>A date field seen as an instant: what a <c>DateTimeOffset?</c> property of an <c>[H3Form]</c> class maps.</summary>
+    Instant,
 }

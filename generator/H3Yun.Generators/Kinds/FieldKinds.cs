@@ -21,6 +21,13 @@ internal static class FieldKinds
     /// <summary>What a field of <paramref name="kind"/> contributes to its record class.</summary>
     public static KindEmitter For(FieldKind kind) => Table[(int)kind];
 
+    /// <summary>
+    /// The kind a mapped property of <paramref name="declaredType"/> takes for a field of <paramref name="kind"/>, when the
+    /// field offers more than its stored shape: a date as an instant (<c>DateTimeOffset?</c>).
+    /// </summary>
+    public static FieldKind MappedVariant(FieldKind kind, string declaredType) =>
+        kind == FieldKind.DateTime && declaredType is "global::System.DateTimeOffset?" or "global::System.DateTimeOffset" ? FieldKind.Instant : kind;
+
     /// <summary>The kind a field of a DataType's base kind takes with Options and Multiple.</summary>
     public static FieldKind Variant(FieldKind kind, bool hasOptions, bool multiple) => (kind, hasOptions, multiple) switch
     {
@@ -44,7 +51,7 @@ internal static class FieldKinds
 
     private static KindEmitter[] Build()
     {
-        var table = new KindEmitter[(int)FieldKind.Raw + 1];
+        var table = new KindEmitter[(int)FieldKind.Instant + 1];
         table[(int)FieldKind.Text] = Text;
         table[(int)FieldKind.TextList] = TextList;
         table[(int)FieldKind.Option] = new OptionKind(multiple: false, Text);
@@ -63,6 +70,7 @@ internal static class FieldKinds
         table[(int)FieldKind.Attachments] = new AttachmentsKind();
         table[(int)FieldKind.ChildTable] = new ChildTableKind();
         table[(int)FieldKind.Raw] = new("global::System.Text.Json.JsonElement?", "ReadRaw(value)", "WriteRaw", "PresenceField");
+        table[(int)FieldKind.Instant] = new("global::System.DateTimeOffset?", "ReadDateTimeOffset(value, fieldCode)", "WriteDateTimeOffset", "DateField");
         return table;
     }
 }

@@ -101,6 +101,8 @@ internal static class MappedClassBinder
             return null;
         }
 
+        // A property may see a field in a richer shape than its stored one (a date as an instant).
+        field = field with { Kind = FieldKinds.MappedVariant(field.Kind, property.Type) };
         var kind = FieldKinds.For(field.Kind);
         string? fix2 = null;
         if (!kind.Mappable)

@@ -16,9 +16,10 @@ public static class H3YunServiceCollectionExtensions
     /// <summary>Registers the default engine, configured from a section such as <c>configuration.GetSection("H3Yun")</c>.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The section holding EngineCode, EngineSecret and the other options.</param>
+    /// <param name="configure">Sets what configuration cannot hold (a <see cref="H3YunClientOptions.RateLimiter"/>), after the section was read.</param>
     /// <returns>A builder to configure the engine's HttpClient further.</returns>
-    public static IH3YunBuilder AddH3Yun(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddH3Yun(name: null, configuration);
+    public static IH3YunBuilder AddH3Yun(this IServiceCollection services, IConfiguration configuration, Action<H3YunClientOptions>? configure = null) =>
+        services.AddH3Yun(name: null, configuration, configure);
 
     /// <summary>Registers the default engine, configured in code.</summary>
     /// <param name="services">The services.</param>
@@ -35,8 +36,9 @@ public static class H3YunServiceCollectionExtensions
     /// <param name="services">The services.</param>
     /// <param name="name">The engine's name, the service key; <see langword="null"/> for the default engine.</param>
     /// <param name="configuration">The section holding the engine's options.</param>
+    /// <param name="configure">Sets what configuration cannot hold (a <see cref="H3YunClientOptions.RateLimiter"/>), after the section was read.</param>
     /// <returns>A builder to configure the engine's HttpClient further.</returns>
-    public static IH3YunBuilder AddH3Yun(this IServiceCollection services, string? name, IConfiguration configuration)
+    public static IH3YunBuilder AddH3Yun(this IServiceCollection services, string? name, IConfiguration configuration, Action<H3YunClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var path = (configuration as IConfigurationSection)?.Path;
@@ -47,10 +49,12 @@ public static class H3YunServiceCollectionExtensions
             {
                 throw new OptionsValidationException(name ?? Options.Options.DefaultName, typeof(H3YunClientOptions), problems);
             }
+
+            configure?.Invoke(options);
         });
     }
 
-    /// <summary>Registers a named engine configured in code; see <see cref="AddH3Yun(IServiceCollection, string?, IConfiguration)"/>.</summary>
+    /// <summary>Registers a named engine configured in code; see <see cref="AddH3Yun(IServiceCollection, string?, IConfiguration, Action{H3YunClientOptions}?)"/>.</summary>
     /// <param name="services">The services.</param>
     /// <param name="name">The engine's name, the service key; <see langword="null"/> for the default engine.</param>
     /// <param name="configure">Sets the options.</param>

@@ -97,6 +97,13 @@ public static class BizValueReader
             : throw new BizValueFormatException(fieldCode, "a date such as 2024/5/1 9:30:00", WireFormat.Excerpt(value));
     }
 
+    /// <summary>Reads a date field as the instant it stands for, its clock time taken in H3Yun's zone.</summary>
+    /// <param name="value">The member's value.</param>
+    /// <param name="fieldCode">The field code, for error messages.</param>
+    /// <returns>The instant, with the zone's offset, or <see langword="null"/> when empty.</returns>
+    public static DateTimeOffset? ReadDateTimeOffset(JsonElement value, string fieldCode) =>
+        ReadDateTime(value, fieldCode) is { } clock ? WireFormat.FromZoneClock(clock, ReadContext.Zone) : null;
+
     /// <summary>Reads a multi-value field sent as a JSON array or as a <c>;</c>-joined string.</summary>
     /// <param name="value">The member's value.</param>
     /// <param name="fieldCode">The field code, for error messages.</param>

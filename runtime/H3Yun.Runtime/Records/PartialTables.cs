@@ -10,5 +10,5 @@ internal static class PartialTables
             : "(the record was made with new, as for UpdateAsync(objectId, changes))")
         + ". H3Yun may replace the whole table with the rows sent, which would delete the rows you did not load, so nothing was sent. "
         + "Load the record with its table (no Select, or a Select that includes the table), or say that the rows you give are the whole "
-        + "table: assign the table (record.Rows = rows), call ReplaceWith(rows), or call Clear() before adding rows.");
+        + "table: assign the table (record.Rows = rows), or call Clear() before adding rows.");
 }

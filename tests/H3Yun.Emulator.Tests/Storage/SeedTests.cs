@@ -92,6 +92,7 @@ public class SeedTests
     [InlineData("""[1,2]""", "$")]
     [InlineData("""{"Records":""", "not valid JSON")]
     [InlineData("""{"Attachments":[{"AttachmentId":"a"}]}""", "SchemaCode")]
+    [InlineData("""{"Records":{"D000100Order":[{"F0000001":"a","F0000001":"b"}]}}""", "F0000001")]
     public async Task A_malformed_seed_is_refused_saying_what_is_wrong(string seed, string expected)
     {
         await using var api = await EmulatorSession.StartWithSchemasAsync();

@@ -1,0 +1,47 @@
+namespace H3Yun.Cli.Tests;
+
+/// <summary><c>h3yun schema check</c> reports the build's diagnostics, at the same places, without building.</summary>
+public class CheckTests
+{
+    [Fact]
+    public async Task Broken_files_are_reported_with_file_line_column_and_the_generators_ids()
+    {
+        using var folder = new TempFolder();
+        folder.Write("schemas/NoCode.h3form.json", "{\n  \"Properties\": []\n}\n");
+        folder.Write("schemas/Order.h3form.json", "{\n  \"SchemaCode\": \"D1\",\n  \"Properties\": [\n    { \"Name\": \"F1\" },\n    { \"Name\": \"F2\", \"DataType\": \"Colour\" }\n  ]\n}\n");
+        folder.Write("schemas/Again.h3form.json", "{ \"SchemaCode\": \"D1\", \"Properties\": [] }");
+        folder.Write("schemas/bin/Ignored.h3form.json", "not json");
+
+        var check = await Cli.RunAsync(folder.Path, new Dictionary<string, string?>(), "schema", "check");
+
+        Assert.Equal(1, check.ExitCode);
+        var lines = check.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, line => line.StartsWith(Path.Combine("schemas", "NoCode.h3form.json") + "(1,1): error H3Y0002: ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith(Path.Combine("schemas", "Order.h3form.json") + "(4,15): error H3Y0005: ", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith(Path.Combine("schemas", "Order.h3form.json") + "(5,33): warning H3Y0006: ", StringComparison.Ordinal) && line.Contains("Colour", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("error H3Y0008: ", StringComparison.Ordinal));
+        Assert.Equal("3 schema file(s) checked: 3 error(s), 1 warning(s).", lines[^1]);
+    }
+
+    [Fact]
+    public async Task The_repositorys_schemas_check_clean()
+    {
+        using var folder = new TempFolder();
+
+        var check = await Cli.RunAsync(folder.Path, new Dictionary<string, string?>(), "schema", "check", Path.Combine(AppContext.BaseDirectory, "Schemas"));
+
+        Assert.True(check.ExitCode == 0, check.All);
+        Assert.Equal("3 schema file(s) checked: 0 error(s), 0 warning(s).", check.Output.Trim());
+    }
+
+    [Fact]
+    public async Task No_schema_file_is_an_error_not_a_clean_check()
+    {
+        using var folder = new TempFolder();
+
+        var check = await Cli.RunAsync(folder.Path, new Dictionary<string, string?>(), "schema", "check");
+
+        Assert.Equal(2, check.ExitCode);
+        Assert.Contains("No *.h3form.json file in", check.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.CodeAnalysis;
+
+namespace H3Yun.Generators.Tests;
+
+/// <summary>
+/// A new console project (ImplicitUsings on, top-level statements in the global namespace) sees the runtime and the
+/// generated forms without a <c>using</c>, as the README's quick start is written; the other cases add nothing.
+/// </summary>
+public class GlobalUsingsTests
+{
+    private static readonly Dictionary<string, string> NewConsoleProject = new() { ["ImplicitUsings"] = "enable" };
+
+    // What the SDK's implicit usings give a console project; the generated file must add the rest.
+    private const string SdkImplicitUsings = """
+        global using global::System;
+        global using global::System.Collections.Generic;
+        global using global::System.IO;
+        global using global::System.Linq;
+        global using global::System.Net.Http;
+        global using global::System.Threading;
+        global using global::System.Threading.Tasks;
+
+        """;
+
+    private static readonly SchemaText SalesOrder = GeneratorHarness.RepositorySchema("SalesOrder.h3form.json");
+    private static readonly SchemaText Customer = GeneratorHarness.RepositorySchema("Customer.h3form.json");
+
+    [Fact]
+    public void Top_level_statements_see_the_client_and_the_forms_without_a_using()
+    {
+        var run = GeneratorHarness.Run([SalesOrder, Customer], "Orders", SdkImplicitUsings + TopLevelProgram, NewConsoleProject, OutputKind.ConsoleApplication);
+
+        Assert.Empty(run.CompilationDiagnostics);
+        Assert.Equal(
+            "global using global::H3Yun;\nglobal using global::Orders;",
+            string.Join("\n", run.Source("H3YunGlobalUsings.g.cs").Split('\n').Where(line => line.StartsWith("global using", StringComparison.Ordinal)).Select(line => line.TrimEnd())));
+    }
+
+    [Fact]
+    public void Without_the_generated_usings_the_same_program_does_not_compile()
+    {
+        var run = GeneratorHarness.Run([SalesOrder, Customer], "Orders", SdkImplicitUsings + TopLevelProgram, new Dictionary<string, string>(), OutputKind.ConsoleApplication);
+
+        Assert.DoesNotContain(run.Sources, source => source.HintName == "H3YunGlobalUsings.g.cs");
+        Assert.Contains(run.CompilationDiagnostics, diagnostic => diagnostic.Id == "CS0246");
+    }
+
+    [Theory]
+    [InlineData("ImplicitUsings", "disable")]
+    [InlineData("H3YunImplicitUsings", "false")]
+    public void A_project_that_turned_implicit_usings_off_gets_none(string property, string value)
+    {
+        var properties = new Dictionary<string, string>(NewConsoleProject) { [property] = value };
+
+        var run = GeneratorHarness.Run([SalesOrder, Customer], "Orders", "", properties);
+
+        Assert.DoesNotContain(run.Sources, source => source.HintName == "H3YunGlobalUsings.g.cs");
+    }
+
+    [Fact]
+    public void A_project_without_forms_gets_no_usings_of_namespaces_that_do_not_exist()
+    {
+        var run = GeneratorHarness.Run([], "Orders", SdkImplicitUsings, NewConsoleProject);
+
+        Assert.DoesNotContain(run.Sources, source => source.HintName == "H3YunGlobalUsings.g.cs");
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void Each_namespace_that_holds_a_form_is_imported_once_in_ordinal_order()
+    {
+        var elsewhere = new SchemaText("schemas/Elsewhere.h3form.json", """
+            { "SchemaCode": "D1Elsewhere", "ClassName": "Elsewhere", "Namespace": "Contoso.Crm", "Properties": [ { "Name": "F1", "DataType": 14 } ] }
+            """);
+
+        var run = GeneratorHarness.Run([SalesOrder, Customer, elsewhere], "Orders", SdkImplicitUsings + "internal static class Uses { internal static string Code => Elsewhere.SchemaCode + SalesOrder.SchemaCode; }", NewConsoleProject);
+
+        Assert.Empty(run.CompilationDiagnostics);
+        Assert.Equal(
+            ["global using global::H3Yun;", "global using global::Contoso.Crm;", "global using global::Orders;"],
+            run.Source("H3YunGlobalUsings.g.cs").Split('\n').Select(line => line.TrimEnd()).Where(line => line.StartsWith("global using", StringComparison.Ordinal)));
+    }
+
+    private const string TopLevelProgram = """
+        var client = new H3YunClient(new H3YunClientOptions { EngineCode = "e", EngineSecret = "s" });
+        var orders = new SalesOrderRepository(client);
+        var order = new SalesOrder { OrderNumber = "SO-1", Amount = 99.5m };
+        order.Lines.Add(new SalesOrder.OrderLine { Product = "扇贝", Quantity = 2 });
+        var query = SalesOrder.Where.Paid.EqualTo(false) & SalesOrder.Where.Amount.GreaterThan(50m);
+        Console.WriteLine(orders.GetType().Name + query.GetType().Name + order.OrderNumber);
+        """;
+}

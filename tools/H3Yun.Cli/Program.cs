@@ -1,0 +1,3 @@
+using H3Yun.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.System).ConfigureAwait(false);
