@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace H3Yun.Packaging.Tests;
@@ -56,13 +55,11 @@ public class ConsumerProjectTests(PackedFeed feed)
         var customer = Path.Combine(h3yun, "Customer.h3form.json");
         File.Copy(Path.Combine(feed.Source, "schemas", "Customer.h3form.json"), customer);
 
-        var tools = Path.Combine(feed.Consumers, "tools");
-        (await Processes.DotnetAsync(feed.Consumers, "tool", "install", "H3Yun.Cli", "--version", feed.Version, "--tool-path", tools)).ShouldSucceed();
-        var h3yunTool = Path.Combine(tools, "h3yun");
+        var h3yunTool = await feed.ToolAsync();
         var project = await QuickStart.CreateProjectAsync(feed, "Orders", "net10.0");
 
         Dictionary<string, string> environment;
-        using (var emulator = await StartEmulatorAsync(h3yunTool, h3yun))
+        using (var emulator = await ToolEmulator.StartAsync(h3yunTool, h3yun, "--custom-api", "schema-export"))
         {
             environment = emulator.Environment;
             var pull = (await Processes.RunAsync(h3yunTool, ["schema", "pull", "--app", "D000024Emulator"], project, environment)).ShouldSucceed();
@@ -83,51 +80,12 @@ public class ConsumerProjectTests(PackedFeed feed)
         // A field is added on H3Yun's side; diff, for CI, exits 1 and names it.
         var text = await File.ReadAllTextAsync(customer);
         await File.WriteAllTextAsync(customer, text.Insert(text.IndexOf("{ \"Name\": \"F", StringComparison.Ordinal), """{ "Name": "F0000088", "DisplayName": "开户银行", "DataType": "ShortString" }, """));
-        using (var emulator = await StartEmulatorAsync(h3yunTool, h3yun))
+        using (var emulator = await ToolEmulator.StartAsync(h3yunTool, h3yun, "--custom-api", "schema-export"))
         {
             var diff = await Processes.RunAsync(h3yunTool, ["schema", "diff", "--app", "D000024Emulator"], project, emulator.Environment);
 
             Assert.True(diff.ExitCode == 1, diff.Output);
             Assert.Matches(new Regex(@"^D000024Customer\s+F0000088\s+开户银行\s+added in H3Yun\s+ShortString\s*$", RegexOptions.Multiline), diff.Output);
         }
-    }
-
-    private sealed class RunningEmulator(Process process, Dictionary<string, string> environment) : IDisposable
-    {
-        public Dictionary<string, string> Environment { get; } = environment;
-
-        public void Dispose()
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            process.Dispose();
-        }
-    }
-
-    /// <summary>Starts `h3yun emulator` and reads the address and credentials it prints, as a user would.</summary>
-    private static async Task<RunningEmulator> StartEmulatorAsync(string h3yunTool, string schemas)
-    {
-        const string secret = "packaging-tests-secret-7f3a";
-        var process = Processes.StartBackground(h3yunTool, ["emulator", "--urls", "http://127.0.0.1:0", "--schemas", schemas, "--in-memory", "--custom-api", "schema-export"], schemas,
-            new Dictionary<string, string> { ["H3YUN_EMULATOR_ENGINE_SECRET"] = secret });
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        string? address = null;
-        string? code = null;
-        while (code is null)
-        {
-            var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-                ?? throw new InvalidOperationException("h3yun emulator stopped: " + await process.StandardError.ReadToEndAsync(timeout.Token));
-            address ??= Regex.Match(line, @"listening on (\S+)") is { Success: true } listening ? listening.Groups[1].Value : null;
-            code = Regex.Match(line, @"EngineCode:\s+(\S+)") is { Success: true } engine ? engine.Groups[1].Value : null;
-        }
-
-        _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        return new RunningEmulator(process, new Dictionary<string, string>
-        {
-            ["H3YUN_BASE_ADDRESS"] = address!,
-            ["H3YUN_ENGINE_CODE"] = code,
-            ["H3YUN_ENGINE_SECRET"] = secret,
-        });
     }
 }

@@ -46,6 +46,11 @@ public sealed class PackedFeed : IAsyncLifetime
         }
     }
 
+    private Task<string>? _tool;
+
+    /// <summary>The <c>h3yun</c> tool, installed from the feed into a folder once per run; its path.</summary>
+    public Task<string> ToolAsync() => _tool ??= InstallToolAsync();
+
     public string Package(string id) => Path.Combine(Feed, $"{id}.{Version}.nupkg");
 
     public async Task InitializeAsync()
@@ -95,6 +100,13 @@ public sealed class PackedFeed : IAsyncLifetime
         }
 
         return Task.CompletedTask;
+    }
+
+    private async Task<string> InstallToolAsync()
+    {
+        var tools = Path.Combine(Consumers, "tools");
+        (await Processes.DotnetAsync(Consumers, "tool", "install", "H3Yun.Cli", "--version", Version, "--tool-path", tools)).ShouldSucceed();
+        return Path.Combine(tools, "h3yun");
     }
 
     private async Task CopyRepositoryAsync()
