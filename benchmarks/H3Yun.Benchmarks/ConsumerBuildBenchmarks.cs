@@ -78,7 +78,7 @@ public class ConsumerBuildBenchmarks
         // Outside the repository, so that its Directory.Build.props and package versions do not apply.
         File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(folder, "Directory.Packages.props"), "<Project />");
-        File.WriteAllText(Path.Combine(folder, "Program.cs"), "Console.WriteLine(typeof(H3YunClient).Name);\n");
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), "System.Console.WriteLine(typeof(H3Yun.H3YunClient).Name);\n");
         foreach (var (path, text) in schemas)
         {
             var file = Path.Combine(folder, path);

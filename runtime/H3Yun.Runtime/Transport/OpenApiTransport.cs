@@ -9,14 +9,12 @@ namespace H3Yun;
 /// </summary>
 internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions options, SecretRedactor redactor)
 {
-    // A base address with a path (a proxy prefix) keeps it: "https://host/h3yun" posts to https://host/h3yun/OpenApi/Invoke.
-    private readonly Uri _root = new(options.BaseAddress.AbsoluteUri.TrimEnd('/') + "/");
 
-    public Uri InvokeEndpoint => new(_root, "OpenApi/Invoke");
+    public Uri InvokeEndpoint { get; } = Endpoint(options.BaseAddress, "OpenApi/Invoke");
 
-    public Uri UploadEndpoint => new(_root, "OpenApi/UploadAttachment");
+    public Uri UploadEndpoint { get; } = Endpoint(options.BaseAddress, "OpenApi/UploadAttachment");
 
-    public Uri DownloadEndpoint => new(_root, "Api/DownloadBizObjectFile");
+    public Uri DownloadEndpoint { get; } = Endpoint(options.BaseAddress, "Api/DownloadBizObjectFile");
 
     /// <summary>The primary handler of the client's own HttpClient, and of the one AddH3Yun configures.</summary>
     public static SocketsHttpHandler CreateHandler() => new()
@@ -99,6 +97,9 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
             throw;
         }
     }
+
+    // A base address with a path (a proxy prefix) keeps it: "https://host/h3yun" posts to https://host/h3yun/OpenApi/Invoke.
+    private static Uri Endpoint(Uri baseAddress, string path) => new(new Uri(baseAddress.AbsoluteUri.TrimEnd('/') + "/"), path);
 
     private async Task<T> Guard<T>(CallInfo call, Uri endpoint, CancellationTokenSource timeout, Func<Task<T>> attempt, CancellationToken cancellationToken)
     {
