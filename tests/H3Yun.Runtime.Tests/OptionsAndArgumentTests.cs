@@ -120,6 +120,20 @@ public class OptionsAndArgumentTests
         Assert.Equal("bizObjectJsons", Assert.ThrowsAny<ArgumentException>(() => OpenApiRequest.CreateBizObjects("S", (IEnumerable<string>)null!, isSubmit: true)).ParamName);
     }
 
+    [Fact]
+    public async Task Client_calls_refuse_a_missing_argument_before_anything_is_sent()
+    {
+        var h3yun = new ScriptedH3Yun { Otherwise = ScriptedH3Yun.Success() };
+        using var client = h3yun.CreateClient();
+        var request = new CustomApiRequest("D000024App", "MyApiController", "SelectUser");
+
+        Assert.Equal("request", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.InvokeCustomAsync(null!))).ParamName);
+        Assert.Equal("request", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.InvokeCustomAsync(null!, CustomApiJson.Default.UserInfo))).ParamName);
+        Assert.Equal("returnType", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.InvokeCustomAsync<UserInfo>(request, null!))).ParamName);
+        Assert.Equal("attachmentId", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.DownloadAttachmentAsync(" "))).ParamName);
+        Assert.Empty(h3yun.Calls);
+    }
+
     public static TheoryData<string, string> BadRecordJson => new()
     {
         { "[1]", "A BizObject must be a JSON object of field codes and values. (Parameter 'bizObjectJson')" },

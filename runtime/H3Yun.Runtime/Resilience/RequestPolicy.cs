@@ -116,18 +116,17 @@ internal sealed class RequestPolicy
         }
     }
 
-    private static TimeSpan? RetryAfter(RateLimitLease lease)
-    {
-        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-        {
-            return retryAfter;
-        }
-
-        // Some limiters (RedisRateLimiting's) state it in whole seconds under the same name.
-        return lease.TryGetMetadata(MetadataName.RetryAfter.Name, out var seconds) && seconds is int or long or double
-            ? TimeSpan.FromSeconds(Convert.ToDouble(seconds, System.Globalization.CultureInfo.InvariantCulture))
+    private static TimeSpan? RetryAfter(RateLimitLease lease) =>
+        // Read as an object: the typed TryGetMetadata casts, and throws for a limiter (RedisRateLimiting's) that states
+        // whole seconds under the same name.
+        lease.TryGetMetadata(MetadataName.RetryAfter.Name, out var retryAfter)
+            ? retryAfter switch
+            {
+                TimeSpan wait => wait,
+                int or long or double => TimeSpan.FromSeconds(Convert.ToDouble(retryAfter, System.Globalization.CultureInfo.InvariantCulture)),
+                _ => null,
+            }
             : null;
-    }
 
     private static string? Reason(RateLimitLease lease, TimeSpan? waited) =>
         lease.TryGetMetadata(MetadataName.ReasonPhrase, out var reason) ? reason
