@@ -9,7 +9,7 @@ internal static class JsonWriting
     // Relaxed escaping only matters inside HTML; these bodies are application/json, and raw UTF-8 halves Chinese payloads.
     public static readonly JsonWriterOptions Options = new()
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JsonOnlyEscaping.Instance,
         Indented = false,
     };
 

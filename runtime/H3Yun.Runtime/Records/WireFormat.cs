@@ -61,17 +61,20 @@ internal static class WireFormat
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(utf8.Length, DateTimeWriteLength, nameof(utf8));
         var clock = ToZoneClock(value, zone);
-        Digits(utf8[..4], clock.Year);
+        // The year, month and day come from one calendar computation, not one each.
+        var (year, month, day) = clock;
+        var time = clock.TimeOfDay;
+        Digits(utf8[..4], year);
         utf8[4] = (byte)'-';
-        Digits(utf8.Slice(5, 2), clock.Month);
+        Digits(utf8.Slice(5, 2), month);
         utf8[7] = (byte)'-';
-        Digits(utf8.Slice(8, 2), clock.Day);
+        Digits(utf8.Slice(8, 2), day);
         utf8[10] = (byte)' ';
-        Digits(utf8.Slice(11, 2), clock.Hour);
+        Digits(utf8.Slice(11, 2), time.Hours);
         utf8[13] = (byte)':';
-        Digits(utf8.Slice(14, 2), clock.Minute);
+        Digits(utf8.Slice(14, 2), time.Minutes);
         utf8[16] = (byte)':';
-        Digits(utf8.Slice(17, 2), clock.Second);
+        Digits(utf8.Slice(17, 2), time.Seconds);
         return DateTimeWriteLength;
 
         static void Digits(Span<byte> destination, int number)

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CsCheck;
+
+namespace H3Yun.Runtime.Tests;
+
+/// <summary>
+/// The client's own escaping (JsonOnlyEscaping) writes JSON that reads back as the same text as the relaxed inbox
+/// encoder's, for any text: Chinese, controls, quotes, surrogate pairs, lone surrogates, invalid UTF-8.
+/// </summary>
+public class JsonEscapingTests
+{
+    private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // Characters from the places where escaping decisions differ: ASCII, controls, quote and backslash, CJK, surrogates, specials.
+    private static readonly Gen<char> Interesting = Gen.OneOf(
+        Gen.Char['\0', '\u007F'],
+        Gen.Char['\u0080', '\u00FF'],
+        Gen.Char['\u4E00', '\u9FFF'],
+        Gen.Char['\uD800', '\uDFFF'],
+        Gen.Char['\u2028', '\u202F'],
+        Gen.Char['\uFFF0', '\uFFFF'],
+        Gen.Const('"'),
+        Gen.Const('\\'));
+
+    [Fact]
+    public void Any_text_reads_back_as_the_relaxed_encoders_does() =>
+        Interesting.Array[0, 40].Select(chars => new string(chars)).Sample(
+            text => Assert.Equal(ReadBack(Write(text, Relaxed)), ReadBack(Write(text, JsonWriting.Options))),
+            iter: 20_000);
+
+    [Fact]
+    public void Any_bytes_as_a_utf8_value_read_back_as_the_relaxed_encoders_do() =>
+        Gen.OneOf(Gen.Byte, Gen.Byte[0xE4, 0xE9], Gen.Byte[0x80, 0xBF], Gen.Const((byte)'"')).Array[0, 40].Sample(
+            bytes => Assert.Equal(ReadBack(WriteUtf8(bytes, Relaxed)), ReadBack(WriteUtf8(bytes, JsonWriting.Options))),
+            iter: 20_000);
+
+    [Theory]
+    [InlineData("上海扇贝贸易有限公司", "\"上海扇贝贸易有限公司\"")]
+    [InlineData("a\"b\\c", "\"a\\\"b\\\\c\"")]
+    [InlineData("line\nbreak\ttab\u0001", "\"line\\nbreak\\ttab\\u0001\"")]
+    [InlineData("<script>&'", "\"<script>&'\"")]
+    [InlineData("emoji 😀", "\"emoji 😀\"")]
+    public void Chinese_and_markup_stay_as_they_are_and_only_what_JSON_requires_is_escaped(string text, string json) =>
+        Assert.Equal(json, Encoding.UTF8.GetString(Write(text, JsonWriting.Options)));
+
+    [Fact]
+    public void A_lone_surrogate_is_replaced_as_the_relaxed_encoder_replaces_it()
+    {
+        Assert.Equal("a\uFFFDb", ReadBack(Write("a\uD800b", Relaxed)));
+        Assert.Equal("a\uFFFDb", ReadBack(Write("a\uD800b", JsonWriting.Options)));
+    }
+
+    [Fact]
+    public void A_field_code_is_encoded_once_with_the_same_escaping() =>
+        Assert.Equal("F0000001\\\"", JsonEncodedText.Encode("F0000001\"", JsonWriting.Options.Encoder).ToString());
+
+    private static byte[] Write(string text, JsonWriterOptions options)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, options))
+        {
+            json.WriteStringValue(text);
+        }
+
+        return stream.ToArray();
+    }
+
+    private static byte[] WriteUtf8(byte[] utf8, JsonWriterOptions options)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, options))
+        {
+            json.WriteStringValue(utf8);
+        }
+
+        return stream.ToArray();
+    }
+
+    private static string? ReadBack(byte[] json) => JsonDocument.Parse(json).RootElement.GetString();
+}
