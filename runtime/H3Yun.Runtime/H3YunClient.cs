@@ -260,65 +260,60 @@ public sealed class H3YunClient : IDisposable
 
         using (linked)
         {
-            return await RunAsync(call, endpoint, attempt, cancellationToken, linked.Token).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<T> RunAsync<T>(
-        CallInfo call, Uri endpoint, Func<CallProgress, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken, CancellationToken callToken)
-    {
-        var progress = new CallProgress();
-        var activity = H3YunTelemetry.StartCall(call, endpoint);
-        Exception? failure = null;
-        try
-        {
-            return await _policy.ExecuteAsync(
-                call,
-                async token =>
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    try
+            var callToken = linked.Token;
+            var progress = new CallProgress();
+            var activity = H3YunTelemetry.StartCall(call, endpoint);
+            Exception? failure = null;
+            try
+            {
+                return await _policy.ExecuteAsync(
+                    call,
+                    async token =>
                     {
-                        var result = await attempt(progress, token).ConfigureAwait(false);
-                        Log.Answered(_logger, call.ActionName, call.SchemaCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                        H3YunTelemetry.Attempted(call, Stopwatch.GetElapsedTime(started), 200, failure: null);
-                        return result;
-                    }
-                    catch (H3YunException error)
-                    {
-                        if (error.Outcome == WriteOutcome.NotApplied)
+                        var started = Stopwatch.GetTimestamp();
+                        try
                         {
-                            progress.AttemptInFlight = false;
+                            var result = await attempt(progress, token).ConfigureAwait(false);
+                            Log.Answered(_logger, call.ActionName, call.SchemaCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                            H3YunTelemetry.Attempted(call, Stopwatch.GetElapsedTime(started), 200, failure: null);
+                            return result;
                         }
+                        catch (H3YunException error)
+                        {
+                            if (error.Outcome == WriteOutcome.NotApplied)
+                            {
+                                progress.AttemptInFlight = false;
+                            }
 
-                        H3YunTelemetry.Attempted(call, Stopwatch.GetElapsedTime(started), (int?)(error as H3YunTransportException)?.StatusCode ?? 200, error);
-                        throw;
-                    }
-                },
-                callToken).ConfigureAwait(false);
-        }
-        catch (H3YunException error)
-        {
-            failure = error;
-            Log.Failed(_logger, call.ActionName, call.SchemaCode, error.Message);
-            throw;
-        }
-        catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested && cancelled is not H3YunCanceledException)
-        {
-            var canceled = new H3YunCanceledException(
-                call.ActionName, call.SchemaCode, FailureRules.ForCancellation(call.IsRead, progress.AttemptInFlight), cancellationToken, cancelled);
-            failure = canceled;
-            throw canceled;
-        }
-        catch (Exception error) when (callToken.IsCancellationRequested && !cancellationToken.IsCancellationRequested && error is OperationCanceledException or ObjectDisposedException)
-        {
-            var disposed = Disposed(call, progress.AttemptInFlight);
-            failure = disposed;
-            throw disposed;
-        }
-        finally
-        {
-            H3YunTelemetry.EndCall(activity, call, failure);
+                            H3YunTelemetry.Attempted(call, Stopwatch.GetElapsedTime(started), (int?)(error as H3YunTransportException)?.StatusCode ?? 200, error);
+                            throw;
+                        }
+                    },
+                    callToken).ConfigureAwait(false);
+            }
+            catch (H3YunException error)
+            {
+                failure = error;
+                Log.Failed(_logger, call.ActionName, call.SchemaCode, error.Message);
+                throw;
+            }
+            catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested && cancelled is not H3YunCanceledException)
+            {
+                var canceled = new H3YunCanceledException(
+                    call.ActionName, call.SchemaCode, FailureRules.ForCancellation(call.IsRead, progress.AttemptInFlight), cancellationToken, cancelled);
+                failure = canceled;
+                throw canceled;
+            }
+            catch (Exception error) when (callToken.IsCancellationRequested && !cancellationToken.IsCancellationRequested && error is OperationCanceledException or ObjectDisposedException)
+            {
+                var disposed = Disposed(call, progress.AttemptInFlight);
+                failure = disposed;
+                throw disposed;
+            }
+            finally
+            {
+                H3YunTelemetry.EndCall(activity, call, failure);
+            }
         }
     }
 

@@ -29,7 +29,7 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
-        return await Guard(call, endpoint, timeout, async () =>
+        try
         {
             using var response = await StartAsync(call, endpoint, content, progress, timeout.Token).ConfigureAwait(false);
             var body = await ReadBodyAsync(call, response.Content, timeout.Token).ConfigureAwait(false);
@@ -42,7 +42,11 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
             }
 
             return new HttpAnswer(body, response.StatusCode, response.Content.Headers.ContentType?.MediaType);
-        }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (TransportFailure(call, endpoint, timeout, error, cancellationToken) is { } failure)
+        {
+            throw failure;
+        }
     }
 
     /// <summary>
@@ -53,7 +57,7 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
-        return await Guard(call, endpoint, timeout, async () =>
+        try
         {
             var response = await StartAsync(call, endpoint, content, progress, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
@@ -66,7 +70,11 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
             }
 
             return response;
-        }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (TransportFailure(call, endpoint, timeout, error, cancellationToken) is { } failure)
+        {
+            throw failure;
+        }
     }
 
     /// <summary>Reads the rest of a streamed answer that turned out to be a JSON envelope, within the size limit, for the caller to dispose.</summary>
@@ -74,7 +82,14 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
-        return await Guard(call, DownloadEndpoint, timeout, () => ReadBodyAsync(call, content, timeout.Token), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ReadBodyAsync(call, content, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception error) when (TransportFailure(call, DownloadEndpoint, timeout, error, cancellationToken) is { } failure)
+        {
+            throw failure;
+        }
     }
 
     private async Task<HttpResponseMessage> StartAsync(CallInfo call, Uri endpoint, Func<HttpContent> content, CallProgress progress, CancellationToken cancellationToken)
@@ -101,28 +116,24 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
     // A base address with a path (a proxy prefix) keeps it: "https://host/h3yun" posts to https://host/h3yun/OpenApi/Invoke.
     private static Uri Endpoint(Uri baseAddress, string path) => new(new Uri(baseAddress.AbsoluteUri.TrimEnd('/') + "/"), path);
 
-    private async Task<T> Guard<T>(CallInfo call, Uri endpoint, CancellationTokenSource timeout, Func<Task<T>> attempt, CancellationToken cancellationToken)
-    {
-        try
+    /// <summary>
+    /// The H3Yun exception for a failure of an attempt in flight, or null for one that is already an answer (an H3Yun
+    /// exception) or the caller's own cancellation, which travel on as they are.
+    /// </summary>
+    private H3YunTransportException? TransportFailure(CallInfo call, Uri endpoint, CancellationTokenSource timeout, Exception error, CancellationToken cancellationToken) =>
+        error switch
         {
-            return await attempt().ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw H3YunTimeoutException.For(call, options.Timeout);
-        }
-        catch (HttpRequestException error)
-        {
+            OperationCanceledException when timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested =>
+                H3YunTimeoutException.For(call, options.Timeout),
+
             // Its message may quote what the server sent, such as an invalid header line.
-            throw H3YunTransportException.ForNetwork(call, endpoint, error.HttpRequestError, RedactedFailure.Of(error, redactor));
-        }
-        catch (IOException error) when (!cancellationToken.IsCancellationRequested)
-        {
+            HttpRequestException request => H3YunTransportException.ForNetwork(call, endpoint, request.HttpRequestError, RedactedFailure.Of(request, redactor)),
+
             // The connection broke while the body was arriving (HttpIOException and its relatives).
-            var kind = error is HttpIOException io ? io.HttpRequestError : HttpRequestError.ResponseEnded;
-            throw H3YunTransportException.ForNetwork(call, endpoint, kind, RedactedFailure.Of(error, redactor));
-        }
-    }
+            IOException io when !cancellationToken.IsCancellationRequested =>
+                H3YunTransportException.ForNetwork(call, endpoint, io is HttpIOException http ? http.HttpRequestError : HttpRequestError.ResponseEnded, RedactedFailure.Of(io, redactor)),
+            _ => null,
+        };
 
     private static void CheckNotRedirected(CallInfo call, Uri endpoint, HttpResponseMessage response)
     {
