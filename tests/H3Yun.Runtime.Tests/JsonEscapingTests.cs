@@ -56,6 +56,22 @@ public class JsonEscapingTests
     public void A_field_code_is_encoded_once_with_the_same_escaping() =>
         Assert.Equal("F0000001\\\"", JsonEncodedText.Encode("F0000001\"", JsonWriting.Options.Encoder).ToString());
 
+    [Fact]
+    public void Escaping_stops_where_the_room_ends_and_waits_for_the_rest_of_a_cut_character()
+    {
+        var encoder = JsonWriting.Options.Encoder!;
+        var destination = new byte[4];
+
+        Assert.Equal(System.Buffers.OperationStatus.DestinationTooSmall, encoder.EncodeUtf8("ab\"cd"u8, destination, out var consumed, out var written));
+        Assert.Equal((3, 4), (consumed, written));
+        Assert.Equal(System.Buffers.OperationStatus.NeedMoreData, encoder.EncodeUtf8(new byte[] { (byte)'"', 0xE4, 0xB8 }, new byte[16], out consumed, out written, isFinalBlock: false));
+        Assert.Equal((1, 2), (consumed, written));
+        Assert.Equal(System.Buffers.OperationStatus.NeedMoreData, encoder.Encode("\"\uD83D", new char[16], out consumed, out written, isFinalBlock: false));
+        Assert.Equal((1, 2), (consumed, written));
+        Assert.Equal(System.Buffers.OperationStatus.Done, encoder.Encode("\"\uD83D", new char[16], out consumed, out written));
+        Assert.Equal((2, 3), (consumed, written));
+    }
+
     private static byte[] Write(string text, JsonWriterOptions options)
     {
         using var stream = new MemoryStream();

@@ -12,6 +12,14 @@ internal static class NewtonsoftWay
 {
     public static string WriteBizObject(BenchOrderPoco order) => JsonConvert.SerializeObject(BenchOrderDictionary.ToDictionary(order));
 
+    public static string CreateBizObjectBody(string schemaCode, BenchOrderPoco order) => JsonConvert.SerializeObject(new Dictionary<string, object>
+    {
+        ["ActionName"] = "CreateBizObject",
+        ["SchemaCode"] = schemaCode,
+        ["BizObject"] = WriteBizObject(order),
+        ["IsSubmit"] = true,
+    });
+
     public static string LoadBizObjectsBody(string schemaCode) => JsonConvert.SerializeObject(new Dictionary<string, object>
     {
         ["ActionName"] = "LoadBizObjects",

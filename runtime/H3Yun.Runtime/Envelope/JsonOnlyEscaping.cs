@@ -7,10 +7,11 @@ namespace H3Yun;
 
 /// <summary>
 /// Escapes what JSON itself requires and nothing more: the quotation mark, the reverse solidus and control characters;
-/// text that is not well-formed UTF-16 or UTF-8 goes to the writer's escaping path, which replaces it with U+FFFD as
-/// <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/> does. The inbox encoders look up every non-ASCII
-/// character in a table one at a time, which was a third of writing a record of Chinese text (benchmarks/README.md);
-/// this one finds the next character to escape with vectorized searches. The bodies are application/json, never HTML.
+/// text that is not well-formed UTF-16 or UTF-8 is replaced with U+FFFD, as with
+/// <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>. The inbox encoders look up every non-ASCII character in
+/// a table one at a time, which was a third of writing a record of Chinese text, and the base class escapes a JSON
+/// text inside a JSON string (BizObject) character by character (benchmarks/README.md); this one finds the next
+/// character to escape with vectorized searches and copies the runs between. The bodies are application/json, never HTML.
 /// </summary>
 internal sealed class JsonOnlyEscaping : JavaScriptEncoder
 {
@@ -23,6 +24,9 @@ internal sealed class JsonOnlyEscaping : JavaScriptEncoder
 
     private static readonly SearchValues<char> MustEscapeChars = SearchValues.Create(MustEscape);
     private static readonly SearchValues<byte> MustEscapeBytes = SearchValues.Create(Encoding.ASCII.GetBytes(MustEscape));
+
+    // \u0000 to \u001F, six bytes each.
+    private static readonly byte[] ControlEscapes = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 0x20).Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\\u{c:X4}"))));
 
     private JsonOnlyEscaping()
     {
@@ -46,6 +50,110 @@ internal sealed class JsonOnlyEscaping : JavaScriptEncoder
         return Utf8.IsValid(before) ? escape : IndexOfFirstInvalid(before);
     }
 
+    /// <summary>
+    /// Escapes UTF-8, the path of a JSON text inside a JSON string (BizObject, Filter): runs without anything to
+    /// escape are copied whole, where the base class would decode and check each character in turn.
+    /// </summary>
+    public override OperationStatus EncodeUtf8(ReadOnlySpan<byte> utf8Source, Span<byte> utf8Destination, out int bytesConsumed, out int bytesWritten, bool isFinalBlock = true)
+    {
+        bytesConsumed = 0;
+        bytesWritten = 0;
+        while (bytesConsumed < utf8Source.Length)
+        {
+            var rest = utf8Source[bytesConsumed..];
+            var run = FindFirstCharacterToEncodeUtf8(rest);
+            var plain = run < 0 ? rest : rest[..run];
+            if (!plain.TryCopyTo(utf8Destination[bytesWritten..]))
+            {
+                return OperationStatus.DestinationTooSmall;
+            }
+
+            bytesConsumed += plain.Length;
+            bytesWritten += plain.Length;
+            if (run < 0)
+            {
+                break;
+            }
+
+            // What follows the run is a character to escape, or bytes that are not UTF-8.
+            rest = rest[run..];
+            int consumed;
+            ReadOnlySpan<byte> escape;
+            if (rest[0] < 0x80)
+            {
+                consumed = 1;
+                escape = EscapeOf(rest[0]);
+            }
+            else
+            {
+                // Not well-formed: the writer's rule is one U+FFFD for each maximal ill-formed sequence.
+                if (Rune.DecodeFromUtf8(rest, out _, out consumed) == OperationStatus.NeedMoreData && !isFinalBlock)
+                {
+                    return OperationStatus.NeedMoreData;
+                }
+
+                escape = "\uFFFD"u8;
+            }
+
+            if (!escape.TryCopyTo(utf8Destination[bytesWritten..]))
+            {
+                return OperationStatus.DestinationTooSmall;
+            }
+
+            bytesConsumed += consumed;
+            bytesWritten += escape.Length;
+        }
+
+        return OperationStatus.Done;
+    }
+
+    /// <summary>Escapes UTF-16 as <see cref="EncodeUtf8"/> escapes UTF-8: runs whole, a lone surrogate as U+FFFD.</summary>
+    public override OperationStatus Encode(ReadOnlySpan<char> source, Span<char> destination, out int charsConsumed, out int charsWritten, bool isFinalBlock = true)
+    {
+        charsConsumed = 0;
+        charsWritten = 0;
+        Span<char> escape = stackalloc char[6];
+        while (charsConsumed < source.Length)
+        {
+            var rest = source[charsConsumed..];
+            var run = IndexOfFirstToEscape(rest);
+            var plain = run < 0 ? rest : rest[..run];
+            if (!plain.TryCopyTo(destination[charsWritten..]))
+            {
+                return OperationStatus.DestinationTooSmall;
+            }
+
+            charsConsumed += plain.Length;
+            charsWritten += plain.Length;
+            if (run < 0)
+            {
+                break;
+            }
+
+            // What follows the run is a character to escape, or a lone surrogate.
+            rest = rest[run..];
+
+            if (char.IsHighSurrogate(rest[0]) && rest.Length == 1 && !isFinalBlock)
+            {
+                return OperationStatus.NeedMoreData;
+            }
+
+            var length = 0;
+            var encoded = rest[0] < 0x80
+                ? TryEncodeAscii(rest[0], escape, out length)
+                : TryCopy("\uFFFD", escape, out length);
+            if (!encoded || !escape[..length].TryCopyTo(destination[charsWritten..]))
+            {
+                return OperationStatus.DestinationTooSmall;
+            }
+
+            charsConsumed++;
+            charsWritten += length;
+        }
+
+        return OperationStatus.Done;
+    }
+
     /// <inheritdoc/>
     public override unsafe bool TryEncodeUnicodeScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)
     {
@@ -56,30 +164,38 @@ internal sealed class JsonOnlyEscaping : JavaScriptEncoder
             return Rune.TryCreate(unicodeScalar, out var rune) && rune.TryEncodeToUtf16(destination, out numberOfCharactersWritten);
         }
 
-        var escape = unicodeScalar switch
+        return TryEncodeAscii((char)unicodeScalar, destination, out numberOfCharactersWritten);
+    }
+
+    private static bool TryEncodeAscii(char ascii, Span<char> destination, out int written)
+    {
+        var escape = EscapeOf((byte)ascii);
+        written = 0;
+        if (destination.Length < escape.Length)
         {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            '\b' => "\\b",
-            '\f' => "\\f",
-            _ => null,
-        };
-        if (escape is null)
-        {
-            const string Hex = "0123456789ABCDEF";
-            escape = string.Create(6, unicodeScalar, static (chars, scalar) =>
-            {
-                "\\u00".CopyTo(chars);
-                chars[4] = Hex[scalar >> 4];
-                chars[5] = Hex[scalar & 0xF];
-            });
+            return false;
         }
 
-        return TryCopy(escape, destination, out numberOfCharactersWritten);
+        for (var i = 0; i < escape.Length; i++)
+        {
+            destination[i] = (char)escape[i];
+        }
+
+        written = escape.Length;
+        return true;
     }
+
+    private static ReadOnlySpan<byte> EscapeOf(byte ascii) => ascii switch
+    {
+        (byte)'"' => "\\\""u8,
+        (byte)'\\' => "\\\\"u8,
+        (byte)'\n' => "\\n"u8,
+        (byte)'\r' => "\\r"u8,
+        (byte)'\t' => "\\t"u8,
+        (byte)'\b' => "\\b"u8,
+        (byte)'\f' => "\\f"u8,
+        _ => ControlEscapes.AsSpan(ascii * 6, 6),
+    };
 
     private static bool TryCopy(string text, Span<char> destination, out int written)
     {
