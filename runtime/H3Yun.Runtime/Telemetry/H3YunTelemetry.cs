@@ -56,17 +56,23 @@ public static class H3YunTelemetry
         return activity;
     }
 
+    // Each instrument is Enabled only while a listener (OpenTelemetry, dotnet-counters) subscribes to it; until then
+    // a call builds no tags for it.
     internal static void EndCall(Activity? activity, CallInfo call, Exception? failure)
     {
-        var tags = Tags(call);
-        tags.Add("h3yun.outcome", failure switch
+        if (Calls.Enabled)
         {
-            null => "success",
-            H3YunException error => error.Outcome.ToString(),
-            H3YunCanceledException cancelled => "Canceled" + cancelled.Outcome,
-            _ => "error",
-        });
-        Calls.Add(1, tags);
+            var tags = Tags(call);
+            tags.Add("h3yun.outcome", failure switch
+            {
+                null => "success",
+                H3YunException error => error.Outcome.ToString(),
+                H3YunCanceledException cancelled => "Canceled" + cancelled.Outcome,
+                _ => "error",
+            });
+            Calls.Add(1, tags);
+        }
+
         if (activity is null)
         {
             return;
@@ -87,11 +93,20 @@ public static class H3YunTelemetry
 
     internal static void Attempted(CallInfo call, TimeSpan elapsed, int? statusCode, Exception? failure)
     {
+        if (statusCode is { } code)
+        {
+            Activity.Current?.SetTag("http.response.status_code", code);
+        }
+
+        if (!AttemptDuration.Enabled)
+        {
+            return;
+        }
+
         var tags = Tags(call);
         if (statusCode is { } status)
         {
             tags.Add("http.response.status_code", status);
-            Activity.Current?.SetTag("http.response.status_code", status);
         }
 
         if (failure is not null)
@@ -102,13 +117,25 @@ public static class H3YunTelemetry
         AttemptDuration.Record(elapsed.TotalSeconds, tags);
     }
 
-    internal static void Retried(CallInfo call) => Retries.Add(1, Tags(call));
+    internal static void Retried(CallInfo call)
+    {
+        if (Retries.Enabled)
+        {
+            Retries.Add(1, Tags(call));
+        }
+    }
 
-    internal static void WaitedForTurn(CallInfo call, TimeSpan waited) => RateLimitWait.Record(waited.TotalSeconds, Tags(call));
+    internal static void WaitedForTurn(CallInfo call, TimeSpan waited)
+    {
+        if (RateLimitWait.Enabled)
+        {
+            RateLimitWait.Record(waited.TotalSeconds, Tags(call));
+        }
+    }
 
     internal static void Read(CallInfo call, int records)
     {
-        if (records > 0)
+        if (records > 0 && RecordsRead.Enabled)
         {
             RecordsRead.Add(records, Tags(call));
         }
@@ -116,7 +143,7 @@ public static class H3YunTelemetry
 
     internal static void Written(CallInfo call, int records)
     {
-        if (records > 0)
+        if (records > 0 && RecordsWritten.Enabled)
         {
             RecordsWritten.Add(records, Tags(call));
         }
