@@ -129,6 +129,19 @@ public class AttachmentTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
     }
 
     [Fact]
+    public async Task A_download_answered_with_a_successful_envelope_instead_of_the_file_is_a_protocol_exception()
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess("""{"AttachmentId":"att-1"}""");
+        using var client = h3yun.CreateClient();
+
+        var error = await Assert.ThrowsAsync<H3YunProtocolException>(() => client.DownloadAttachmentAsync("att-1"));
+
+        Assert.Equal(OpenApiActions.DownloadBizObjectFile, error.ActionName);
+        Assert.Contains("JSON envelope instead of the file", error.Message, StringComparison.Ordinal);
+        Assert.Single(h3yun.Calls);
+    }
+
+    [Fact]
     public async Task The_upload_is_the_multipart_body_of_H3Yuns_own_helper()
     {
         var h3yun = new FakeH3Yun().AnswerSuccess("""{"AttachmentId":"att-1"}""");

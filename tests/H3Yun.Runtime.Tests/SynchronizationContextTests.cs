@@ -10,7 +10,7 @@ namespace H3Yun.Runtime.Tests;
 /// </summary>
 public class SynchronizationContextTests
 {
-    private const string AnswerData = """{"BizObject":{"ObjectId":"b-1","F0000001":"Dune"},"BizObjectArray":[{"ObjectId":"b-1"}],"BizObjectId":"b-9"}""";
+    private const string AnswerData = """{"BizObject":{"ObjectId":"b-1","F0000001":"Dune"},"BizObjectArray":[{"ObjectId":"b-1"}],"BizObjectId":"b-9","AttachmentId":"att-1"}""";
 
     public static TheoryData<string, bool> Calls => new()
     {
@@ -20,6 +20,9 @@ public class SynchronizationContextTests
         { "create many", false }, { "create many", true },
         { "update", false }, { "update", true },
         { "delete", false },
+        { "upload", false }, { "upload", true },
+        { "download", false }, { "download", true },
+        { "download refused", false }, { "download refused", true },
     };
 
     [Theory]
@@ -70,6 +73,9 @@ public class SynchronizationContextTests
         "create many" => books.CreateManyAsync([new Book { Title = "Dune" }]),
         "update" => books.UpdateAsync("b-1", new Book { Title = "Dune" }),
         "delete" => books.DeleteAsync("b-1"),
+        "upload" => books.Client.UploadAttachmentAsync(Book.SchemaCode, "F0000009", "b-1", new MemoryStream([1, 2, 3]), "a.txt"),
+        "download" => DownloadAsync(books.Client, "att-1"),
+        "download refused" => RefusedDownloadAsync(books.Client),
         _ => throw new ArgumentOutOfRangeException(nameof(call), call, null),
     };
 
@@ -79,6 +85,30 @@ public class SynchronizationContextTests
         {
             Assert.Equal("b-1", book.ObjectId);
         }
+    }
+
+    private static async Task DownloadAsync(H3YunClient client, string attachmentId)
+    {
+        await using var download = await client.DownloadAttachmentAsync(attachmentId).ConfigureAwait(false);
+        using var copy = new MemoryStream();
+        await download.Content.CopyToAsync(copy).ConfigureAwait(false);
+        Assert.Equal([7, 8, 9], copy.ToArray());
+    }
+
+    // Assert.ThrowsAsync would itself resume on the context; this awaits without it.
+    private static async Task RefusedDownloadAsync(H3YunClient client)
+    {
+        var refused = false;
+        try
+        {
+            await using var download = await client.DownloadAttachmentAsync("att-missing").ConfigureAwait(false);
+        }
+        catch (H3YunApiException error) when (error.ErrorMessage == "附件不存在")
+        {
+            refused = true;
+        }
+
+        Assert.True(refused, "The download of an unknown attachment should have been refused.");
     }
 
     private static Task StartOn(SynchronizationContext context, Func<Task> call)
@@ -117,14 +147,19 @@ public class SynchronizationContextTests
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _calls);
-            var body = Encoding.UTF8.GetBytes(Bodies.Envelope(AnswerData));
+            var refused = request.Content is { } content && (await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Contains("att-missing", StringComparison.Ordinal);
+            var download = request.RequestUri!.AbsolutePath.EndsWith("DownloadBizObjectFile", StringComparison.Ordinal) && !refused;
+            var body = download ? [7, 8, 9]
+                : refused ? Encoding.UTF8.GetBytes("""{"Successful":false,"ErrorMessage":"附件不存在","ReturnData":null}""")
+                : Encoding.UTF8.GetBytes(Bodies.Envelope(AnswerData));
+            var type = download ? "application/octet-stream" : "application/json";
             if (slowBody)
             {
-                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new TrickleStream(body)) };
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new TrickleStream(body)) { Headers = { ContentType = new(type) } } };
             }
 
             await Task.Delay(10, cancellationToken).ConfigureAwait(false);
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) };
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) { Headers = { ContentType = new(type) } } };
         }
     }
 
