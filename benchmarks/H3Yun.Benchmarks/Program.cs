@@ -1,4 +1,19 @@
 using BenchmarkDotNet.Running;
+using H3Yun.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/H3Yun.Benchmarks -- --filter '*' --job short
+// dotnet run -c Release --project benchmarks/H3Yun.Benchmarks -- --loop ClientOverheadBenchmarks.Generated 10   (for perf)
+// dotnet run -c Release --project benchmarks/H3Yun.Benchmarks -- --alternate ClientOverheadBenchmarks BareHttpClient Generated 60
+if (args is ["--alternate", var typeName, var baseline, var candidate, var duration])
+{
+    await BenchmarkLoop.CompareAsync(typeName, baseline, candidate, TimeSpan.FromSeconds(double.Parse(duration, System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
+    return;
+}
+
+if (args is ["--loop", var benchmark, var seconds])
+{
+    await BenchmarkLoop.RunAsync(benchmark, TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
