@@ -128,6 +128,41 @@ public class AttachmentTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         Assert.Contains("附件不存在", error.ErrorMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("报价单.pdf", "application/pdf")]
+    [InlineData("a.PNG", "image/png")]
+    [InlineData("a.jpg", "image/jpeg")]
+    [InlineData("a.jpeg", "image/jpeg")]
+    [InlineData("a.gif", "image/gif")]
+    [InlineData("a.bmp", "image/bmp")]
+    [InlineData("a.webp", "image/webp")]
+    [InlineData("a.svg", "image/svg+xml")]
+    [InlineData("a.txt", "text/plain")]
+    [InlineData("a.csv", "text/csv")]
+    [InlineData("a.json", "application/json")]
+    [InlineData("a.xml", "application/xml")]
+    [InlineData("a.zip", "application/zip")]
+    [InlineData("a.rar", "application/vnd.rar")]
+    [InlineData("a.7z", "application/x-7z-compressed")]
+    [InlineData("a.doc", "application/msword")]
+    [InlineData("a.xls", "application/vnd.ms-excel")]
+    [InlineData("a.ppt", "application/vnd.ms-powerpoint")]
+    [InlineData("a.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    [InlineData("a.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    [InlineData("a.pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation")]
+    [InlineData("a.mp4", "video/mp4")]
+    [InlineData("a.mp3", "audio/mpeg")]
+    [InlineData("a.unknown", "application/octet-stream")]
+    public async Task An_upload_that_names_no_type_sends_the_type_of_its_extension(string fileName, string contentType)
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess("""{"AttachmentId":"att-1"}""");
+        using var client = h3yun.CreateClient();
+
+        await client.UploadAttachmentAsync(Book.SchemaCode, "F0000009", "b-1", new MemoryStream([1]), fileName);
+
+        Assert.Contains($"Content-Type: {contentType}", h3yun.Calls.Single().Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_download_answered_with_a_successful_envelope_instead_of_the_file_is_a_protocol_exception()
     {

@@ -9,6 +9,7 @@ public sealed class TelemetryTests : IDisposable
 {
     private readonly List<Activity> _spans = [];
     private readonly List<(string Instrument, double Value, Dictionary<string, object?> Tags)> _measurements = [];
+    private readonly List<Instrument> _instruments = [];
     private readonly ActivityListener _activities;
     private readonly MeterListener _meters = new();
 
@@ -31,6 +32,11 @@ public sealed class TelemetryTests : IDisposable
         {
             if (instrument.Meter.Name == H3YunTelemetry.SourceName)
             {
+                lock (_instruments)
+                {
+                    _instruments.Add(instrument);
+                }
+
                 listener.EnableMeasurementEvents(instrument);
             }
         };
@@ -99,6 +105,69 @@ public sealed class TelemetryTests : IDisposable
         Assert.Contains(Measurements("h3yun.client.request.duration"), m => (int?)m.Tags.GetValueOrDefault("http.response.status_code") == 502 && (string?)m.Tags["error.type"] == "502");
         Assert.All(Measurements("h3yun.client.requests"), m => Assert.Equal(Book.SchemaCode, m.Tags["h3yun.schema_code"]));
         AssertNoSecretOrRecordData(Measurements(null).SelectMany(m => m.Tags.Values));
+    }
+
+    [Fact]
+    public void The_instruments_have_the_names_units_and_descriptions_a_dashboard_reads()
+    {
+        List<Instrument> instruments;
+        lock (_instruments)
+        {
+            instruments = [.. _instruments];
+        }
+
+        var described = instruments.ToDictionary(i => i.Name, i => (i.Unit, HasDescription: !string.IsNullOrWhiteSpace(i.Description)));
+        Assert.Equal(
+            new Dictionary<string, (string?, bool)>
+            {
+                ["h3yun.client.requests"] = ("{request}", true),
+                ["h3yun.client.request.duration"] = ("s", true),
+                ["h3yun.client.retries"] = ("{retry}", true),
+                ["h3yun.client.rate_limit.wait.duration"] = ("s", true),
+                ["h3yun.client.records.read"] = ("{record}", true),
+                ["h3yun.client.records.written"] = ("{record}", true),
+            },
+            described);
+
+        // Seconds, with buckets fit for calls of milliseconds to a minute rather than the default's milliseconds to hours.
+        var duration = (Histogram<double>)instruments.Single(i => i.Name == "h3yun.client.request.duration");
+        Assert.Equal([0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60], duration.Advice!.HistogramBucketBoundaries!);
+    }
+
+    [Fact]
+    public async Task A_span_names_the_port_and_the_action_and_each_call_counts_with_its_outcome()
+    {
+        var h3yun = new FakeH3Yun()
+            .AnswerSuccess("""{"BizObject":{"ObjectId":"b-1","F0000001":"Dune"}}""")
+            .AnswerFailure("数据被锁定");
+        using var client = h3yun.CreateClient();
+        var books = new BookRepository(client);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await books.LoadAsync("b-1");
+        await Assert.ThrowsAsync<H3YunApiException>(() => books.DeleteAsync("b-1"));
+        await Assert.ThrowsAsync<H3YunCanceledException>(() => books.LoadAsync("b-1", cancelled.Token));
+
+        var span = Spans()[0];
+        Assert.Equal(443, span.GetTagItem("server.port"));
+        Assert.Equal(OpenApiActions.LoadBizObject, span.GetTagItem("h3yun.action"));
+        Assert.Equal(
+            [(OpenApiActions.LoadBizObject, "success"), (OpenApiActions.RemoveBizObject, "NotApplied"), (OpenApiActions.LoadBizObject, "CanceledNotApplied")],
+            Measurements("h3yun.client.requests").Select(m => ((string?)m.Tags["h3yun.action"], (string?)m.Tags["h3yun.outcome"])));
+    }
+
+    [Fact]
+    public async Task A_query_that_reads_no_record_records_no_count()
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess("""{"BizObjectArray":[]}""");
+        using var client = h3yun.CreateClient();
+        var books = new BookRepository(client);
+
+        await books.QueryAsync();
+
+        Assert.Single(Measurements("h3yun.client.requests"));
+        Assert.Empty(Measurements("h3yun.client.records.read"));
     }
 
     private static void AssertNoSecretOrRecordData(IEnumerable<object?> values)
