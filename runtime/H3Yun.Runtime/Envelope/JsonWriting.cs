@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace H3Yun;
@@ -6,7 +5,7 @@ namespace H3Yun;
 /// <summary>How the client writes and looks up JSON: compact, Chinese as UTF-8 rather than <c>\u</c> escapes, names in any case.</summary>
 internal static class JsonWriting
 {
-    // Relaxed escaping only matters inside HTML; these bodies are application/json, and raw UTF-8 halves Chinese payloads.
+    // These bodies are application/json, never HTML: only what JSON requires is escaped, and raw UTF-8 halves Chinese payloads.
     public static readonly JsonWriterOptions Options = new()
     {
         Encoder = JsonOnlyEscaping.Instance,
