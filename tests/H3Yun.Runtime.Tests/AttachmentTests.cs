@@ -164,6 +164,17 @@ public class AttachmentTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
     }
 
     [Fact]
+    public async Task An_upload_answered_with_ReturnData_that_is_not_an_object_says_so()
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess("""["att-1"]""");
+        using var client = h3yun.CreateClient();
+
+        var error = await Assert.ThrowsAsync<H3YunProtocolException>(() => client.UploadAttachmentAsync(Book.SchemaCode, "F0000009", "b-1", new MemoryStream([1]), "a.pdf"));
+
+        Assert.Equal("ReturnData should be an object but is a Array.", error.Problem);
+    }
+
+    [Fact]
     public async Task A_download_answered_with_a_successful_envelope_instead_of_the_file_is_a_protocol_exception()
     {
         var h3yun = new FakeH3Yun().AnswerSuccess("""{"AttachmentId":"att-1"}""");

@@ -52,6 +52,19 @@ public sealed class CustomApiTests : IAsyncLifetime, IDisposable
         Assert.Equal("lmz", raw.GetProperty("UserName").GetString());
     }
 
+    [Theory]
+    [InlineData("""{"Successful":true,"ErrorMessage":null,"ReturnData":null}""")]
+    [InlineData("""{"Successful":true,"ErrorMessage":null}""")]
+    public async Task A_typed_custom_api_that_returns_nothing_gives_the_types_default(string envelope)
+    {
+        var h3yun = new FakeH3Yun().Answer(System.Net.HttpStatusCode.OK, envelope);
+        using var client = h3yun.CreateClient();
+
+        var count = await client.InvokeCustomAsync(new CustomApiRequest(App, "MyApiController", "Count"), CustomApiJson.Default.Int32);
+
+        Assert.Equal(0, count);
+    }
+
     [Fact]
     public async Task The_body_is_the_official_shape_with_parameters_at_the_top_level()
     {
@@ -134,4 +147,5 @@ public sealed class CustomApiTests : IAsyncLifetime, IDisposable
 public sealed record UserInfo(string? UserName, int Count);
 
 [JsonSerializable(typeof(UserInfo))]
+[JsonSerializable(typeof(int))]
 internal sealed partial class CustomApiJson : JsonSerializerContext;

@@ -79,6 +79,7 @@ public class TransportTests
         { 302, "https://elsewhere.test/OpenApi/Invoke", "host 'elsewhere.test'" },
         { 307, "/moved/OpenApi/Invoke", "host 'h3yun.test'" },
         { 301, null, "no address" },
+        { 300, "https://elsewhere.test/", "host 'elsewhere.test'" },
         { 399, "https://elsewhere.test/", "host 'elsewhere.test'" },
     };
 
