@@ -2,7 +2,7 @@ namespace H3Yun.Runtime.Tests;
 
 /// <summary>
 /// Every public entry point refuses a missing or blank argument where it is given, naming the parameter, and sends
-/// nothing: custom API requests, uploads and downloads, conditions.
+/// nothing: custom API requests, uploads and downloads, conditions, the maps of option texts.
 /// </summary>
 public class ArgumentCheckTests
 {
@@ -84,5 +84,13 @@ public class ArgumentCheckTests
         Assert.Equal("right", Assert.Throws<ArgumentNullException>(() => condition | null!).ParamName);
         Assert.Equal("conditions", Assert.Throws<ArgumentNullException>(() => Condition.All<Book>(null!)).ParamName);
         Assert.Equal("conditions", Assert.Throws<ArgumentNullException>(() => Condition.Any(condition, null!)).ParamName);
+    }
+
+    [Fact]
+    public void Option_texts_need_their_maps()
+    {
+        Assert.Equal("fromText", Assert.Throws<ArgumentNullException>(() => OptionTexts.Known<DayOfWeek>(["Monday"], null!)).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => OptionTexts.ToTexts<DayOfWeek>(null!, static day => day.ToString())).ParamName);
+        Assert.Equal("toText", Assert.Throws<ArgumentNullException>(() => OptionTexts.ToTexts([DayOfWeek.Monday], null!)).ParamName);
     }
 }

@@ -73,4 +73,29 @@ public class TimeZoneTests
         Assert.Equal("2026-01-01 00:00:00", (string?)JsonAssert.Parse(h3yun.Calls[0].Body)["BizObject"]!["F0000009"]);
         Assert.Equal(new DateTime(2026, 1, 1, 0, 0, 0), loaded!.DueDate);
     }
+
+    [Theory]
+    [InlineData("Asia/Shanghai")]
+    [InlineData("Asia/Chongqing")]
+    [InlineData("Asia/Harbin")]
+    [InlineData("PRC")]
+    [InlineData(" China Standard Time ")]
+    [InlineData("Beijing")]
+    public void Chinas_own_zone_ids_need_no_time_zone_database(string id) =>
+        Assert.Same(H3YunTimeZones.ChinaStandardTime, H3YunTimeZones.Find(id));
+
+    [Theory]
+    [InlineData("UTC")]
+    [InlineData("Etc/UTC")]
+    [InlineData("Z")]
+    public void UTC_is_known_by_every_name(string id) =>
+        Assert.Same(TimeZoneInfo.Utc, H3YunTimeZones.Find(id));
+
+    [Fact]
+    public void Another_zone_comes_from_the_machine_and_an_unknown_one_is_null()
+    {
+        Assert.Equal(TimeSpan.FromHours(9), H3YunTimeZones.Find("Asia/Tokyo")!.BaseUtcOffset);
+        Assert.Null(H3YunTimeZones.Find("Mars/Olympus_Mons"));
+        Assert.Equal("id", Assert.Throws<ArgumentNullException>(() => H3YunTimeZones.Find(null!)).ParamName);
+    }
 }

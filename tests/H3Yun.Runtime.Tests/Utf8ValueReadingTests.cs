@@ -50,6 +50,8 @@ public class Utf8ValueReadingTests
     [InlineData("2021/11/15 17:41:11", 2021, 11, 15, 17, 41, 11)]
     [InlineData("2024-05-01 09:30:00", 2024, 5, 1, 9, 30, 0)]
     [InlineData("2024/2/29", 2024, 2, 29, 0, 0, 0)]
+    [InlineData("0001/1/1 0:00:00", 1, 1, 1, 0, 0, 0)]
+    [InlineData("9999/12/31 23:59:59", 9999, 12, 31, 23, 59, 59)]
     public void H3Yuns_own_shapes_are_read_from_the_bytes(string text, int year, int month, int day, int hour, int minute, int second)
     {
         Assert.True(Utf8DateText.TryParse(Encoding.UTF8.GetBytes(text), out var date));
@@ -63,6 +65,14 @@ public class Utf8ValueReadingTests
     [InlineData("2024/5/1 9:30")]
     [InlineData("2024-05-01T09:30:00")]
     [InlineData(" 2024/5/1 9:30:00")]
+    [InlineData("0000/1/1 0:00:00")]
+    [InlineData("2024/5/1 9:60:00")]
+    [InlineData("2024/5/1 9:30:60")]
+    [InlineData("2024/0/1")]
+    [InlineData("2024/5/0")]
+    [InlineData("2024")]
+    [InlineData("2024/5")]
+    [InlineData("2024/5/")]
     public void Other_texts_are_left_to_the_text_reader(string text) =>
         Assert.False(Utf8DateText.TryParse(Encoding.UTF8.GetBytes(text), out _));
 
