@@ -102,9 +102,16 @@ public sealed class H3YunClient : IDisposable
             request,
             returnData =>
             {
+                if (returnData.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+                {
+                    return default;
+                }
+
+                // The caller's type may keep part of it as JsonElement, which the deserializer copies unchecked.
+                Utf8Text.RequireValid(returnData);
                 try
                 {
-                    return returnData.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? default : returnData.Deserialize(returnType);
+                    return returnData.Deserialize(returnType);
                 }
                 catch (JsonException error)
                 {
@@ -204,7 +211,7 @@ public sealed class H3YunClient : IDisposable
                     {
                         // H3Yun answers a failure (an unknown id) with the JSON envelope instead of the file.
                         using var body = await _transport.ReadEnvelopeAsync(call, response.Content, token).ConfigureAwait(false);
-                        using var parsed = OpenApiResponseReader.Read(body.Memory, call, _redactor);
+                        OpenApiResponseReader.Read(body.Memory, call, _redactor, static _ => true);
                         throw new H3YunProtocolException(call.ActionName, null, "H3Yun answered a JSON envelope instead of the file.");
                     }
 
@@ -237,8 +244,7 @@ public sealed class H3YunClient : IDisposable
                 var answer = await _transport.SendAsync(call, endpoint, content, progress, token).ConfigureAwait(false);
                 // The document is parsed where the body lies: it is disposed first, the body's buffer after.
                 using var body = answer.Body;
-                using var parsed = OpenApiResponseReader.Read(body.Memory, call, _redactor);
-                return ReadReturnData(call, parsed.ReturnData, read);
+                return OpenApiResponseReader.Read(body.Memory, call, _redactor, returnData => ReadReturnData(call, returnData, read));
             },
             cancellationToken);
 
@@ -342,7 +348,7 @@ public sealed class H3YunClient : IDisposable
     }
 
     private static JsonElement CopyReturnData(JsonElement returnData) =>
-        returnData.ValueKind == JsonValueKind.Undefined ? NullReturnData : returnData.Clone();
+        returnData.ValueKind == JsonValueKind.Undefined ? NullReturnData : Utf8Text.Kept(returnData);
 
     private static ByteArrayContent Json(byte[] body) => new(body) { Headers = { ContentType = JsonContentType } };
 

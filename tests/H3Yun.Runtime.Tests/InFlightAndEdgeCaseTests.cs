@@ -53,6 +53,54 @@ public class InFlightAndEdgeCaseTests
         Assert.Contains("not valid UTF-8 (at byte 59)", error.Message, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> InvalidUtf8Places => [.. InvalidUtf8Answers.Keys];
+
+    // Bytes that are not UTF-8 wherever a value is kept or read: each must fail as a protocol error, never be stored.
+    private static Dictionary<string, (byte[] ReturnData, Func<H3YunClient, Task> Call)> InvalidUtf8Answers => new()
+    {
+        ["a row's member the schema does not list, kept for the write back"] = (
+            WithInvalidByte("""{"BizObject":{"ObjectId":"o-1","F0000001":"SO-1","D000024FOrderLines":[{"ObjectId":"r-1","F0000099":"a""", "b\"}]}}"),
+            client => new SalesOrderRepository(client).LoadAsync("o-1")),
+        ["the name of a member the record does not know"] = (
+            WithInvalidByte("""{"BizObject":{"ObjectId":"b-1","F0000001":"Dune","F00""", "\":\"x\"}}"),
+            client => new BookRepository(client).LoadAsync("b-1")),
+        ["a field under a nested Data member"] = (
+            WithInvalidByte("""{"BizObject":{"ObjectId":"b-1","Data":{"F0000001":"Du""", "ne\"}}}"),
+            client => new BookRepository(client).LoadAsync("b-1")),
+        ["ReturnData handed to InvokeAsync"] = (
+            WithInvalidByte("""{"Anything":{"nested":["x""", "\"]}}"),
+            client => client.InvokeAsync(OpenApiRequest.RemoveBizObject(Book.SchemaCode, "b-1"))),
+        ["ReturnData deserialized by InvokeCustomAsync"] = (
+            WithInvalidByte("""{"Kept":{"nested":"x""", "\"}}"),
+            client => client.InvokeCustomAsync(new CustomApiRequest("D000024App", "Controller", "Action"), KeptJson.Default.KeptValue)),
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidUtf8Places))]
+    public async Task Invalid_UTF8_anywhere_a_value_is_read_or_kept_is_a_protocol_failure_that_says_where(string place)
+    {
+        var (returnData, call) = InvalidUtf8Answers[place];
+        await using var server = LoopbackServer.Start()
+            .Then(Reply.Http(200, [.. Bodies.Utf8("""{"Successful":true,"ReturnData":"""), .. returnData, .. Bodies.Utf8("}")]));
+        using var client = new H3YunClient(SocketOptions(server));
+
+        var error = await Bounded.FailsWith<H3YunProtocolException>(() => call(client));
+
+        Assert.Contains("not valid UTF-8 (at byte", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_UTF8_in_a_member_nothing_reads_is_dropped_with_it()
+    {
+        await using var server = LoopbackServer.Start()
+            .Then(Reply.Http(200, [.. Bodies.Utf8("""{"Successful":true,"Trace":" """), 0xFF, .. Bodies.Utf8("\",\"ReturnData\":" + LoadedBook + "}")]));
+        using var client = new H3YunClient(SocketOptions(server));
+
+        var book = await Bounded.Run(() => new BookRepository(client).LoadAsync("b-1"));
+
+        Assert.Equal("Dune", book?.Title);
+    }
+
     [Fact]
     public async Task An_answer_that_starts_with_a_byte_order_mark_is_read()
     {
@@ -174,4 +222,12 @@ public class InFlightAndEdgeCaseTests
         RetryDelay = TimeSpan.FromMilliseconds(1),
         Timeout = TimeSpan.FromSeconds(20),
     };
+
+    private static byte[] WithInvalidByte(string before, string after) => [.. Bodies.Utf8(before), 0xFF, .. Bodies.Utf8(after)];
 }
+
+/// <summary>A custom API's answer whose type keeps part of it as raw JSON.</summary>
+public sealed record KeptValue(JsonElement Kept);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(KeptValue))]
+internal sealed partial class KeptJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -11,16 +11,34 @@ internal static class OpenApiResponseReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
-    /// <summary>Parses the answer and returns its <c>ReturnData</c>, or throws the failure it reports.</summary>
-    /// <returns>The documents to dispose after reading, and ReturnData (undefined when absent or null).</returns>
-    public static ParsedResponse Read(ReadOnlyMemory<byte> body, CallInfo call, SecretRedactor redactor)
+    /// <summary>Parses the answer and hands its <c>ReturnData</c> to <paramref name="readReturnData"/>, or throws the failure it reports.</summary>
+    /// <param name="body">The answer's bytes.</param>
+    /// <param name="call">The call answered.</param>
+    /// <param name="redactor">Keeps the secret out of messages.</param>
+    /// <param name="readReturnData">Reads ReturnData (undefined when absent or null) while the document lives.</param>
+    /// <returns>What <paramref name="readReturnData"/> returned.</returns>
+    public static T Read<T>(ReadOnlyMemory<byte> body, CallInfo call, SecretRedactor redactor, Func<JsonElement, T> readReturnData)
     {
         body = WithoutByteOrderMark(body);
-        if (Utf8Text.FirstInvalidByte(body.Span) is { } invalidAt)
+        try
         {
-            throw Protocol(call, $"the body is not valid UTF-8 (at byte {invalidAt}). It starts with: {redactor.Excerpt(body.Span)}");
+            using var parsed = Parse(body, call, redactor);
+            return readReturnData(parsed.ReturnData);
         }
+        catch (Exception error) when (Utf8Text.FirstInvalidByte(body.Span) is { } invalidAt)
+        {
+            // Invalid bytes fail a read where they are met, as whatever that read throws; the answer's real fault is this.
+            throw new H3YunProtocolException(
+                call.ActionName,
+                call.SchemaCode,
+                $"the body is not valid UTF-8 (at byte {invalidAt}). It starts with: {redactor.Excerpt(body.Span)}",
+                RedactedFailure.Of(error, redactor),
+                FailureRules.ForUnreadableEnvelope(call));
+        }
+    }
 
+    private static ParsedResponse Parse(ReadOnlyMemory<byte> body, CallInfo call, SecretRedactor redactor)
+    {
         JsonDocument document;
         try
         {

@@ -263,7 +263,7 @@ public static class BizValueReader
     /// <param name="value">The member's value.</param>
     /// <returns>A copy of the value that outlives the response, or <see langword="null"/> for JSON null.</returns>
     public static JsonElement? ReadRaw(JsonElement value) =>
-        value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : value.Clone();
+        value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : Utf8Text.Kept(value);
 
     /// <summary>Fills a child table (子表) with the rows H3Yun sent, which do not count as changes.</summary>
     /// <typeparam name="TRow">The generated row type.</typeparam>

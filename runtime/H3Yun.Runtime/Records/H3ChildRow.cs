@@ -59,7 +59,7 @@ public abstract class H3ChildRow : H3Record
     }
 
     private protected sealed override void ReadUnknownMember(string name, JsonElement value) =>
-        (_unknownMembers ??= []).Add(new(name, value.Clone()));
+        (_unknownMembers ??= []).Add(new(name, Utf8Text.Kept(value)));
 
     private protected sealed override void WriteUnknownMembers(BizObjectWriter writer)
     {
