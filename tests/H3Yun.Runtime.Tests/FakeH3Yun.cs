@@ -57,6 +57,12 @@ internal sealed class FakeH3Yun : HttpMessageHandler
         return this;
     }
 
+    public FakeH3Yun Answer(HttpStatusCode status, byte[] body)
+    {
+        _answers.Enqueue(() => new HttpResponseMessage(status) { Content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } } });
+        return this;
+    }
+
     public FakeH3Yun Throw(Exception failure)
     {
         _answers.Enqueue(() => throw failure);
