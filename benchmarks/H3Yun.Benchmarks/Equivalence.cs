@@ -18,6 +18,13 @@ internal static class Equivalence
         Require(SameValue(expected.RootElement, reflection.RootElement), "System.Text.Json writes a different BizObject than the generated record.");
     }
 
+    public static void CheckWrite(byte[] generated, byte[] other, string way)
+    {
+        using var expected = JsonDocument.Parse(generated);
+        using var actual = JsonDocument.Parse(other);
+        Require(SameValue(expected.RootElement, actual.RootElement), $"{way} writes a different BizObject than the generated record.");
+    }
+
     public static void CheckReads(IReadOnlyList<BenchOrder> generated, IReadOnlyList<BenchOrderPoco> newtonsoft, IReadOnlyList<BenchOrderPoco> systemTextJson)
     {
         Require(generated.Count == ReadAnswer.Rows && newtonsoft.Count == ReadAnswer.Rows && systemTextJson.Count == ReadAnswer.Rows, "a way read a different number of records.");
