@@ -140,7 +140,7 @@ public class ClearingAndWriterTests
     [Fact]
     public void A_hand_written_record_must_give_a_writer_and_a_table_to_ask_whether_a_table_is_written()
     {
-        using var json = new Utf8JsonWriter(new MemoryStream());
+        using var json = new RecordJsonWriter();
         var writer = new BizObjectWriter(json, RecordWriteMode.Assigned, H3YunTimeZones.ChinaStandardTime);
         var record = new OneTableForm();
 
@@ -151,15 +151,11 @@ public class ClearingAndWriterTests
 
     private static string Write(Action<BizObjectWriter> write)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, JsonWriting.Options))
-        {
-            json.WriteStartObject();
-            write(new BizObjectWriter(json, RecordWriteMode.Assigned, H3YunTimeZones.ChinaStandardTime));
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        using var json = new RecordJsonWriter();
+        json.StartObject();
+        write(new BizObjectWriter(json, RecordWriteMode.Assigned, H3YunTimeZones.ChinaStandardTime));
+        json.EndObject();
+        return Encoding.UTF8.GetString(json.WrittenSpan);
     }
 }
 

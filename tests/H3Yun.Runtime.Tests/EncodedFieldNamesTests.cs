@@ -15,9 +15,9 @@ public class EncodedFieldNamesTests
     [InlineData("")]
     public void A_kept_name_is_written_exactly_as_the_name_itself(string fieldCode)
     {
-        var expected = Write(json => json.WriteString(fieldCode, "值"), json => { });
-        var kept = Write(_ => { }, json => new BizObjectWriter(json, RecordWriteMode.Assigned, H3YunTimeZones.ChinaStandardTime).WriteString(fieldCode, "值"));
-        var again = Write(_ => { }, json => new BizObjectWriter(json, RecordWriteMode.Assigned, H3YunTimeZones.ChinaStandardTime).WriteString(fieldCode, "值"));
+        var expected = WritePlain(json => json.WriteString(fieldCode, "值"));
+        var kept = Write(json => new BizObjectWriter(json, RecordWriteMode.Assigned, H3YunTimeZones.ChinaStandardTime).WriteString(fieldCode, "值"));
+        var again = Write(json => new BizObjectWriter(json, RecordWriteMode.Assigned, H3YunTimeZones.ChinaStandardTime).WriteString(fieldCode, "值"));
 
         Assert.Equal(expected, kept);
         Assert.Equal(expected, again);
@@ -25,9 +25,25 @@ public class EncodedFieldNamesTests
     }
 
     [Fact]
+    public void Many_names_asked_for_in_any_order_each_get_their_own_encoding()
+    {
+        // Enough names that many share a slot of the recent names, each asked for several times, interleaved.
+        var names = Enumerable.Range(0, 3_000).Select(static i => $"F{i:0000000}").ToArray();
+        var random = new Random(13);
+        for (var round = 0; round < 4; round++)
+        {
+            foreach (var name in names.OrderBy(_ => random.Next()))
+            {
+                Assert.True(EncodedFieldNames.TryGet(name, out var encoded));
+                Assert.Equal(name, encoded.Value);
+            }
+        }
+    }
+
+    [Fact]
     public void Every_kind_of_value_is_written_under_its_name()
     {
-        var text = Write(_ => { }, json =>
+        var text = Write(json =>
         {
             var writer = new BizObjectWriter(json, RecordWriteMode.Assigned, H3YunTimeZones.ChinaStandardTime);
             writer.WriteDecimal("F1", 1.5m);
@@ -41,17 +57,25 @@ public class EncodedFieldNamesTests
         Assert.Equal("""{"F1":1.5,"F2":7,"F3":true,"F4":"2024-05-01 09:30:00","F5":null,"F6":null}""", text);
     }
 
-    private static string Write(Action<Utf8JsonWriter> plain, Action<Utf8JsonWriter> viaWriter)
+    private static string WritePlain(Action<Utf8JsonWriter> write)
     {
         using var buffer = new PooledBufferWriter();
         using (var json = new Utf8JsonWriter(buffer, JsonWriting.Options))
         {
             json.WriteStartObject();
-            plain(json);
-            viaWriter(json);
+            write(json);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string Write(Action<RecordJsonWriter> viaWriter)
+    {
+        using var json = new RecordJsonWriter();
+        json.StartObject();
+        viaWriter(json);
+        json.EndObject();
+        return Encoding.UTF8.GetString(json.WrittenSpan);
     }
 }

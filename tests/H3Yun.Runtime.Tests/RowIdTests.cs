@@ -89,7 +89,7 @@ public class RowIdTests
     [Fact]
     public void A_child_table_is_written_from_its_rows()
     {
-        using var json = new System.Text.Json.Utf8JsonWriter(new MemoryStream());
+        using var json = new RecordJsonWriter();
         var writer = new BizObjectWriter(json, RecordWriteMode.Assigned, H3YunTimeZones.ChinaStandardTime);
 
         Assert.Equal("rows", Assert.Throws<ArgumentNullException>(() => writer.WriteChildTable<Roster.Shift>("D000024FRosterShifts", null!)).ParamName);

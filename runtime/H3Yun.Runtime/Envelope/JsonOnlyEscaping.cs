@@ -204,7 +204,7 @@ internal sealed class JsonOnlyEscaping : JavaScriptEncoder
     }
 
     // A surrogate pair is text like any other; a lone surrogate is escaped, that is, replaced, by the writer.
-    private static int IndexOfFirstToEscape(ReadOnlySpan<char> text)
+    internal static int IndexOfFirstToEscape(ReadOnlySpan<char> text)
     {
         var escape = text.IndexOfAny(MustEscapeChars);
         var before = escape < 0 ? text : text[..escape];

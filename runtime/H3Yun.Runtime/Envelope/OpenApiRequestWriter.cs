@@ -79,11 +79,10 @@ internal static class OpenApiRequestWriter
     /// Serializes the fields of a record that a create or an update must send to the UTF-8 JSON of a BizObject, and
     /// collects into <paramref name="capture"/> what was sent, for the record to forget once H3Yun applied it.
     /// </summary>
-    public static ReadOnlyMemory<byte> Serialize(H3Record record, WritePurpose purpose, TimeZoneInfo zone, WriteCapture? capture = null, string? recordObjectId = null) =>
-        JsonWriting.ToUtf8(
-            new BizObjectWriterState(record, purpose, zone, capture, recordObjectId),
-            static (json, state) => state.Record.WriteTo(
-                new BizObjectWriter(json, RecordWriteMode.Assigned, state.Zone, state.Purpose, state.Capture) { RecordObjectId = state.RecordObjectId }));
-
-    private readonly record struct BizObjectWriterState(H3Record Record, WritePurpose Purpose, TimeZoneInfo Zone, WriteCapture? Capture, string? RecordObjectId);
+    public static ReadOnlyMemory<byte> Serialize(H3Record record, WritePurpose purpose, TimeZoneInfo zone, WriteCapture? capture = null, string? recordObjectId = null)
+    {
+        using var json = new RecordJsonWriter();
+        record.WriteTo(new BizObjectWriter(json, RecordWriteMode.Assigned, zone, purpose, capture) { RecordObjectId = recordObjectId });
+        return json.WrittenSpan.ToArray();
+    }
 }

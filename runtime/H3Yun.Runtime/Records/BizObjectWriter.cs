@@ -12,7 +12,7 @@ namespace H3Yun;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class BizObjectWriter
 {
-    internal BizObjectWriter(Utf8JsonWriter json, RecordWriteMode mode, TimeZoneInfo zone, WritePurpose purpose = WritePurpose.Update, WriteCapture? capture = null)
+    internal BizObjectWriter(RecordJsonWriter json, RecordWriteMode mode, TimeZoneInfo zone, WritePurpose purpose = WritePurpose.Update, WriteCapture? capture = null)
     {
         Json = json;
         Mode = mode;
@@ -24,7 +24,7 @@ public sealed class BizObjectWriter
     /// <summary>Which fields this write includes.</summary>
     public RecordWriteMode Mode { get; }
 
-    internal Utf8JsonWriter Json { get; }
+    internal RecordJsonWriter Json { get; }
 
     /// <summary>H3Yun's time zone, into which dates are converted.</summary>
     internal TimeZoneInfo Zone { get; }
@@ -55,13 +55,10 @@ public sealed class BizObjectWriter
         {
             WriteNull(fieldCode);
         }
-        else if (EncodedFieldNames.TryGet(fieldCode, out var name))
-        {
-            Json.WriteString(name, value);
-        }
         else
         {
-            Json.WriteString(fieldCode, value);
+            WriteName(fieldCode);
+            Json.StringValue(value);
         }
     }
 
@@ -74,13 +71,10 @@ public sealed class BizObjectWriter
         {
             WriteNull(fieldCode);
         }
-        else if (EncodedFieldNames.TryGet(fieldCode, out var name))
-        {
-            Json.WriteNumber(name, number);
-        }
         else
         {
-            Json.WriteNumber(fieldCode, number);
+            WriteName(fieldCode);
+            Json.NumberValue(number);
         }
     }
 
@@ -98,13 +92,10 @@ public sealed class BizObjectWriter
         {
             WriteNull(fieldCode);
         }
-        else if (EncodedFieldNames.TryGet(fieldCode, out var name))
-        {
-            Json.WriteNumber(name, number);
-        }
         else
         {
-            Json.WriteNumber(fieldCode, number);
+            WriteName(fieldCode);
+            Json.NumberValue(number);
         }
     }
 
@@ -117,13 +108,10 @@ public sealed class BizObjectWriter
         {
             WriteNull(fieldCode);
         }
-        else if (EncodedFieldNames.TryGet(fieldCode, out var name))
-        {
-            Json.WriteBoolean(name, flag);
-        }
         else
         {
-            Json.WriteBoolean(fieldCode, flag);
+            WriteName(fieldCode);
+            Json.BooleanValue(flag);
         }
     }
 
@@ -143,14 +131,8 @@ public sealed class BizObjectWriter
 
         Span<byte> text = stackalloc byte[WireFormat.DateTimeWriteLength];
         text = text[..WireFormat.FormatDateTime(date, Zone, text)];
-        if (EncodedFieldNames.TryGet(fieldCode, out var name))
-        {
-            Json.WriteString(name, text);
-        }
-        else
-        {
-            Json.WriteString(fieldCode, text);
-        }
+        WriteName(fieldCode);
+        Json.AsciiStringValue(text);
     }
 
     /// <summary>Writes an instant as <c>yyyy-MM-dd HH:mm:ss</c> in H3Yun's zone.</summary>
@@ -227,26 +209,32 @@ public sealed class BizObjectWriter
     /// <param name="value">The raw JSON value.</param>
     public void WriteRaw(string fieldCode, JsonElement? value)
     {
-        Json.WritePropertyName(fieldCode);
+        WriteName(fieldCode);
         if (value is { } element)
         {
-            element.WriteTo(Json);
+            Json.RawValue(element);
         }
         else
         {
-            Json.WriteNullValue();
+            Json.NullValue();
         }
     }
 
     private void WriteNull(string fieldCode)
     {
+        WriteName(fieldCode);
+        Json.NullValue();
+    }
+
+    private void WriteName(string fieldCode)
+    {
         if (EncodedFieldNames.TryGet(fieldCode, out var name))
         {
-            Json.WriteNull(name);
+            Json.PropertyName(name);
         }
         else
         {
-            Json.WriteNull(fieldCode);
+            Json.PropertyName(fieldCode);
         }
     }
 
@@ -275,7 +263,8 @@ public sealed class BizObjectWriter
             throw PartialTables.NotLoaded(childSchemaCode, NextTableWasRead);
         }
 
-        Json.WriteStartArray(childSchemaCode);
+        WriteName(childSchemaCode);
+        Json.StartArray();
         var rowWriter = new BizObjectWriter(Json, RecordWriteMode.Present, Zone, Purpose, Capture) { RecordObjectId = RecordObjectId };
         var index = 0;
         foreach (var row in rows)
@@ -284,6 +273,6 @@ public sealed class BizObjectWriter
             row.WriteTo(rowWriter);
         }
 
-        Json.WriteEndArray();
+        Json.EndArray();
     }
 }

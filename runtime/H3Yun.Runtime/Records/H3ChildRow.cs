@@ -54,7 +54,7 @@ public abstract class H3ChildRow : H3Record
         if (writer.Purpose == WritePurpose.Update && !string.IsNullOrEmpty(ObjectId)
             && (ParentObjectId is null || string.Equals(ParentObjectId, writer.RecordObjectId, StringComparison.Ordinal)))
         {
-            writer.Json.WriteString(SystemFields.ObjectId, ObjectId);
+            writer.WriteString(SystemFields.ObjectId, ObjectId);
         }
     }
 

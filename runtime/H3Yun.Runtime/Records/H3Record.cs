@@ -191,11 +191,11 @@ public abstract class H3Record
             capture.Add(CaptureAssigned());
         }
 
-        writer.Json.WriteStartObject();
+        writer.Json.StartObject();
         WriteSystemFields(writer);
         WriteFields(writer);
         WriteUnknownMembers(writer);
-        writer.Json.WriteEndObject();
+        writer.Json.EndObject();
     }
 
     // What this write sends; accepting it later forgets those assignments unless they were made again meanwhile.

@@ -25,7 +25,7 @@ internal static class UnknownMemberWriter
             var stored = Find(members, name + CompanionSuffix) is { } companion ? Ids(companion) : StoredForm(value);
             if (stored is { } json)
             {
-                writer.Json.WritePropertyName(name);
+                writer.Json.PropertyName(name);
                 json(writer.Json);
             }
         }
@@ -39,20 +39,20 @@ internal static class UnknownMemberWriter
     private static JsonElement? Find(List<KeyValuePair<string, JsonElement>> members, string name) =>
         members.FindIndex(m => string.Equals(m.Key, name, StringComparison.Ordinal)) is var i and >= 0 ? members[i].Value : null;
 
-    private static Action<Utf8JsonWriter>? StoredForm(JsonElement value) => value.ValueKind switch
+    private static Action<RecordJsonWriter>? StoredForm(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null =>
-            json => value.WriteTo(json),
+            json => json.RawValue(value),
         JsonValueKind.Object or JsonValueKind.Array => Ids(value) ?? Texts(value),
         _ => null,
     };
 
     // {ObjectId, Name} or a list of them: H3Yun stores the ids, ';'-joined for several.
-    private static Action<Utf8JsonWriter>? Ids(JsonElement value)
+    private static Action<RecordJsonWriter>? Ids(JsonElement value)
     {
         if (value.ValueKind == JsonValueKind.Object)
         {
-            return ReferenceId(value) is { } id ? json => json.WriteStringValue(id) : null;
+            return ReferenceId(value) is { } id ? json => json.StringValue(id) : null;
         }
 
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
@@ -71,11 +71,11 @@ internal static class UnknownMemberWriter
             ids.Add(id);
         }
 
-        return json => json.WriteStringValue(WireFormat.JoinMultiValue(ids));
+        return json => json.StringValue(WireFormat.JoinMultiValue(ids));
     }
 
     // A list of texts is a multi-value field, which H3Yun stores ';'-joined.
-    private static Action<Utf8JsonWriter>? Texts(JsonElement value)
+    private static Action<RecordJsonWriter>? Texts(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
         {
@@ -93,7 +93,7 @@ internal static class UnknownMemberWriter
             texts.Add(item.GetString()!);
         }
 
-        return json => json.WriteStringValue(WireFormat.JoinMultiValue(texts));
+        return json => json.StringValue(WireFormat.JoinMultiValue(texts));
     }
 
     // Only an object made of nothing but a reference's members is a reference; attachments carry more.

@@ -1,0 +1,227 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using CsCheck;
+
+namespace H3Yun.Runtime.Tests;
+
+/// <summary>
+/// The record's own JSON writer writes byte for byte what <see cref="Utf8JsonWriter"/> with the client's options
+/// writes: any record of any members (text of every kind of character, numbers of every scale, booleans, nulls, dates,
+/// values kept as JSON) and child tables of rows, written both ways and compared; and decimals formatted from their
+/// mantissa read as the general formatter writes them.
+/// </summary>
+public class RecordJsonWriterTests
+{
+    private static readonly Gen<char> Interesting = Gen.OneOf(
+        Gen.Char['\0', '\u007F'],
+        Gen.Char['\u4E00', '\u9FFF'],
+        Gen.Char['\uD800', '\uDFFF'],
+        Gen.Char['\u0080', '\uFFFF'],
+        Gen.Const('"'),
+        Gen.Const('\\'),
+        Gen.Const('\n'));
+
+    private static readonly Gen<decimal> Decimals = Gen.OneOf(
+        Gen.Select(Gen.Int, Gen.Int, Gen.Int, Gen.Bool, Gen.Byte[0, 28]).Select(static (lo, mid, hi, negative, scale) => new decimal(lo, mid, hi, negative, scale)),
+        Gen.Select(Gen.Int, Gen.Int, Gen.Bool, Gen.Byte[0, 28]).Select(static (lo, mid, negative, scale) => new decimal(lo, mid, 0, negative, scale)),
+        Gen.Select(Gen.Int[0, 100_000_000], Gen.Byte[0, 4]).Select(static (cents, scale) => new decimal(cents, 0, 0, false, scale)),
+        Gen.Const(0m),
+        Gen.Const(0.00m),
+        Gen.Const(decimal.MaxValue),
+        Gen.Const(decimal.MinValue));
+
+    private static readonly Gen<Member> Members = Gen.OneOf(
+        Gen.Select(Name(), Interesting.Array[0, 30]).Select(static (name, text) => (Member)new Member.Text(name, new string(text))),
+        Gen.Select(Name(), Decimals).Select(static (name, number) => (Member)new Member.Number(name, number)),
+        Gen.Select(Name(), Gen.Long).Select(static (name, number) => (Member)new Member.Whole(name, number)),
+        Gen.Select(Name(), Gen.Bool).Select(static (name, flag) => (Member)new Member.Flag(name, flag)),
+        Name().Select(static name => (Member)new Member.Null(name)),
+        Gen.Select(Name(), Gen.DateTime).Select(static (name, date) => (Member)new Member.Date(name, date)),
+        Gen.Select(Name(), OneOf("""{"ObjectId":"u-1","Name":"张三"}""", """[1, 2.50, "a\u0022b", null, true]""", "\"\\u6c99\\u4e18\"", """  { "x" : [ ] }  """))
+            .Select(static (name, json) => (Member)new Member.Raw(name, json)));
+
+    [Fact]
+    public void Any_record_is_written_as_Utf8JsonWriter_writes_it() =>
+        Gen.Select(Members.Array[0, 12], Members.Array[0, 6].Array[0, 3].Array[0, 2])
+            .Sample(static (members, tables) => Assert.Equal(Written(members, tables, Reference), Written(members, tables, Own)), iter: 3_000);
+
+    [Fact]
+    public void Decimals_are_formatted_as_the_general_formatter_formats_them() =>
+        Decimals.Sample(static number => Assert.Equal(GeneralFormat(number), DecimalText(number)), iter: 100_000);
+
+    [Theory]
+    [InlineData("12.50", "12.50")]
+    [InlineData("0.0001", "0.0001")]
+    [InlineData("100", "100")]
+    [InlineData("-3.5", "-3.5")]
+    [InlineData("0.00", "0.00")]
+    public void Amounts_keep_every_digit_of_their_scale(string amount, string written)
+    {
+        Assert.Equal(written, DecimalText(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static string GeneralFormat(decimal number)
+    {
+        Span<byte> utf8 = stackalloc byte[64];
+        Assert.True(Utf8Formatter.TryFormat(number, utf8, out var length));
+        return Encoding.ASCII.GetString(utf8[..length]);
+    }
+
+    private static string DecimalText(decimal number)
+    {
+        Span<byte> utf8 = stackalloc byte[64];
+        var length = H3Yun.DecimalText.Format(number, utf8);
+        return Encoding.ASCII.GetString(utf8[..length]);
+    }
+
+    private static Gen<string> OneOf(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
+
+    private static Gen<string> Name() => Gen.OneOf(OneOf("F0000001", "D000024FLines", "ObjectId"), Interesting.Array[1, 8].Select(static c => new string(c)));
+
+    private static string Written(Member[] members, Member[][][] tables, Func<Action<IWriter>, string> write) =>
+        write(writer =>
+        {
+            writer.StartObject();
+            foreach (var member in members)
+            {
+                member.WriteTo(writer);
+            }
+
+            for (var t = 0; t < tables.Length; t++)
+            {
+                writer.Name($"D00{t}");
+                writer.StartArray();
+                foreach (var row in tables[t])
+                {
+                    writer.StartObject();
+                    foreach (var member in row)
+                    {
+                        member.WriteTo(writer);
+                    }
+
+                    writer.EndObject();
+                }
+
+                writer.EndArray();
+            }
+
+            writer.EndObject();
+        });
+
+    private static string Reference(Action<IWriter> write)
+    {
+        using var buffer = new PooledBufferWriter();
+        using (var json = new Utf8JsonWriter(buffer, JsonWriting.Options))
+        {
+            write(new ReferenceWriter(json));
+        }
+
+        return Convert.ToHexString(buffer.WrittenSpan);
+    }
+
+    private static string Own(Action<IWriter> write)
+    {
+        using var json = new RecordJsonWriter();
+        write(new OwnWriter(json));
+        return Convert.ToHexString(json.WrittenSpan);
+    }
+
+    private interface IWriter
+    {
+        void StartObject();
+
+        void EndObject();
+
+        void StartArray();
+
+        void EndArray();
+
+        void Name(string name);
+
+        void Value(Member member);
+    }
+
+    private abstract record Member(string Name)
+    {
+        public void WriteTo(IWriter writer)
+        {
+            writer.Name(Name);
+            writer.Value(this);
+        }
+
+        public sealed record Text(string Name, string Value) : Member(Name);
+
+        public sealed record Number(string Name, decimal Value) : Member(Name);
+
+        public sealed record Whole(string Name, long Value) : Member(Name);
+
+        public sealed record Flag(string Name, bool Value) : Member(Name);
+
+        public sealed record Null(string Name) : Member(Name);
+
+        public sealed record Date(string Name, DateTime Value) : Member(Name)
+        {
+            public byte[] Utf8 => Encoding.ASCII.GetBytes(Value.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        public sealed record Raw(string Name, string Json) : Member(Name)
+        {
+            public JsonElement Element => JsonDocument.Parse(Json).RootElement;
+        }
+    }
+
+    private sealed class ReferenceWriter(Utf8JsonWriter json) : IWriter
+    {
+        public void StartObject() => json.WriteStartObject();
+
+        public void EndObject() => json.WriteEndObject();
+
+        public void StartArray() => json.WriteStartArray();
+
+        public void EndArray() => json.WriteEndArray();
+
+        public void Name(string name) => json.WritePropertyName(name);
+
+        public void Value(Member member)
+        {
+            switch (member)
+            {
+                case Member.Text text: json.WriteStringValue(text.Value); break;
+                case Member.Number number: json.WriteNumberValue(number.Value); break;
+                case Member.Whole whole: json.WriteNumberValue(whole.Value); break;
+                case Member.Flag flag: json.WriteBooleanValue(flag.Value); break;
+                case Member.Null: json.WriteNullValue(); break;
+                case Member.Date date: json.WriteStringValue(date.Utf8); break;
+                case Member.Raw raw: raw.Element.WriteTo(json); break;
+            }
+        }
+    }
+
+    private sealed class OwnWriter(RecordJsonWriter json) : IWriter
+    {
+        public void StartObject() => json.StartObject();
+
+        public void EndObject() => json.EndObject();
+
+        public void StartArray() => json.StartArray();
+
+        public void EndArray() => json.EndArray();
+
+        public void Name(string name) => json.PropertyName(name);
+
+        public void Value(Member member)
+        {
+            switch (member)
+            {
+                case Member.Text text: json.StringValue(text.Value); break;
+                case Member.Number number: json.NumberValue(number.Value); break;
+                case Member.Whole whole: json.NumberValue(whole.Value); break;
+                case Member.Flag flag: json.BooleanValue(flag.Value); break;
+                case Member.Null: json.NullValue(); break;
+                case Member.Date date: json.AsciiStringValue(date.Utf8); break;
+                case Member.Raw raw: json.RawValue(raw.Element); break;
+            }
+        }
+    }
+}
