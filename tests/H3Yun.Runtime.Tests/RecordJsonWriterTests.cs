@@ -47,6 +47,31 @@ public class RecordJsonWriterTests
             .Sample(static (members, tables) => Assert.Equal(Written(members, tables, Reference), Written(members, tables, Own)), iter: 3_000);
 
     [Fact]
+    public void A_record_that_outgrows_the_buffer_at_any_member_is_written_whole() =>
+        Members.Array[300, 1_500].Sample(static members => Assert.Equal(Written(members, [], Reference), Written(members, [], Own)), iter: 200);
+
+    [Fact]
+    public void A_record_larger_than_the_first_buffer_is_written_whole()
+    {
+        // 40 texts of 1,000 Chinese characters, 120 KB: the writer's first 16 KB are outgrown several times.
+        Member[] members = [.. Enumerable.Range(0, 40).Select(static i => new Member.Text($"F{i:0000000}", new string((char)('\u4E00' + i), 1_000)))];
+
+        Assert.Equal(Written(members, [], Reference), Written(members, [], Own));
+        Assert.True(Written(members, [], Own).Length / 2 > 100_000);
+    }
+
+    [Fact]
+    public void A_disposed_writer_can_be_disposed_again_and_refuses_to_write()
+    {
+        var json = new RecordJsonWriter();
+        json.StartObject();
+        json.Dispose();
+        json.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => json.StringValue("x"));
+    }
+
+    [Fact]
     public void Decimals_are_formatted_as_the_general_formatter_formats_them() =>
         Decimals.Sample(static number => Assert.Equal(GeneralFormat(number), DecimalText(number)), iter: 100_000);
 
