@@ -44,11 +44,11 @@ public class RecordJsonWriterTests
     [Fact]
     public void Any_record_is_written_as_Utf8JsonWriter_writes_it() =>
         Gen.Select(Members.Array[0, 12], Members.Array[0, 6].Array[0, 3].Array[0, 2])
-            .Sample(static (members, tables) => Assert.Equal(Written(members, tables, Reference), Written(members, tables, Own)), iter: 3_000);
+            .Sample(static (members, tables) => AssertSame(members, tables), iter: 3_000);
 
     [Fact]
     public void A_record_that_outgrows_the_buffer_at_any_member_is_written_whole() =>
-        Members.Array[300, 1_500].Sample(static members => Assert.Equal(Written(members, [], Reference), Written(members, [], Own)), iter: 200);
+        Members.Array[300, 1_500].Sample(static members => AssertSame(members, []), iter: 200);
 
     [Fact]
     public void A_record_larger_than_the_first_buffer_is_written_whole()
@@ -56,7 +56,7 @@ public class RecordJsonWriterTests
         // 40 texts of 1,000 Chinese characters, 120 KB: the writer's first 16 KB are outgrown several times.
         Member[] members = [.. Enumerable.Range(0, 40).Select(static i => new Member.Text($"F{i:0000000}", new string((char)('\u4E00' + i), 1_000)))];
 
-        Assert.Equal(Written(members, [], Reference), Written(members, [], Own));
+        AssertSame(members, []);
         Assert.True(Written(members, [], Own).Length / 2 > 100_000);
     }
 
@@ -103,6 +103,14 @@ public class RecordJsonWriterTests
     private static Gen<string> OneOf(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 
     private static Gen<string> Name() => Gen.OneOf(OneOf("F0000001", "D000024FLines", "ObjectId"), Interesting.Array[1, 8].Select(static c => new string(c)));
+
+    // Our writer writes first: the arrays a reference run returns to the pool hold the same bytes at the same places,
+    // which would hide a growth that lost what was written.
+    private static void AssertSame(Member[] members, Member[][][] tables)
+    {
+        var own = Written(members, tables, Own);
+        Assert.Equal(Written(members, tables, Reference), own);
+    }
 
     private static string Written(Member[] members, Member[][][] tables, Func<Action<IWriter>, string> write) =>
         write(writer =>
@@ -233,7 +241,18 @@ public class RecordJsonWriterTests
 
         public void EndArray() => json.EndArray();
 
-        public void Name(string name) => json.PropertyName(name);
+        // Both ways of naming a member: by the kept encoded bytes (field codes) and by the string (unknown members).
+        public void Name(string name)
+        {
+            if (name.Length % 2 == 0 && JsonOnlyEscaping.IndexOfFirstToEscape(name) < 0)
+            {
+                json.PropertyName(JsonEncodedText.Encode(name, JsonWriting.Options.Encoder));
+            }
+            else
+            {
+                json.PropertyName(name);
+            }
+        }
 
         public void Value(Member member)
         {
