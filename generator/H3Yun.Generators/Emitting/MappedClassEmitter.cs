@@ -12,8 +12,7 @@ namespace H3Yun.Generators.Emitting;
 /// </summary>
 internal static class MappedClassEmitter
 {
-    // A prefix users do not write, so that the backing field cannot clash with their own members.
-    private const string BackingPrefix = "__h3_";
+    private const string BackingPrefix = RecordField.BackingPrefix;
 
     /// <summary>ASCII from the class name plus a hash of the full name, so that two Chinese class names never share a hint.</summary>
     public static string HintName(MappedClassSpec mapped)
@@ -27,7 +26,7 @@ internal static class MappedClassEmitter
         var mapped = binding.Class;
         var form = binding.Form;
         var fields = binding.Properties.Where(static p => p.Field is not null)
-            .Select((p, i) => new RecordField(p.Field!, i, BackingPrefix + p.Property.Name, CodeText.Literal(p.Field!.Code)))
+            .Select((p, i) => new RecordField(p.Field!, i, BackingPrefix + p.Property.Name, CodeText.Literal(p.Field!.Code), RecordField.NameField(p.Property.Name)))
             .ToArray();
         var context = new RecordContext(mapped.QualifiedName, fields.Select(static f => f.Spec).ToEquatableArray(), Typed: false);
         var w = new SourceWriter();

@@ -51,16 +51,26 @@ internal static class RecordEmitter
         }
 
         w.Close();
+        var written = fields.Where(field => FieldKinds.For(field.Spec.Kind).Writes(field, context)).ToArray();
+        if (written.Length > 0)
+        {
+            // Encoded once per type rather than looked up on every write of every record.
+            w.Line();
+            foreach (var field in written)
+            {
+                w.Line("private static readonly global::H3Yun.H3FieldName ", field.Name, " = new(", field.Code, ");");
+            }
+        }
     }
 
-    /// <summary>The fields of a generated record: backing <c>_Property</c>, code <c>Fields.Property</c>.</summary>
+    /// <summary>The fields of a generated record: backing <c>_Property</c>, code <c>Fields.Property</c>, encoded name <c>__h3name_Property</c>.</summary>
     public static RecordField[] Generated(EquatableArray<FieldSpec> fields)
     {
         var result = new RecordField[fields.Count];
         for (var i = 0; i < result.Length; i++)
         {
             var name = fields[i].PropertyName;
-            result[i] = new RecordField(fields[i], i, "_" + name, "Fields." + name);
+            result[i] = new RecordField(fields[i], i, "_" + name, "Fields." + name, RecordField.NameField(name));
         }
 
         return result;

@@ -22,7 +22,9 @@ internal sealed class ChildTableKind() : KindEmitter("", "", write: null, "")
     protected override void ReadTyped(SourceWriter w, RecordField f, RecordContext c) =>
         w.Line($"case {f.Code}: {Reader}ReadChildTable(value, fieldCode, {f.Backing}, static () => new {f.Spec.ChildTable!.ClassName}()); return {f.IndexText};");
 
+    public override bool Writes(RecordField f, RecordContext c) => true;
+
     /// <summary>Written when assigned or when its rows changed, which <c>ShouldWriteTable</c> decides.</summary>
     public override void WriteLine(SourceWriter w, RecordField f, RecordContext c) =>
-        w.Line($"if (ShouldWriteTable(writer, {f.IndexText}, {f.Backing})) writer.WriteChildTable({f.Code}, {f.Backing});");
+        w.Line($"if (ShouldWriteTable(writer, {f.IndexText}, {f.Backing})) writer.WriteChildTable({f.Name}, {f.Backing});");
 }

@@ -61,13 +61,15 @@ internal class KindEmitter(string storedType, string read, string? write, string
         }
     }
 
+    /// <summary>Whether <c>WriteFields</c> writes the field, and so whether the record keeps its encoded name.</summary>
+    public virtual bool Writes(RecordField f, RecordContext c) => !f.Spec.ReadOnly && WriterMethod(f, c) is not null;
+
     /// <summary>The line of <c>WriteFields</c>; nothing for a field that is never written.</summary>
     public virtual void WriteLine(SourceWriter w, RecordField f, RecordContext c)
     {
-        var method = c.Typed ? WriteMethod(f.Spec) : Write;
-        if (!f.Spec.ReadOnly && method is not null)
+        if (Writes(f, c))
         {
-            w.Line("if (ShouldWrite(writer, ", f.IndexText, ")) writer.", method, "(", f.Code, ", ", f.Backing, ");");
+            w.Line("if (ShouldWrite(writer, ", f.IndexText, ")) writer.", WriterMethod(f, c)!, "(", f.Name, ", ", f.Backing, ");");
         }
     }
 
@@ -81,6 +83,8 @@ internal class KindEmitter(string storedType, string read, string? write, string
     protected virtual void ReadTyped(SourceWriter w, RecordField f, RecordContext c) => ReadStored(w, f);
 
     protected virtual string? WriteMethod(Model.FieldSpec field) => Write;
+
+    private string? WriterMethod(RecordField f, RecordContext c) => c.Typed ? WriteMethod(f.Spec) : Write;
 
     protected void ReadStored(SourceWriter w, RecordField f) =>
         w.Line("case ", f.Code, ": ", f.Backing, " = ", Reader, Read, "; return ", f.IndexText, ";");

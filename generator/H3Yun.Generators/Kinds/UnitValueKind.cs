@@ -29,11 +29,13 @@ internal abstract class UnitValueKind(bool multiple, KindEmitter stored, string 
         }
     }
 
+    public override bool Writes(RecordField f, RecordContext c) => !f.Spec.ReadOnly;
+
     public override void WriteLine(SourceWriter w, RecordField f, RecordContext c)
     {
-        if (!f.Spec.ReadOnly)
+        if (Writes(f, c))
         {
-            w.Line("if (ShouldWrite(writer, ", f.IndexText, ")) writer.", Write!, "(", f.Code, ", in ", f.Backing, ");");
+            w.Line("if (ShouldWrite(writer, ", f.IndexText, ")) writer.", Write!, "(", f.Name, ", in ", f.Backing, ");");
         }
     }
 

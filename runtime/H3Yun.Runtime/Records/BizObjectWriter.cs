@@ -10,7 +10,7 @@ namespace H3Yun;
 /// Called by generated code; not meant to be called by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class BizObjectWriter
+public sealed partial class BizObjectWriter
 {
     internal BizObjectWriter(RecordJsonWriter json, RecordWriteMode mode, TimeZoneInfo zone, WritePurpose purpose = WritePurpose.Update, WriteCapture? capture = null)
     {
@@ -47,70 +47,70 @@ public sealed class BizObjectWriter
     internal bool NextTableWasRead { get; set; }
 
     /// <summary>Writes a text value.</summary>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="value">The value.</param>
-    public void WriteString(string fieldCode, string? value)
+    public void WriteString(H3FieldName name, string? value)
     {
         if (value is null)
         {
-            WriteNull(fieldCode);
+            WriteNull(name);
         }
         else
         {
-            WriteName(fieldCode);
+            WriteName(name);
             Json.StringValue(value);
         }
     }
 
     /// <summary>Writes a number as a JSON number.</summary>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="value">The value.</param>
-    public void WriteDecimal(string fieldCode, decimal? value)
+    public void WriteDecimal(H3FieldName name, decimal? value)
     {
         if (value is not { } number)
         {
-            WriteNull(fieldCode);
+            WriteNull(name);
         }
         else
         {
-            WriteName(fieldCode);
+            WriteName(name);
             Json.NumberValue(number);
         }
     }
 
     /// <summary>Writes a 32-bit whole number as a JSON number.</summary>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="value">The value.</param>
-    public void WriteInt32(string fieldCode, int? value) => WriteInt64(fieldCode, value);
+    public void WriteInt32(H3FieldName name, int? value) => WriteInt64(name, value);
 
     /// <summary>Writes a 64-bit whole number as a JSON number.</summary>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="value">The value.</param>
-    public void WriteInt64(string fieldCode, long? value)
+    public void WriteInt64(H3FieldName name, long? value)
     {
         if (value is not { } number)
         {
-            WriteNull(fieldCode);
+            WriteNull(name);
         }
         else
         {
-            WriteName(fieldCode);
+            WriteName(name);
             Json.NumberValue(number);
         }
     }
 
     /// <summary>Writes a yes/no value as a JSON boolean.</summary>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="value">The value.</param>
-    public void WriteBoolean(string fieldCode, bool? value)
+    public void WriteBoolean(H3FieldName name, bool? value)
     {
         if (value is not { } flag)
         {
-            WriteNull(fieldCode);
+            WriteNull(name);
         }
         else
         {
-            WriteName(fieldCode);
+            WriteName(name);
             Json.BooleanValue(flag);
         }
     }
@@ -119,97 +119,97 @@ public sealed class BizObjectWriter
     /// Writes a date as <c>yyyy-MM-dd HH:mm:ss</c> in H3Yun's zone: a UTC or local time is converted, an unspecified
     /// time is taken as already in H3Yun's zone.
     /// </summary>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="value">The value.</param>
-    public void WriteDateTime(string fieldCode, DateTime? value)
+    public void WriteDateTime(H3FieldName name, DateTime? value)
     {
         if (value is not { } date)
         {
-            WriteNull(fieldCode);
+            WriteNull(name);
             return;
         }
 
         Span<byte> text = stackalloc byte[WireFormat.DateTimeWriteLength];
         text = text[..WireFormat.FormatDateTime(date, Zone, text)];
-        WriteName(fieldCode);
+        WriteName(name);
         Json.AsciiStringValue(text);
     }
 
     /// <summary>Writes an instant as <c>yyyy-MM-dd HH:mm:ss</c> in H3Yun's zone.</summary>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="value">The value.</param>
-    public void WriteDateTimeOffset(string fieldCode, DateTimeOffset? value) =>
-        WriteString(fieldCode, value is { } instant ? WireFormat.FormatDateTime(instant, Zone) : null);
+    public void WriteDateTimeOffset(H3FieldName name, DateTimeOffset? value) =>
+        WriteString(name, value is { } instant ? WireFormat.FormatDateTime(instant, Zone) : null);
 
     /// <summary>Writes several values as one <c>;</c>-joined string, the form H3Yun's official samples use.</summary>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="values">The values.</param>
-    public void WriteMultiValue(string fieldCode, IEnumerable<string>? values) =>
-        WriteString(fieldCode, values is null ? null : WireFormat.JoinMultiValue(values));
+    public void WriteMultiValue(H3FieldName name, IEnumerable<string>? values) =>
+        WriteString(name, values is null ? null : WireFormat.JoinMultiValue(values));
 
     /// <summary>Writes an association as the associated record's id.</summary>
     /// <typeparam name="TForm">The associated form's generated class.</typeparam>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="value">The reference.</param>
-    public void WriteReference<TForm>(string fieldCode, H3Ref<TForm>? value)
-        where TForm : H3BizObject => WriteString(fieldCode, value?.ObjectId);
+    public void WriteReference<TForm>(H3FieldName name, H3Ref<TForm>? value)
+        where TForm : H3BizObject => WriteString(name, value?.ObjectId);
 
     /// <summary>Writes several associations as one <c>;</c>-joined string of ids.</summary>
     /// <typeparam name="TForm">The associated form's generated class.</typeparam>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="values">The references.</param>
-    public void WriteReferences<TForm>(string fieldCode, IEnumerable<H3Ref<TForm>>? values)
-        where TForm : H3BizObject => WriteMultiValue(fieldCode, values?.Select(static r => r.ObjectId));
+    public void WriteReferences<TForm>(H3FieldName name, IEnumerable<H3Ref<TForm>>? values)
+        where TForm : H3BizObject => WriteMultiValue(name, values?.Select(static r => r.ObjectId));
 
     /// <summary>
     /// Writes a person, department or association as the id H3Yun stores. When a whole row is written again, a value
     /// H3Yun answered with a display name and no id is refused rather than written back as a name.
     /// </summary>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="value">The value.</param>
     /// <exception cref="InvalidOperationException">The id of a value read from H3Yun is unknown.</exception>
-    public void WriteUnit(string fieldCode, in UnitValue value)
+    public void WriteUnit(H3FieldName name, in UnitValue value)
     {
         if (!value.TryGetStoredId(out var id))
         {
-            throw UnknownId(fieldCode, id);
+            throw UnknownId(name.Code, id);
         }
 
-        WriteString(fieldCode, id);
+        WriteString(name, id);
     }
 
     /// <summary>Writes several people, departments or records as the <c>;</c>-joined ids H3Yun stores.</summary>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="value">The value.</param>
     /// <exception cref="InvalidOperationException">The id of a value read from H3Yun is unknown.</exception>
-    public void WriteUnits(string fieldCode, in UnitListValue value)
+    public void WriteUnits(H3FieldName name, in UnitListValue value)
     {
         if (!value.TryGetStoredIds(out var ids))
         {
-            throw UnknownId(fieldCode, ids is null ? null : WireFormat.JoinMultiValue(ids));
+            throw UnknownId(name.Code, ids is null ? null : WireFormat.JoinMultiValue(ids));
         }
 
-        WriteMultiValue(fieldCode, ids);
+        WriteMultiValue(name, ids);
     }
 
     /// <summary>Writes an address as the JSON string H3Yun stores.</summary>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="value">The address.</param>
-    public void WriteAddress(string fieldCode, H3Address? value) =>
-        WriteString(fieldCode, value is null ? null : StructuredValues.FormatAddress(value));
+    public void WriteAddress(H3FieldName name, H3Address? value) =>
+        WriteString(name, value is null ? null : StructuredValues.FormatAddress(value));
 
     /// <summary>Writes a location as the JSON string H3Yun stores.</summary>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="value">The location.</param>
-    public void WriteLocation(string fieldCode, H3Location? value) =>
-        WriteString(fieldCode, value is null ? null : StructuredValues.FormatLocation(value));
+    public void WriteLocation(H3FieldName name, H3Location? value) =>
+        WriteString(name, value is null ? null : StructuredValues.FormatLocation(value));
 
     /// <summary>Writes a value of a type the generator does not model, exactly as it was read or set.</summary>
-    /// <param name="fieldCode">The field code.</param>
+    /// <param name="name">The field's encoded name.</param>
     /// <param name="value">The raw JSON value.</param>
-    public void WriteRaw(string fieldCode, JsonElement? value)
+    public void WriteRaw(H3FieldName name, JsonElement? value)
     {
-        WriteName(fieldCode);
+        WriteName(name);
         if (value is { } element)
         {
             Json.RawValue(element);
@@ -220,22 +220,16 @@ public sealed class BizObjectWriter
         }
     }
 
-    private void WriteNull(string fieldCode)
+    private void WriteNull(H3FieldName name)
     {
-        WriteName(fieldCode);
+        WriteName(name);
         Json.NullValue();
     }
 
-    private void WriteName(string fieldCode)
+    private void WriteName(H3FieldName name)
     {
-        if (EncodedFieldNames.TryGet(fieldCode, out var name))
-        {
-            Json.PropertyName(name);
-        }
-        else
-        {
-            Json.PropertyName(fieldCode);
-        }
+        ArgumentNullException.ThrowIfNull(name);
+        Json.PropertyName(name.Encoded);
     }
 
     private InvalidOperationException UnknownId(string fieldCode, string? text) => new(
@@ -250,26 +244,26 @@ public sealed class BizObjectWriter
     /// that the schema does not list, so the table is the same whether H3Yun replaces the table or merges by row id.
     /// </summary>
     /// <typeparam name="TRow">The generated row type.</typeparam>
-    /// <param name="childSchemaCode">The child table's schema code.</param>
+    /// <param name="name">The child table's schema code, encoded.</param>
     /// <param name="rows">The rows.</param>
     /// <exception cref="InvalidOperationException">The table's rows were not loaded, or a row holds a value whose id is unknown.</exception>
-    public void WriteChildTable<TRow>(string childSchemaCode, IEnumerable<TRow> rows)
+    public void WriteChildTable<TRow>(H3FieldName name, IEnumerable<TRow> rows)
         where TRow : H3ChildRow
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (NextTableIsPartial)
         {
             NextTableIsPartial = false;
-            throw PartialTables.NotLoaded(childSchemaCode, NextTableWasRead);
+            throw PartialTables.NotLoaded(name.Code, NextTableWasRead);
         }
 
-        WriteName(childSchemaCode);
+        WriteName(name);
         Json.StartArray();
         var rowWriter = new BizObjectWriter(Json, RecordWriteMode.Present, Zone, Purpose, Capture) { RecordObjectId = RecordObjectId };
         var index = 0;
         foreach (var row in rows)
         {
-            rowWriter.CurrentRow = (childSchemaCode, index++);
+            rowWriter.CurrentRow = (name.Code, index++);
             row.WriteTo(rowWriter);
         }
 

@@ -164,25 +164,44 @@ namespace Contoso.Orders
         /// <inheritdoc/>
         protected override void WriteFields(global::H3Yun.BizObjectWriter writer)
         {
-            if (ShouldWrite(writer, 0)) writer.WriteString(Fields.ShortText, _ShortText);
-            if (ShouldWrite(writer, 1)) writer.WriteString(Fields.LongText, _LongText);
-            if (ShouldWrite(writer, 2)) writer.WriteString(Fields.Colour, _Colour);
-            if (ShouldWrite(writer, 3)) writer.WriteString(Fields.Priority, _Priority);
-            if (ShouldWrite(writer, 4)) writer.WriteMultiValue(Fields.Days, _Days);
-            if (ShouldWrite(writer, 5)) writer.WriteDecimal(Fields.Amount, _Amount);
-            if (ShouldWrite(writer, 6)) writer.WriteInt32(Fields.Count, _Count);
-            if (ShouldWrite(writer, 7)) writer.WriteInt64(Fields.BigCount, _BigCount);
-            if (ShouldWrite(writer, 8)) writer.WriteDateTime(Fields.DueDate, _DueDate);
-            if (ShouldWrite(writer, 9)) writer.WriteBoolean(Fields.Done, _Done);
-            if (ShouldWrite(writer, 10)) writer.WriteUnit(Fields.Owner, in _Owner);
-            if (ShouldWrite(writer, 11)) writer.WriteUnits(Fields.Reviewers, in _Reviewers);
-            if (ShouldWrite(writer, 12)) writer.WriteUnit(Fields.Department, in _Department);
-            if (ShouldWrite(writer, 13)) writer.WriteUnit(Fields.Customer, in _Customer);
-            if (ShouldWrite(writer, 14)) writer.WriteUnits(Fields.RelatedCustomers, in _RelatedCustomers);
-            if (ShouldWrite(writer, 15)) writer.WriteAddress(Fields.Address, _Address);
-            if (ShouldWrite(writer, 16)) writer.WriteLocation(Fields.Location, _Location);
-            if (ShouldWriteTable(writer, 20, _Rows)) writer.WriteChildTable(Fields.Rows, _Rows);
+            if (ShouldWrite(writer, 0)) writer.WriteString(__h3name_ShortText, _ShortText);
+            if (ShouldWrite(writer, 1)) writer.WriteString(__h3name_LongText, _LongText);
+            if (ShouldWrite(writer, 2)) writer.WriteString(__h3name_Colour, _Colour);
+            if (ShouldWrite(writer, 3)) writer.WriteString(__h3name_Priority, _Priority);
+            if (ShouldWrite(writer, 4)) writer.WriteMultiValue(__h3name_Days, _Days);
+            if (ShouldWrite(writer, 5)) writer.WriteDecimal(__h3name_Amount, _Amount);
+            if (ShouldWrite(writer, 6)) writer.WriteInt32(__h3name_Count, _Count);
+            if (ShouldWrite(writer, 7)) writer.WriteInt64(__h3name_BigCount, _BigCount);
+            if (ShouldWrite(writer, 8)) writer.WriteDateTime(__h3name_DueDate, _DueDate);
+            if (ShouldWrite(writer, 9)) writer.WriteBoolean(__h3name_Done, _Done);
+            if (ShouldWrite(writer, 10)) writer.WriteUnit(__h3name_Owner, in _Owner);
+            if (ShouldWrite(writer, 11)) writer.WriteUnits(__h3name_Reviewers, in _Reviewers);
+            if (ShouldWrite(writer, 12)) writer.WriteUnit(__h3name_Department, in _Department);
+            if (ShouldWrite(writer, 13)) writer.WriteUnit(__h3name_Customer, in _Customer);
+            if (ShouldWrite(writer, 14)) writer.WriteUnits(__h3name_RelatedCustomers, in _RelatedCustomers);
+            if (ShouldWrite(writer, 15)) writer.WriteAddress(__h3name_Address, _Address);
+            if (ShouldWrite(writer, 16)) writer.WriteLocation(__h3name_Location, _Location);
+            if (ShouldWriteTable(writer, 20, _Rows)) writer.WriteChildTable(__h3name_Rows, _Rows);
         }
+
+        private static readonly global::H3Yun.H3FieldName __h3name_ShortText = new(Fields.ShortText);
+        private static readonly global::H3Yun.H3FieldName __h3name_LongText = new(Fields.LongText);
+        private static readonly global::H3Yun.H3FieldName __h3name_Colour = new(Fields.Colour);
+        private static readonly global::H3Yun.H3FieldName __h3name_Priority = new(Fields.Priority);
+        private static readonly global::H3Yun.H3FieldName __h3name_Days = new(Fields.Days);
+        private static readonly global::H3Yun.H3FieldName __h3name_Amount = new(Fields.Amount);
+        private static readonly global::H3Yun.H3FieldName __h3name_Count = new(Fields.Count);
+        private static readonly global::H3Yun.H3FieldName __h3name_BigCount = new(Fields.BigCount);
+        private static readonly global::H3Yun.H3FieldName __h3name_DueDate = new(Fields.DueDate);
+        private static readonly global::H3Yun.H3FieldName __h3name_Done = new(Fields.Done);
+        private static readonly global::H3Yun.H3FieldName __h3name_Owner = new(Fields.Owner);
+        private static readonly global::H3Yun.H3FieldName __h3name_Reviewers = new(Fields.Reviewers);
+        private static readonly global::H3Yun.H3FieldName __h3name_Department = new(Fields.Department);
+        private static readonly global::H3Yun.H3FieldName __h3name_Customer = new(Fields.Customer);
+        private static readonly global::H3Yun.H3FieldName __h3name_RelatedCustomers = new(Fields.RelatedCustomers);
+        private static readonly global::H3Yun.H3FieldName __h3name_Address = new(Fields.Address);
+        private static readonly global::H3Yun.H3FieldName __h3name_Location = new(Fields.Location);
+        private static readonly global::H3Yun.H3FieldName __h3name_Rows = new(Fields.Rows);
 
         /// <summary>The form's field codes, for code that must name a field.</summary>
         public static class Fields
@@ -449,13 +468,20 @@ namespace Contoso.Orders
             /// <inheritdoc/>
             protected override void WriteFields(global::H3Yun.BizObjectWriter writer)
             {
-                if (ShouldWrite(writer, 0)) writer.WriteString(Fields.Item, _Item);
-                if (ShouldWrite(writer, 1)) writer.WriteString(Fields.Grade, _Grade);
-                if (ShouldWrite(writer, 2)) writer.WriteDecimal(Fields.Quantity, _Quantity);
-                if (ShouldWrite(writer, 3)) writer.WriteDateTime(Fields.Date, _Date);
-                if (ShouldWrite(writer, 4)) writer.WriteUnit(Fields.Handler, in _Handler);
-                if (ShouldWrite(writer, 5)) writer.WriteUnit(Fields.Customer, in _Customer);
+                if (ShouldWrite(writer, 0)) writer.WriteString(__h3name_Item, _Item);
+                if (ShouldWrite(writer, 1)) writer.WriteString(__h3name_Grade, _Grade);
+                if (ShouldWrite(writer, 2)) writer.WriteDecimal(__h3name_Quantity, _Quantity);
+                if (ShouldWrite(writer, 3)) writer.WriteDateTime(__h3name_Date, _Date);
+                if (ShouldWrite(writer, 4)) writer.WriteUnit(__h3name_Handler, in _Handler);
+                if (ShouldWrite(writer, 5)) writer.WriteUnit(__h3name_Customer, in _Customer);
             }
+
+            private static readonly global::H3Yun.H3FieldName __h3name_Item = new(Fields.Item);
+            private static readonly global::H3Yun.H3FieldName __h3name_Grade = new(Fields.Grade);
+            private static readonly global::H3Yun.H3FieldName __h3name_Quantity = new(Fields.Quantity);
+            private static readonly global::H3Yun.H3FieldName __h3name_Date = new(Fields.Date);
+            private static readonly global::H3Yun.H3FieldName __h3name_Handler = new(Fields.Handler);
+            private static readonly global::H3Yun.H3FieldName __h3name_Customer = new(Fields.Customer);
 
             /// <summary>The child table's field codes, for code that must name a field.</summary>
             public static class Fields

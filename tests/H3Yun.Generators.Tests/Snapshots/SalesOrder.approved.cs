@@ -80,15 +80,24 @@ namespace Contoso.Orders
         /// <inheritdoc/>
         protected override void WriteFields(global::H3Yun.BizObjectWriter writer)
         {
-            if (ShouldWrite(writer, 0)) writer.WriteString(Fields.OrderNumber, _OrderNumber);
-            if (ShouldWrite(writer, 1)) writer.WriteUnit(Fields.Customer, in _Customer);
-            if (ShouldWrite(writer, 2)) writer.WriteDateTime(Fields.OrderDate, _OrderDate);
-            if (ShouldWrite(writer, 3)) writer.WriteDecimal(Fields.Amount, _Amount);
-            if (ShouldWrite(writer, 4)) writer.WriteBoolean(Fields.Paid, _Paid);
-            if (ShouldWrite(writer, 5)) writer.WriteString(Fields.备注, _备注);
-            if (ShouldWrite(writer, 6)) writer.WriteInt32(Fields.TotalQuantity, _TotalQuantity);
-            if (ShouldWriteTable(writer, 7, _Lines)) writer.WriteChildTable(Fields.Lines, _Lines);
+            if (ShouldWrite(writer, 0)) writer.WriteString(__h3name_OrderNumber, _OrderNumber);
+            if (ShouldWrite(writer, 1)) writer.WriteUnit(__h3name_Customer, in _Customer);
+            if (ShouldWrite(writer, 2)) writer.WriteDateTime(__h3name_OrderDate, _OrderDate);
+            if (ShouldWrite(writer, 3)) writer.WriteDecimal(__h3name_Amount, _Amount);
+            if (ShouldWrite(writer, 4)) writer.WriteBoolean(__h3name_Paid, _Paid);
+            if (ShouldWrite(writer, 5)) writer.WriteString(__h3name_备注, _备注);
+            if (ShouldWrite(writer, 6)) writer.WriteInt32(__h3name_TotalQuantity, _TotalQuantity);
+            if (ShouldWriteTable(writer, 7, _Lines)) writer.WriteChildTable(__h3name_Lines, _Lines);
         }
+
+        private static readonly global::H3Yun.H3FieldName __h3name_OrderNumber = new(Fields.OrderNumber);
+        private static readonly global::H3Yun.H3FieldName __h3name_Customer = new(Fields.Customer);
+        private static readonly global::H3Yun.H3FieldName __h3name_OrderDate = new(Fields.OrderDate);
+        private static readonly global::H3Yun.H3FieldName __h3name_Amount = new(Fields.Amount);
+        private static readonly global::H3Yun.H3FieldName __h3name_Paid = new(Fields.Paid);
+        private static readonly global::H3Yun.H3FieldName __h3name_备注 = new(Fields.备注);
+        private static readonly global::H3Yun.H3FieldName __h3name_TotalQuantity = new(Fields.TotalQuantity);
+        private static readonly global::H3Yun.H3FieldName __h3name_Lines = new(Fields.Lines);
 
         /// <summary>The form's field codes, for code that must name a field.</summary>
         public static class Fields
@@ -185,10 +194,14 @@ namespace Contoso.Orders
             /// <inheritdoc/>
             protected override void WriteFields(global::H3Yun.BizObjectWriter writer)
             {
-                if (ShouldWrite(writer, 0)) writer.WriteString(Fields.Product, _Product);
-                if (ShouldWrite(writer, 1)) writer.WriteInt32(Fields.Quantity, _Quantity);
-                if (ShouldWrite(writer, 2)) writer.WriteDecimal(Fields.UnitPrice, _UnitPrice);
+                if (ShouldWrite(writer, 0)) writer.WriteString(__h3name_Product, _Product);
+                if (ShouldWrite(writer, 1)) writer.WriteInt32(__h3name_Quantity, _Quantity);
+                if (ShouldWrite(writer, 2)) writer.WriteDecimal(__h3name_UnitPrice, _UnitPrice);
             }
+
+            private static readonly global::H3Yun.H3FieldName __h3name_Product = new(Fields.Product);
+            private static readonly global::H3Yun.H3FieldName __h3name_Quantity = new(Fields.Quantity);
+            private static readonly global::H3Yun.H3FieldName __h3name_UnitPrice = new(Fields.UnitPrice);
 
             /// <summary>The child table's field codes, for code that must name a field.</summary>
             public static class Fields
