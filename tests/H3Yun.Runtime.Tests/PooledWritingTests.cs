@@ -60,4 +60,17 @@ public class PooledWritingTests
             },
             iter: 5_000);
     }
+
+    [Theory]
+    [InlineData(1, 1, 1, 0, 0, 0, "0001-01-01 00:00:00")]
+    [InlineData(9999, 12, 31, 23, 59, 59, "9999-12-31 23:59:59")]
+    [InlineData(2024, 2, 29, 9, 5, 7, "2024-02-29 09:05:07")]
+    [InlineData(1999, 10, 10, 10, 10, 10, "1999-10-10 10:10:10")]
+    public void A_date_at_the_bounds_is_written_digit_for_digit(int year, int month, int day, int hour, int minute, int second, string text)
+    {
+        Span<byte> utf8 = stackalloc byte[WireFormat.DateTimeWriteLength];
+        var written = WireFormat.FormatDateTime(new DateTime(year, month, day, hour, minute, second).AddTicks(TimeSpan.TicksPerSecond - 1), H3YunTimeZones.ChinaStandardTime, utf8);
+
+        Assert.Equal(text, Encoding.UTF8.GetString(utf8[..written]));
+    }
 }

@@ -15,6 +15,9 @@ internal static class WireFormat
     /// <summary>The longest text <see cref="DateTimeWriteFormat"/> gives.</summary>
     public const int DateTimeWriteLength = 19;
 
+    private static ReadOnlySpan<byte> DigitPairs =>
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
     /// <summary>The separator H3Yun uses for multi-value text (checkboxes, several people or records).</summary>
     public const char MultiValueSeparator = ';';
 
@@ -61,28 +64,33 @@ internal static class WireFormat
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(utf8.Length, DateTimeWriteLength, nameof(utf8));
         var clock = ToZoneClock(value, zone);
-        // The year, month and day come from one calendar computation, not one each.
+        // The year, month and day come from one calendar computation, not one each; the time from the ticks once.
         var (year, month, day) = clock;
-        var time = clock.TimeOfDay;
-        Digits(utf8[..4], year);
+        var seconds = (int)((ulong)clock.Ticks % TimeSpan.TicksPerDay / TimeSpan.TicksPerSecond);
+        var hours = seconds / 3600;
+        seconds -= hours * 3600;
+        var minutes = seconds / 60;
+        seconds -= minutes * 60;
+        TwoDigits(utf8, 0, year / 100);
+        TwoDigits(utf8, 2, year % 100);
         utf8[4] = (byte)'-';
-        Digits(utf8.Slice(5, 2), month);
+        TwoDigits(utf8, 5, month);
         utf8[7] = (byte)'-';
-        Digits(utf8.Slice(8, 2), day);
+        TwoDigits(utf8, 8, day);
         utf8[10] = (byte)' ';
-        Digits(utf8.Slice(11, 2), time.Hours);
+        TwoDigits(utf8, 11, hours);
         utf8[13] = (byte)':';
-        Digits(utf8.Slice(14, 2), time.Minutes);
+        TwoDigits(utf8, 14, minutes);
         utf8[16] = (byte)':';
-        Digits(utf8.Slice(17, 2), time.Seconds);
+        TwoDigits(utf8, 17, seconds);
         return DateTimeWriteLength;
 
-        static void Digits(Span<byte> destination, int number)
+        // 0 to 99 as two digits, from a table of the hundred pairs: a division fewer per digit.
+        static void TwoDigits(Span<byte> destination, int at, int number)
         {
-            for (var i = destination.Length - 1; i >= 0; i--, number /= 10)
-            {
-                destination[i] = (byte)('0' + (number % 10));
-            }
+            var pair = DigitPairs.Slice(number * 2, 2);
+            destination[at] = pair[0];
+            destination[at + 1] = pair[1];
         }
     }
 
