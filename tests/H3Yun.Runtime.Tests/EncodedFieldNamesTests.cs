@@ -68,7 +68,7 @@ public class EncodedFieldNamesTests
             {
                 var encoded = EncodedFieldNames.Of(name);
                 Assert.Same(name, encoded.Code);
-                Assert.Equal(name, encoded.Encoded.Value);
+                Assert.Equal($"\"{name}\":", Encoding.UTF8.GetString(encoded.NameAndColon));
             }
         }
     }

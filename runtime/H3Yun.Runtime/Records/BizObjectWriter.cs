@@ -57,8 +57,7 @@ public sealed partial class BizObjectWriter
         }
         else
         {
-            WriteName(name);
-            Json.StringValue(value);
+            Json.StringMember(NameAndColon(name), value);
         }
     }
 
@@ -73,8 +72,7 @@ public sealed partial class BizObjectWriter
         }
         else
         {
-            WriteName(name);
-            Json.NumberValue(number);
+            Json.NumberMember(NameAndColon(name), number);
         }
     }
 
@@ -94,8 +92,7 @@ public sealed partial class BizObjectWriter
         }
         else
         {
-            WriteName(name);
-            Json.NumberValue(number);
+            Json.NumberMember(NameAndColon(name), number);
         }
     }
 
@@ -110,8 +107,7 @@ public sealed partial class BizObjectWriter
         }
         else
         {
-            WriteName(name);
-            Json.BooleanValue(flag);
+            Json.LiteralMember(NameAndColon(name), flag ? "true"u8 : "false"u8);
         }
     }
 
@@ -131,8 +127,7 @@ public sealed partial class BizObjectWriter
 
         Span<byte> text = stackalloc byte[WireFormat.DateTimeWriteLength];
         text = text[..WireFormat.FormatDateTime(date, Zone, text)];
-        WriteName(name);
-        Json.AsciiStringValue(text);
+        Json.AsciiStringMember(NameAndColon(name), text);
     }
 
     /// <summary>Writes an instant as <c>yyyy-MM-dd HH:mm:ss</c> in H3Yun's zone.</summary>
@@ -220,16 +215,14 @@ public sealed partial class BizObjectWriter
         }
     }
 
-    private void WriteNull(H3FieldName name)
-    {
-        WriteName(name);
-        Json.NullValue();
-    }
+    private void WriteNull(H3FieldName name) => Json.LiteralMember(NameAndColon(name), "null"u8);
 
-    private void WriteName(H3FieldName name)
+    private void WriteName(H3FieldName name) => Json.Name(NameAndColon(name));
+
+    private static byte[] NameAndColon(H3FieldName name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        Json.PropertyName(name.Encoded);
+        return name.NameAndColon;
     }
 
     private InvalidOperationException UnknownId(string fieldCode, string? text) => new(

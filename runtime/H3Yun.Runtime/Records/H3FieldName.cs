@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace H3Yun;
 
 /// <summary>
-/// A field code together with its name as the JSON writer wants it, escaped and in UTF-8 once. Generated code keeps
+/// A field code together with its name as the JSON writer wants it, escaped, quoted and in UTF-8 once. Generated code keeps
 /// one per written field in a <see langword="static readonly"/> field and passes it to <see cref="BizObjectWriter"/>,
 /// so that writing a record neither looks a name up nor encodes it (what System.Text.Json's own metadata does for
 /// property names). Called by generated code; not meant to be used by hand.
@@ -19,14 +19,23 @@ public sealed class H3FieldName
     {
         ArgumentNullException.ThrowIfNull(code);
         Code = code;
-        Encoded = JsonEncodedText.Encode(code, JsonWriting.Options.Encoder);
+        var utf8 = JsonEncodedText.Encode(code, JsonWriting.Options.Encoder).EncodedUtf8Bytes;
+        var nameAndColon = new byte[utf8.Length + 3];
+        nameAndColon[0] = (byte)'"';
+        utf8.CopyTo(nameAndColon.AsSpan(1));
+        nameAndColon[^2] = (byte)'"';
+        nameAndColon[^1] = (byte)':';
+        NameAndColon = nameAndColon;
     }
 
     /// <summary>The field code, as errors name it.</summary>
     public string Code { get; }
 
-    /// <summary>The name escaped as the writer's other names are, in UTF-8.</summary>
-    internal JsonEncodedText Encoded { get; }
+    /// <summary>
+    /// The name escaped as the writer's other names are, in UTF-8, in quotes and with its colon: what the writer copies
+    /// before the member's value, in one piece.
+    /// </summary>
+    internal byte[] NameAndColon { get; }
 
     /// <summary>The field code.</summary>
     /// <returns>The field code.</returns>
