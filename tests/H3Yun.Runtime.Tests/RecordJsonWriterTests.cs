@@ -98,6 +98,23 @@ public class RecordJsonWriterTests
     public void Decimals_are_formatted_as_the_general_formatter_formats_them() =>
         Decimals.Sample(static number => Assert.Equal(GeneralFormat(number), DecimalText(number)), iter: 100_000);
 
+    [Fact]
+    public void Decimals_at_every_count_of_digits_and_every_scale_are_formatted_as_the_general_formatter_formats_them()
+    {
+        // Each side of every power of ten a 64-bit mantissa can reach, where the count of digits changes.
+        var mantissas = Enumerable.Range(0, 20).Select(static p => (ulong)Math.Pow(10, p))
+            .SelectMany(static power => new[] { power - 1, power, power + 1 })
+            .Append(ulong.MaxValue);
+        foreach (var mantissa in mantissas)
+        {
+            for (byte scale = 0; scale <= 28; scale++)
+            {
+                var number = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, false, scale);
+                Assert.Equal(GeneralFormat(number), DecimalText(number));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("12.50", "12.50")]
     [InlineData("0.0001", "0.0001")]

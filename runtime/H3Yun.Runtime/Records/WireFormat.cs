@@ -15,9 +15,6 @@ internal static class WireFormat
     /// <summary>The longest text <see cref="DateTimeWriteFormat"/> gives.</summary>
     public const int DateTimeWriteLength = 19;
 
-    private static ReadOnlySpan<byte> DigitPairs =>
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
-
     /// <summary>The separator H3Yun uses for multi-value text (checkboxes, several people or records).</summary>
     public const char MultiValueSeparator = ';';
 
@@ -71,27 +68,19 @@ internal static class WireFormat
         seconds -= hours * 3600;
         var minutes = seconds / 60;
         seconds -= minutes * 60;
-        TwoDigits(utf8, 0, year / 100);
-        TwoDigits(utf8, 2, year % 100);
+        AsciiDigits.WritePair(utf8, 0, year / 100);
+        AsciiDigits.WritePair(utf8, 2, year % 100);
         utf8[4] = (byte)'-';
-        TwoDigits(utf8, 5, month);
+        AsciiDigits.WritePair(utf8, 5, month);
         utf8[7] = (byte)'-';
-        TwoDigits(utf8, 8, day);
+        AsciiDigits.WritePair(utf8, 8, day);
         utf8[10] = (byte)' ';
-        TwoDigits(utf8, 11, hours);
+        AsciiDigits.WritePair(utf8, 11, hours);
         utf8[13] = (byte)':';
-        TwoDigits(utf8, 14, minutes);
+        AsciiDigits.WritePair(utf8, 14, minutes);
         utf8[16] = (byte)':';
-        TwoDigits(utf8, 17, seconds);
+        AsciiDigits.WritePair(utf8, 17, seconds);
         return DateTimeWriteLength;
-
-        // 0 to 99 as two digits, from a table of the hundred pairs: a division fewer per digit.
-        static void TwoDigits(Span<byte> destination, int at, int number)
-        {
-            var pair = DigitPairs.Slice(number * 2, 2);
-            destination[at] = pair[0];
-            destination[at + 1] = pair[1];
-        }
     }
 
     public static string FormatDateTime(DateTimeOffset value, TimeZoneInfo zone) =>
