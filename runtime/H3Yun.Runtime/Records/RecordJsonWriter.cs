@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -61,15 +62,19 @@ internal sealed class RecordJsonWriter : IDisposable
     // then the value, within one reservation of room: a name and its value written apart were a twentieth of a write.
     public void StringMember(ReadOnlySpan<byte> nameAndColon, string value)
     {
-        if (JsonOnlyEscaping.IndexOfFirstToEscape(value) >= 0)
+        if (!JsonOnlyEscaping.HasCharacterToEscape(value))
         {
-            Name(nameAndColon);
-            StringValue(value);
-            return;
+            var span = Reserve(nameAndColon.Length + (value.Length * 3) + 3);
+            if (TryInQuotes(span, Member(span, nameAndColon), value, out var end))
+            {
+                Finish(end);
+                return;
+            }
         }
 
-        var span = Reserve(nameAndColon.Length + (value.Length * 3) + 3);
-        Finish(InQuotes(span, Member(span, nameAndColon), value));
+        // Nothing of the attempt was kept: the name is written again, at the same place.
+        Name(nameAndColon);
+        StringValue(value);
     }
 
     public void NumberMember(ReadOnlySpan<byte> nameAndColon, decimal value)
@@ -168,10 +173,14 @@ internal sealed class RecordJsonWriter : IDisposable
     // otherwise the text is escaped by the client's encoder first, as Utf8JsonWriter does.
     private void Quoted(string text, int extra)
     {
-        if (JsonOnlyEscaping.IndexOfFirstToEscape(text) < 0)
+        if (!JsonOnlyEscaping.HasCharacterToEscape(text))
         {
-            Quoted(text.AsSpan(), extra);
-            return;
+            var span = Reserve((text.Length * 3) + 3 + extra);
+            if (TryInQuotes(span, Separator(span), text, out var end))
+            {
+                Advance(end);
+                return;
+            }
         }
 
         var escaped = ArrayPool<char>.Shared.Rent(text.Length * JsonOnlyEscaping.Instance.MaxOutputCharactersPerInputCharacter);
@@ -189,17 +198,22 @@ internal sealed class RecordJsonWriter : IDisposable
     private void Quoted(ReadOnlySpan<char> text, int extra)
     {
         var span = Reserve((text.Length * 3) + 3 + extra);
-        Advance(InQuotes(span, Separator(span), text));
+        var transcoded = TryInQuotes(span, Separator(span), text, out var end);
+        Debug.Assert(transcoded, "Escaped text is well-formed UTF-16.");
+        Advance(end);
     }
 
-    // Text with nothing to escape, transcoded in quotes at a position of the room reserved for it; returns the end.
-    private static int InQuotes(Span<byte> span, int at, ReadOnlySpan<char> text)
+    // Text with no character JSON must escape, transcoded in quotes at a position of the room reserved for it (at most
+    // three bytes a character): false for a lone surrogate, which the escaping path replaces, as Utf8JsonWriter does.
+    // Letting the transcoder find one saves a second pass over every text.
+    private static bool TryInQuotes(Span<byte> span, int at, ReadOnlySpan<char> text, out int end)
     {
         span[at++] = (byte)'"';
-        Utf8.FromUtf16(text, span[at..], out _, out var written, replaceInvalidSequences: false);
+        var status = Utf8.FromUtf16(text, span[at..], out _, out var written, replaceInvalidSequences: false);
         at += written;
         span[at++] = (byte)'"';
-        return at;
+        end = at;
+        return status == OperationStatus.Done;
     }
 
     private void Literal(ReadOnlySpan<byte> json)
