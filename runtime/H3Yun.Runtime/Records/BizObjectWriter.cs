@@ -125,9 +125,7 @@ public sealed partial class BizObjectWriter
             return;
         }
 
-        Span<byte> text = stackalloc byte[WireFormat.DateTimeWriteLength];
-        text = text[..WireFormat.FormatDateTime(date, Zone, text)];
-        Json.AsciiStringMember(NameAndColon(name), text);
+        Json.DateMember(NameAndColon(name), date, Zone);
     }
 
     /// <summary>Writes an instant as <c>yyyy-MM-dd HH:mm:ss</c> in H3Yun's zone.</summary>

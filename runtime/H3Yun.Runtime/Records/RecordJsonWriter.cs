@@ -100,13 +100,13 @@ internal sealed class RecordJsonWriter : IDisposable
         Finish(length + json.Length);
     }
 
-    public void AsciiStringMember(ReadOnlySpan<byte> nameAndColon, ReadOnlySpan<byte> ascii)
+    /// <summary>Writes a date member as <c>yyyy-MM-dd HH:mm:ss</c> in H3Yun's zone, formatted where it goes.</summary>
+    public void DateMember(ReadOnlySpan<byte> nameAndColon, DateTime value, TimeZoneInfo zone)
     {
-        var span = Reserve(nameAndColon.Length + ascii.Length + 3);
+        var span = Reserve(nameAndColon.Length + WireFormat.DateTimeWriteLength + 3);
         var length = Member(span, nameAndColon);
         span[length++] = (byte)'"';
-        ascii.CopyTo(span[length..]);
-        length += ascii.Length;
+        length += WireFormat.FormatDateTime(value, zone, span[length..]);
         span[length++] = (byte)'"';
         Finish(length);
     }
@@ -124,36 +124,6 @@ internal sealed class RecordJsonWriter : IDisposable
         Quoted(value, extra: 0);
         _afterValue = true;
     }
-
-    /// <summary>Writes text that is UTF-8 already and has nothing to escape: the dates the runtime formats.</summary>
-    public void AsciiStringValue(ReadOnlySpan<byte> ascii)
-    {
-        var span = Reserve(ascii.Length + 3);
-        var length = Separator(span);
-        span[length++] = (byte)'"';
-        ascii.CopyTo(span[length..]);
-        length += ascii.Length;
-        span[length++] = (byte)'"';
-        Finish(length);
-    }
-
-    public void NumberValue(decimal value)
-    {
-        var span = Reserve(MaxDecimalLength + 1);
-        var length = Separator(span);
-        length += DecimalText.Format(value, span[length..]);
-        Finish(length);
-    }
-
-    public void NumberValue(long value)
-    {
-        var span = Reserve(MaxInt64Length + 1);
-        var length = Separator(span);
-        Utf8Formatter.TryFormat(value, span[length..], out var written);
-        Finish(length + written);
-    }
-
-    public void BooleanValue(bool value) => Literal(value ? "true"u8 : "false"u8);
 
     public void NullValue() => Literal("null"u8);
 
