@@ -13,6 +13,10 @@ public class JsonEscapingTests
 {
     private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JsonOnlyEscaping.Instance };
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     // Characters from the places where escaping decisions differ: ASCII, controls, quote and backslash, CJK, surrogates, specials.
     private static readonly Gen<char> Interesting = Gen.OneOf(
         Gen.Char['\0', '\u007F'],
@@ -35,6 +39,30 @@ public class JsonEscapingTests
         Gen.OneOf(Gen.Byte, Gen.Byte[0xE4, 0xE9], Gen.Byte[0x80, 0xBF], Gen.Const((byte)'"')).Array[0, 40].Sample(
             bytes => Assert.Equal(ReadBack(WriteUtf8(bytes, Relaxed)), ReadBack(WriteUtf8(bytes, JsonWriting.Options))),
             iter: 20_000);
+
+    [Fact]
+    public void Any_JSON_text_in_a_body_is_the_string_Utf8JsonWriter_writes_of_it() =>
+        // JSON texts as the client writes them (compact), as callers hand them over (indented), and well-formed UTF-8
+        // that holds raw controls, whose six-byte escapes outgrow the room kept for a JSON text's.
+        Gen.Select(Interesting.Array[0, 40].Array[0, 8], Gen.Int[0, 2]).Sample(
+            (texts, shape) =>
+            {
+                var utf8 = shape switch
+                {
+                    0 => JsonSerializer.SerializeToUtf8Bytes(texts, Compact),
+                    1 => JsonSerializer.SerializeToUtf8Bytes(texts.Select(static chars => new string(chars)).ToArray(), Indented),
+                    _ => Encoding.UTF8.GetBytes(string.Concat(texts.Select(static chars => new string(chars)))),
+                };
+                Assert.Equal(Convert.ToHexString(WriteUtf8(utf8, JsonWriting.Options)), Convert.ToHexString(WriteJsonText(utf8)));
+            },
+            iter: 5_000);
+
+    [Theory]
+    [InlineData("{\"F0000001\":\"上海\\\"扇贝\",\"F0000002\":12.50}", "\"{\\\"F0000001\\\":\\\"上海\\\\\\\"扇贝\\\",\\\"F0000002\\\":12.50}\"")]
+    [InlineData("\u0001\u0001\u0001", "\"\\u0001\\u0001\\u0001\"")]
+    [InlineData("", "\"\"")]
+    public void A_JSON_text_is_escaped_into_its_string(string text, string written) =>
+        Assert.Equal(written, Encoding.UTF8.GetString(WriteJsonText(Encoding.UTF8.GetBytes(text))));
 
     [Theory]
     [InlineData("上海扇贝贸易有限公司", "\"上海扇贝贸易有限公司\"")]
@@ -89,6 +117,17 @@ public class JsonEscapingTests
         using (var json = new Utf8JsonWriter(stream, options))
         {
             json.WriteStringValue(utf8);
+        }
+
+        return stream.ToArray();
+    }
+
+    private static byte[] WriteJsonText(byte[] utf8)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, JsonWriting.Options))
+        {
+            JsonWriting.WriteJsonTextAsString(json, utf8);
         }
 
         return stream.ToArray();

@@ -203,6 +203,39 @@ internal sealed class JsonOnlyEscaping : JavaScriptEncoder
         return written > 0;
     }
 
+    /// <summary>
+    /// Escapes UTF-8 that is known to be well-formed, as <see cref="EncodeUtf8"/> does, without checking each run:
+    /// false when <paramref name="destination"/> is too small.
+    /// </summary>
+    internal static bool TryEscapeWellFormedUtf8(ReadOnlySpan<byte> utf8, Span<byte> destination, out int written)
+    {
+        written = 0;
+        while (true)
+        {
+            var next = utf8.IndexOfAny(MustEscapeBytes);
+            var run = next < 0 ? utf8 : utf8[..next];
+            if (!run.TryCopyTo(destination[written..]))
+            {
+                return false;
+            }
+
+            written += run.Length;
+            if (next < 0)
+            {
+                return true;
+            }
+
+            var escape = EscapeOf(utf8[next]);
+            if (!escape.TryCopyTo(destination[written..]))
+            {
+                return false;
+            }
+
+            written += escape.Length;
+            utf8 = utf8[(next + 1)..];
+        }
+    }
+
     /// <summary>Whether <paramref name="text"/> holds a character JSON requires escaped; lone surrogates are not looked for.</summary>
     internal static bool HasCharacterToEscape(ReadOnlySpan<char> text) => text.ContainsAny(MustEscapeChars);
 

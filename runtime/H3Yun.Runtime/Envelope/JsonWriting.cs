@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace H3Yun;
@@ -36,6 +38,40 @@ internal static class JsonWriting
         {
             buffer.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes a JSON text as a JSON string value, byte for byte what <see cref="Utf8JsonWriter.WriteStringValue(ReadOnlySpan{byte})"/>
+    /// writes: a BizObject or a Filter, which the client wrote itself or parsed, and so well-formed UTF-8. Escaping it
+    /// without the encoder's check of every run between two quotation marks took a third off writing a body.
+    /// </summary>
+    public static void WriteJsonTextAsString(Utf8JsonWriter json, ReadOnlySpan<byte> utf8Json)
+    {
+        Debug.Assert(System.Text.Unicode.Utf8.IsValid(utf8Json), "A JSON text the client wrote or parsed is well-formed UTF-8.");
+
+        // Room for every byte escaped to two (the quotation marks, reverse solidi and white space of a JSON text);
+        // anything longer, which no JSON text holds, goes the general way.
+        var rented = ArrayPool<byte>.Shared.Rent((utf8Json.Length * 2) + 2);
+        try
+        {
+            var text = rented.AsSpan(0, (utf8Json.Length * 2) + 2);
+            if (JsonOnlyEscaping.TryEscapeWellFormedUtf8(utf8Json, text[1..^1], out var written))
+            {
+                text[0] = (byte)'"';
+                text[written + 1] = (byte)'"';
+                json.WriteRawValue(text[..(written + 2)], skipInputValidation: true);
+            }
+            else
+            {
+                json.WriteStringValue(utf8Json);
+            }
+        }
+        finally
+        {
+            // The tenant's data, as every buffer the client rents.
+            rented.AsSpan(0, (utf8Json.Length * 2) + 2).Clear();
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

@@ -23,7 +23,8 @@ internal static class OpenApiRequestWriter
 
         if (request.BizObject is { } record)
         {
-            json.WriteString("BizObject", record.Span);
+            json.WritePropertyName("BizObject");
+            JsonWriting.WriteJsonTextAsString(json, record.Span);
         }
 
         if (request.BizObjectArray is { } records)
@@ -31,7 +32,7 @@ internal static class OpenApiRequestWriter
             json.WriteStartArray("BizObjectArray");
             foreach (var item in records)
             {
-                json.WriteStringValue(item.Span);
+                JsonWriting.WriteJsonTextAsString(json, item.Span);
             }
 
             json.WriteEndArray();
@@ -40,7 +41,8 @@ internal static class OpenApiRequestWriter
         if (request.Filter is { } filter)
         {
             using var filterJson = FilterWriter.ToPooledUtf8(filter, zone);
-            json.WriteString("Filter", filterJson.WrittenSpan);
+            json.WritePropertyName("Filter");
+            JsonWriting.WriteJsonTextAsString(json, filterJson.WrittenSpan);
         }
 
         if (request.IsSubmit is { } submit)
