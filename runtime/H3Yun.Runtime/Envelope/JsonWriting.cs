@@ -52,10 +52,11 @@ internal static class JsonWriting
 
         // Room for every byte escaped to two (the quotation marks, reverse solidi and white space of a JSON text);
         // anything longer, which no JSON text holds, goes the general way.
-        var rented = ArrayPool<byte>.Shared.Rent((utf8Json.Length * 2) + 2);
+        var room = (utf8Json.Length * 2) + 2;
+        var rented = ArrayPool<byte>.Shared.Rent(room);
         try
         {
-            var text = rented.AsSpan(0, (utf8Json.Length * 2) + 2);
+            var text = rented.AsSpan(0, room);
             if (JsonOnlyEscaping.TryEscapeWellFormedUtf8(utf8Json, text[1..^1], out var written))
             {
                 text[0] = (byte)'"';
@@ -70,7 +71,7 @@ internal static class JsonWriting
         finally
         {
             // The tenant's data, as every buffer the client rents.
-            rented.AsSpan(0, (utf8Json.Length * 2) + 2).Clear();
+            rented.AsSpan(0, room).Clear();
             ArrayPool<byte>.Shared.Return(rented);
         }
     }
