@@ -270,9 +270,6 @@ internal sealed class JsonOnlyEscaping : JavaScriptEncoder
         }
     }
 
-    /// <summary>Whether <paramref name="text"/> holds a character JSON requires escaped; lone surrogates are not looked for.</summary>
-    internal static bool HasCharacterToEscape(ReadOnlySpan<char> text) => text.ContainsAny(MustEscapeChars);
-
     // A surrogate pair is text like any other; a lone surrogate is escaped, that is, replaced, by the writer.
     internal static int IndexOfFirstToEscape(ReadOnlySpan<char> text)
     {

@@ -11,7 +11,8 @@ namespace H3Yun;
 /// <see cref="JsonWriting.Options"/> writes (<c>RecordJsonWriterTests</c> hold it to that), into a rented array of its
 /// own: a record is written by the runtime's own code in one shape (members of objects, items of arrays), so the
 /// general writer's checks of its state are not needed, and a comma is the one thing to remember. A name is the
-/// caller's bytes, already escaped; text is transcoded once when nothing in it needs escaping, which is almost always.
+/// caller's bytes, already escaped; text is transcoded and checked for what JSON must escape in one pass
+/// (<see cref="JsonTextTranscoder"/>), and escaped only when it must, which is almost never.
 /// Values kept as JSON (a row's unknown members, raw fields) go through a <see cref="Utf8JsonWriter"/> of their own.
 /// Writing a record this way took a sixth off its time (benchmarks/README.md).
 /// </summary>
@@ -62,14 +63,11 @@ internal sealed class RecordJsonWriter : IDisposable
     // then the value, within one reservation of room: a name and its value written apart were a twentieth of a write.
     public void StringMember(ReadOnlySpan<byte> nameAndColon, string value)
     {
-        if (!JsonOnlyEscaping.HasCharacterToEscape(value))
+        var span = Reserve(nameAndColon.Length + (value.Length * 3) + 3 + JsonTextTranscoder.Slack);
+        if (TryInQuotes(span, Member(span, nameAndColon), value, out var end))
         {
-            var span = Reserve(nameAndColon.Length + (value.Length * 3) + 3);
-            if (TryInQuotes(span, Member(span, nameAndColon), value, out var end))
-            {
-                Finish(end);
-                return;
-            }
+            Finish(end);
+            return;
         }
 
         // Nothing of the attempt was kept: the name is written again, at the same place.
@@ -139,25 +137,22 @@ internal sealed class RecordJsonWriter : IDisposable
         Literal(raw.WrittenSpan);
     }
 
-    // Nothing to escape means well-formed UTF-16 (a lone surrogate is escaped), of at most three bytes a character;
-    // otherwise the text is escaped by the client's encoder first, as Utf8JsonWriter does.
+    // Text with a character to escape or a lone surrogate is escaped by the client's encoder first, as Utf8JsonWriter
+    // does; escaped text is well-formed, of at most three bytes a character.
     private void Quoted(string text, int extra)
     {
-        if (!JsonOnlyEscaping.HasCharacterToEscape(text))
+        var span = Reserve((text.Length * 3) + 3 + extra + JsonTextTranscoder.Slack);
+        if (TryInQuotes(span, Separator(span), text, out var end))
         {
-            var span = Reserve((text.Length * 3) + 3 + extra);
-            if (TryInQuotes(span, Separator(span), text, out var end))
-            {
-                Advance(end);
-                return;
-            }
+            Advance(end);
+            return;
         }
 
         var escaped = ArrayPool<char>.Shared.Rent(text.Length * JsonOnlyEscaping.Instance.MaxOutputCharactersPerInputCharacter);
         try
         {
             JsonOnlyEscaping.Instance.Encode(text, escaped, out _, out var escapedLength);
-            Quoted(escaped.AsSpan(0, escapedLength), extra);
+            EscapedQuoted(escaped.AsSpan(0, escapedLength), extra);
         }
         finally
         {
@@ -165,25 +160,32 @@ internal sealed class RecordJsonWriter : IDisposable
         }
     }
 
-    private void Quoted(ReadOnlySpan<char> text, int extra)
+    private void EscapedQuoted(ReadOnlySpan<char> escaped, int extra)
     {
-        var span = Reserve((text.Length * 3) + 3 + extra);
-        var transcoded = TryInQuotes(span, Separator(span), text, out var end);
-        Debug.Assert(transcoded, "Escaped text is well-formed UTF-16.");
-        Advance(end);
+        var span = Reserve((escaped.Length * 3) + 3 + extra);
+        var at = Separator(span);
+        span[at++] = (byte)'"';
+        var status = Utf8.FromUtf16(escaped, span[at..], out _, out var written, replaceInvalidSequences: false);
+        Debug.Assert(status == OperationStatus.Done, "Escaped text is well-formed UTF-16.");
+        at += written;
+        span[at++] = (byte)'"';
+        Advance(at);
     }
 
-    // Text with no character JSON must escape, transcoded in quotes at a position of the room reserved for it (at most
-    // three bytes a character): false for a lone surrogate, which the escaping path replaces, as Utf8JsonWriter does.
-    // Letting the transcoder find one saves a second pass over every text.
+    // Text transcoded in quotes at a position of the room reserved for it: false when JSON must escape a character
+    // of it or it holds a lone surrogate, which the escaping path replaces, as Utf8JsonWriter does.
     private static bool TryInQuotes(Span<byte> span, int at, ReadOnlySpan<char> text, out int end)
     {
         span[at++] = (byte)'"';
-        var status = Utf8.FromUtf16(text, span[at..], out _, out var written, replaceInvalidSequences: false);
-        at += written;
-        span[at++] = (byte)'"';
-        end = at;
-        return status == OperationStatus.Done;
+        var written = JsonTextTranscoder.TryTranscode(text, span[at..]);
+        end = at + written + 1;
+        if (written < 0)
+        {
+            return false;
+        }
+
+        span[end - 1] = (byte)'"';
+        return true;
     }
 
     private void Literal(ReadOnlySpan<byte> json)

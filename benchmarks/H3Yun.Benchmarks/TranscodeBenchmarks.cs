@@ -1,0 +1,81 @@
+using System.Buffers;
+using System.Text.Unicode;
+using BenchmarkDotNet.Attributes;
+using H3Yun.Benchmarks.Records;
+
+namespace H3Yun.Benchmarks;
+
+/// <summary>
+/// Transcoding the texts of one benchmark record (its 20 texts and memos and the 60 of its rows, Chinese with ASCII
+/// between) to UTF-8 and finding whether JSON must escape any of them: the record writer's one pass against what it
+/// did before, a search for a character to escape and then <see cref="Utf8.FromUtf16"/>.
+/// </summary>
+[MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
+public class TranscodeBenchmarks
+{
+    private static readonly SearchValues<char> MustEscape = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
+    private readonly byte[] _destination = new byte[4096];
+    private string[] _texts = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var texts = new List<string>();
+        for (var field = 0; field < 16; field++)
+        {
+            texts.Add(SampleValues.Text(field, 7));
+        }
+
+        for (var field = 16; field < 20; field++)
+        {
+            texts.Add(SampleValues.Memo(field, 7));
+        }
+
+        for (var row = 0; row < BenchOrderSamples.LineCount; row++)
+        {
+            texts.Add(SampleValues.Text(100, row));
+            texts.Add(SampleValues.Text(101, row));
+            texts.Add(SampleValues.Memo(102, row));
+        }
+
+        _texts = [.. texts];
+        if (SearchThenTranscode() != OnePass())
+        {
+            throw new InvalidOperationException("The two ways transcode the texts to different lengths.");
+        }
+    }
+
+    [Benchmark(Baseline = true, Description = "search for a character to escape, then Utf8.FromUtf16")]
+    public int SearchThenTranscode()
+    {
+        var total = 0;
+        foreach (var text in _texts)
+        {
+            if (text.AsSpan().ContainsAny(MustEscape))
+            {
+                return -1;
+            }
+
+            Utf8.FromUtf16(text, _destination, out _, out var written, replaceInvalidSequences: false);
+            total += written;
+        }
+
+        return total;
+    }
+
+    [Benchmark(Description = "JsonTextTranscoder, one pass")]
+    public int OnePass()
+    {
+        var total = 0;
+        foreach (var text in _texts)
+        {
+            total += JsonTextTranscoder.TryTranscode(text, _destination);
+        }
+
+        return total;
+    }
+}
