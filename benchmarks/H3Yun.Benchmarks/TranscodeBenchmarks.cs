@@ -8,7 +8,8 @@ namespace H3Yun.Benchmarks;
 /// <summary>
 /// Transcoding the texts of one benchmark record (its 20 texts and memos and the 60 of its rows, Chinese with ASCII
 /// between) to UTF-8 and finding whether JSON must escape any of them: the record writer's one pass against what it
-/// did before, a search for a character to escape and then <see cref="Utf8.FromUtf16"/>.
+/// did before, a search for a character to escape and then <see cref="Utf8.FromUtf16"/>; and the same texts as one
+/// long text, which shows the cost of a text apart from that of its characters.
 /// </summary>
 [MemoryDiagnoser]
 [MinColumn]
@@ -20,6 +21,7 @@ public class TranscodeBenchmarks
 
     private readonly byte[] _destination = new byte[4096];
     private string[] _texts = [];
+    private string _oneLongText = string.Empty;
 
     [GlobalSetup]
     public void Setup()
@@ -43,6 +45,7 @@ public class TranscodeBenchmarks
         }
 
         _texts = [.. texts];
+        _oneLongText = string.Concat(texts)[..1300];
         if (SearchThenTranscode() != OnePass())
         {
             throw new InvalidOperationException("The two ways transcode the texts to different lengths.");
@@ -66,6 +69,13 @@ public class TranscodeBenchmarks
 
         return total;
     }
+
+    [Benchmark(Description = "1,300 characters of those texts as one, Utf8.FromUtf16")]
+    public int OneLongTextUtf8() =>
+        Utf8.FromUtf16(_oneLongText, _destination, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done ? written : -1;
+
+    [Benchmark(Description = "1,300 characters of those texts as one, JsonTextTranscoder")]
+    public int OneLongText() => JsonTextTranscoder.TryTranscode(_oneLongText, _destination);
 
     [Benchmark(Description = "JsonTextTranscoder, one pass")]
     public int OnePass()

@@ -108,9 +108,9 @@ internal static class JsonTextTranscoder
                 // addition only.
                 var three = Vector128.GreaterThanOrEqual(chars, Vector128.Create((ushort)0x800)).ExtractMostSignificantBits();
                 var firstHalf = (BlockLength / 2) + BitOperations.PopCount(twoOrMore & 0xF) + BitOperations.PopCount(three & 0xF);
-                var (low, high) = Vector128.Widen(chars);
-                Pack(Utf8Lanes(low), (twoOrMore & 0xF) | ((three & 0xF) << 4), ref target, written);
-                Pack(Utf8Lanes(high), (twoOrMore >> 4) | (three & 0xF0), ref target, written + firstHalf);
+                var (low, high) = Utf8Lanes(chars);
+                Pack(low, (twoOrMore & 0xF) | ((three & 0xF) << 4), ref target, written);
+                Pack(high, (twoOrMore >> 4) | (three & 0xF0), ref target, written + firstHalf);
                 written += count + BitOperations.PopCount(twoOrMore) + BitOperations.PopCount(three);
             }
 
@@ -128,24 +128,28 @@ internal static class JsonTextTranscoder
     private static Vector128<byte> Shuffle(Vector128<byte> bytes, Vector128<byte> shuffle) =>
         Ssse3.IsSupported ? Ssse3.Shuffle(bytes, shuffle) : AdvSimd.Arm64.VectorTableLookup(bytes, shuffle);
 
-    // Each character's UTF-8 in the low bytes of its lane, as many as it takes.
-    private static Vector128<uint> Utf8Lanes(Vector128<uint> chars)
+    // Each character's UTF-8 in the low bytes of a lane of 32 bits, as many as it takes: its first two bytes and its
+    // third computed for all eight characters in lanes of 16 bits, then interleaved.
+    private static (Vector128<byte> Low, Vector128<byte> High) Utf8Lanes(Vector128<ushort> chars)
     {
-        var last = (chars & Vector128.Create(0x3Fu)) | Vector128.Create(0x80u);
-        var middle = ((chars >>> 6) & Vector128.Create(0x3Fu)) | Vector128.Create(0x80u);
-        var two = ((chars >>> 6) | Vector128.Create(0xC0u)) | (last << 8);
-        var three = ((chars >>> 12) | Vector128.Create(0xE0u)) | (middle << 8) | (last << 16);
-        return Vector128.ConditionalSelect(
-            Vector128.LessThan(chars, Vector128.Create(0x80u)),
+        var last = (chars & Vector128.Create((ushort)0x3F)) | Vector128.Create((ushort)0x80);
+        var middle = ((chars >>> 6) & Vector128.Create((ushort)0x3F)) | Vector128.Create((ushort)0x80);
+        var two = (chars >>> 6) | Vector128.Create((ushort)0xC0) | (last << 8);
+        var three = (chars >>> 12) | Vector128.Create((ushort)0xE0) | (middle << 8);
+        var firstTwo = Vector128.ConditionalSelect(
+            Vector128.LessThan(chars, Vector128.Create((ushort)0x80)),
             chars,
-            Vector128.ConditionalSelect(Vector128.LessThan(chars, Vector128.Create(0x800u)), two, three));
+            Vector128.ConditionalSelect(Vector128.LessThan(chars, Vector128.Create((ushort)0x800)), two, three));
+        return Sse2.IsSupported
+            ? (Sse2.UnpackLow(firstTwo, last).AsByte(), Sse2.UnpackHigh(firstTwo, last).AsByte())
+            : (AdvSimd.Arm64.ZipLow(firstTwo, last).AsByte(), AdvSimd.Arm64.ZipHigh(firstTwo, last).AsByte());
     }
 
     // Stores the lanes' bytes packed together, sixteen bytes whatever their length.
-    private static void Pack(Vector128<uint> lanes, uint shape, ref byte target, int at)
+    private static void Pack(Vector128<byte> lanes, uint shape, ref byte target, int at)
     {
         var shuffle = Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(PackShuffles), shape * 16);
-        Shuffle(lanes.AsByte(), shuffle).StoreUnsafe(ref target, (nuint)at);
+        Shuffle(lanes, shuffle).StoreUnsafe(ref target, (nuint)at);
     }
 
     private static int OneByOne(ReadOnlySpan<char> text, Span<byte> destination, int read, int written, int end, out int readTo)
