@@ -115,6 +115,19 @@ public class RecordJsonWriterTests
         }
     }
 
+    [Fact]
+    public void Whole_numbers_at_every_count_of_digits_of_either_sign_are_written_as_Utf8JsonWriter_writes_them()
+    {
+        // Each side of every power of ten a long reaches, where the count of digits (and of pairs) changes.
+        var numbers = Enumerable.Range(0, 19).Select(static p => (long)Math.Pow(10, p))
+            .SelectMany(static power => new[] { power - 1, power, power + 1 })
+            .Concat([long.MaxValue, long.MinValue, long.MinValue + 1]);
+        foreach (var number in numbers.SelectMany(static n => new[] { n, n == long.MinValue ? n : -n }))
+        {
+            AssertSame([new Member.Whole("F0000001", number)], []);
+        }
+    }
+
     [Theory]
     [InlineData("12.50", "12.50")]
     [InlineData("0.0001", "0.0001")]

@@ -24,6 +24,25 @@ internal static class AsciiDigits
         utf8[at + 1] = pair[1];
     }
 
+    /// <summary>Writes the digits of <paramref name="value"/> at the start of <paramref name="utf8"/> and returns how many.</summary>
+    public static int Write(ulong value, Span<byte> utf8)
+    {
+        var length = Count(value);
+        var position = length;
+        for (; position >= 2; position -= 2)
+        {
+            WritePair(utf8, position - 2, (int)(value % 100));
+            value /= 100;
+        }
+
+        if (position == 1)
+        {
+            utf8[0] = (byte)('0' + (int)value);
+        }
+
+        return length;
+    }
+
     /// <summary>The number of decimal digits of <paramref name="value"/>, 1 for 0.</summary>
     public static int Count(ulong value)
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 
 namespace H3Yun;
 
@@ -17,8 +18,7 @@ internal static class DecimalText
         decimal.GetBits(value, bits);
         if (bits[2] != 0 || bits[3] < 0)
         {
-            Utf8Formatter.TryFormat(value, utf8, out var formatted);
-            return formatted;
+            return General(value, utf8);
         }
 
         var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
@@ -36,6 +36,14 @@ internal static class DecimalText
 
         Digits(utf8, position, ref mantissa, position);
         return length;
+    }
+
+    // Apart, so that the general formatter is not inlined into every writer of an amount with the rest.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int General(decimal value, Span<byte> utf8)
+    {
+        Utf8Formatter.TryFormat(value, utf8, out var formatted);
+        return formatted;
     }
 
     // Writes count digits of the mantissa's lowest ending before position, taking them off it; returns where they start.

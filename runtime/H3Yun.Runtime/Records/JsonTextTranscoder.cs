@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -43,7 +44,7 @@ internal static class JsonTextTranscoder
     {
         if (destination.Length < text.Length * 3)
         {
-            throw new ArgumentException("The destination has no room for three bytes a character.", nameof(destination));
+            ThrowNoRoom();
         }
 
         return IsAccelerated && destination.Length >= (text.Length * 3) + Slack
@@ -51,10 +52,18 @@ internal static class JsonTextTranscoder
             : OneByOne(text, destination);
     }
 
+    // Apart, so that building the exception is not inlined with the check into every writer of text.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNoRoom() =>
+        throw new ArgumentException("The destination has no room for three bytes a character.", "destination");
+
     /// <summary>The same, one character at a time: what machines without the shuffle run, and a block with a surrogate.</summary>
     internal static int OneByOne(ReadOnlySpan<char> text, Span<byte> destination) =>
         OneByOne(text, destination, 0, 0, text.Length, out _);
 
+    // Not inlined into every writer of text: a copy of the loop at each call site made the record's code too big.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int ByBlocks(ReadOnlySpan<char> text, Span<byte> destination)
     {
         // Text shorter than a block would have to be copied into one, which costs more than it saves.

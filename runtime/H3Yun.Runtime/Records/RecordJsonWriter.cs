@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -86,8 +86,18 @@ internal sealed class RecordJsonWriter : IDisposable
     {
         var span = Reserve(nameAndColon.Length + MaxInt64Length + 1);
         var length = Member(span, nameAndColon);
-        Utf8Formatter.TryFormat(value, span[length..], out var written);
-        Finish(length + written);
+        if (value < 0)
+        {
+            // The magnitude as unsigned, which long.MinValue's has room for.
+            span[length++] = (byte)'-';
+            length += AsciiDigits.Write((ulong)(-(value + 1)) + 1, span[length..]);
+        }
+        else
+        {
+            length += AsciiDigits.Write((ulong)value, span[length..]);
+        }
+
+        Finish(length);
     }
 
     public void LiteralMember(ReadOnlySpan<byte> nameAndColon, ReadOnlySpan<byte> json)
@@ -217,14 +227,22 @@ internal sealed class RecordJsonWriter : IDisposable
     {
         if (_buffer.Length - _length < more)
         {
-            ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + more));
-            WrittenSpan.CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            Grow(more);
         }
 
         return _buffer.AsSpan(_length);
+    }
+
+    // Apart from Reserve, which is inlined into every member's writing: the rare way in a copy at each of them made a
+    // record's code too big to stay in the instruction cache.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow(int more)
+    {
+        ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + more));
+        WrittenSpan.CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = larger;
     }
 
     private void Advance(int count) => _length += count;
