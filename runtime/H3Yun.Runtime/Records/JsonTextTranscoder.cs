@@ -12,9 +12,9 @@ namespace H3Yun;
 /// Transcodes a record's text from UTF-16 to UTF-8 when JSON need not escape any of it, and finds out whether it must,
 /// in one pass of eight characters at a time, whatever their mix of ASCII and Chinese. A record's texts are short and
 /// mostly three-byte characters with ASCII between, where the general transcoder goes one character at a time: that
-/// was a fifth of writing a record (benchmarks/README.md). Each character's bytes are computed side by side in a lane
-/// of 32 bits, and a shuffle picked by the lanes' lengths packs them together, as simdutf does. A block holding a
-/// surrogate goes one character at a time.
+/// was a fifth of writing a record (benchmarks/README.md). Each character's bytes are computed side by side, spread
+/// into a lane of 32 bits each, and a shuffle picked by the lanes' lengths packs them together, as simdutf does. A
+/// block holding a surrogate goes one character at a time.
 /// </summary>
 internal static class JsonTextTranscoder
 {
