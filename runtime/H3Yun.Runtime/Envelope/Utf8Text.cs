@@ -11,6 +11,9 @@ namespace H3Yun;
 /// </summary>
 internal static class Utf8Text
 {
+    // The longest value, in bytes, transcoded in one pass into the stack.
+    private const int MaxOnePassLength = 256;
+
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The offset of the first byte that is not valid UTF-8, or <see langword="null"/> when all are.</summary>
@@ -38,6 +41,33 @@ internal static class Utf8Text
     {
         RequireValid(value);
         return value.Clone();
+    }
+
+    /// <summary>
+    /// The text of a JSON string value, as <see cref="JsonElement.GetString"/> makes it, which refuses bytes that are
+    /// not UTF-8. A short value without escapes is transcoded in one pass that also checks it, where GetString counts
+    /// its characters (checking it) and then transcodes it: the strings of a read are most of its values.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The value is not a string, or not UTF-8.</exception>
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the characters are written before they are read
+    public static string GetString(JsonElement value)
+    {
+#if NET9_0_OR_GREATER
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length is >= 2 and <= MaxOnePassLength + 2 && raw[0] == '"' && raw[^1] == '"')
+        {
+            var utf8 = raw[1..^1];
+            if (!utf8.Contains((byte)'\\'))
+            {
+                Span<char> chars = stackalloc char[utf8.Length];
+                if (System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out _, out var written, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done)
+                {
+                    return new string(chars[..written]);
+                }
+            }
+        }
+#endif
+        return value.GetString()!;
     }
 
     /// <summary>Refuses a value whose bytes are not UTF-8, before it is handed to code that may keep it as JSON.</summary>

@@ -17,7 +17,7 @@ public static class BizValueReader
     public static string? ReadString(JsonElement value, string fieldCode) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => Utf8Text.GetString(value),
         JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
         _ => throw new BizValueFormatException(fieldCode, "text", WireFormat.Excerpt(value)),
     };
@@ -140,8 +140,8 @@ public static class BizValueReader
             case JsonValueKind.Null or JsonValueKind.Undefined:
                 return null;
             case JsonValueKind.String:
-                var id = value.GetString();
-                return string.IsNullOrEmpty(id) ? null : new H3Unit(id, null);
+                var id = Utf8Text.GetString(value);
+                return id.Length == 0 ? null : new H3Unit(id, null);
             case JsonValueKind.Object:
                 string? objectId = null;
                 string? name = null;
