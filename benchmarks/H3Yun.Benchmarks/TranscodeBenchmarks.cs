@@ -16,9 +16,6 @@ namespace H3Yun.Benchmarks;
 [MedianColumn]
 public class TranscodeBenchmarks
 {
-    private static readonly SearchValues<char> MustEscape = SearchValues.Create(
-        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
-
     private readonly byte[] _destination = new byte[4096];
     private string[] _texts = [];
     private string _oneLongText = string.Empty;
@@ -58,7 +55,7 @@ public class TranscodeBenchmarks
         var total = 0;
         foreach (var text in _texts)
         {
-            if (text.AsSpan().ContainsAny(MustEscape))
+            if (text.AsSpan().ContainsAny(HandWrittenUtf8Way.ToEscape))
             {
                 return -1;
             }

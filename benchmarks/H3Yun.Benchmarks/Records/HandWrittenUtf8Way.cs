@@ -13,7 +13,8 @@ namespace H3Yun.Benchmarks.Records;
 /// </summary>
 internal static class HandWrittenUtf8Way
 {
-    private static readonly SearchValues<char> ToEscape = SearchValues.Create("\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+    /// <summary>What JSON must escape in a text: the quotation mark, the reverse solidus and the controls.</summary>
+    internal static readonly SearchValues<char> ToEscape = SearchValues.Create("\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
 
     public static byte[] WriteBizObject(BenchOrderPoco o)
     {
