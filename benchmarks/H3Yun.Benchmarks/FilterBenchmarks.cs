@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace H3Yun.Benchmarks;
 
 /// <summary>
-/// Writing the official nested Filter example (reference §2.5: an And of three groups, SeqNo equal, Title equal,
+/// Writing the official nested Filter example (H3Yun's LoadBizObjects page, docs/protocol.md#matcher: an And of three groups, SeqNo equal, Title equal,
 /// Like contains) to its JSON text: typed, from the generated <c>Where</c> handles (the condition built and written
 /// each time), against the string a caller builds by hand with interpolation, the fastest way there is and the
 /// one that escapes nothing.

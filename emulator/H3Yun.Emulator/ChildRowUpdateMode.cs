@@ -2,7 +2,7 @@ namespace H3Yun.Emulator;
 
 /// <summary>
 /// What UpdateBizObject does with a child table it is sent. H3Yun does not document whether it merges rows by
-/// <c>ObjectId</c> or replaces the table (reference §3.3, Uncertainties 9), so the emulator offers each plausible
+/// <c>ObjectId</c> or replaces the table (docs/protocol.md#child-tables-on-update), so the emulator offers each plausible
 /// behaviour and a client can be tested against all of them.
 /// </summary>
 public enum ChildRowUpdateMode
@@ -10,7 +10,7 @@ public enum ChildRowUpdateMode
     /// <summary>
     /// The default. The table becomes exactly the rows sent, in the order sent; a row sent with an <c>ObjectId</c>
     /// keeps it, a row sent without one gets a new one, and a member a row does not send is empty afterwards.
-    /// This is what assigning a child table does in H3Yun's backend (reference §3.3, S5), and it is the behaviour
+    /// This is what assigning a child table does in H3Yun's backend (docs/protocol.md#child-tables-on-update), and it is the behaviour
     /// under which a client that re-sends incomplete rows loses data, so tests catch that client.
     /// </summary>
     Replace = 0,

@@ -2,14 +2,14 @@ namespace H3Yun.Emulator;
 
 /// <summary>
 /// How the emulator refuses a request over its rate limit. H3Yun documents a limit of 1–2 calls per second but not
-/// how it refuses the excess (reference §0, Uncertainties 10); both plausible answers are offered, and neither
+/// how it refuses the excess (docs/protocol.md#rate-limit); both plausible answers are offered, and neither
 /// processes the request, so a client may treat both as "not applied" and send again later.
 /// </summary>
 public enum RateLimitRefusal
 {
     /// <summary>
     /// The default: HTTP 200 with <c>Successful:false</c> and an <c>ErrorMessage</c> starting with
-    /// <see cref="RateLimitTexts.ErrorMessagePrefix"/>, the way every H3Yun refusal seen in public sources is answered (§0.2). It is
+    /// <see cref="RateLimitTexts.ErrorMessagePrefix"/>, the way every H3Yun refusal seen in public sources is answered (docs/protocol.md#envelope). It is
     /// also the harder case for a client, which must recognise a refusal of rate by its text.
     /// </summary>
     ApiError = 0,

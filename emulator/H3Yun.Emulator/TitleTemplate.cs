@@ -10,7 +10,7 @@ namespace H3Yun.Emulator;
 
 /// <summary>
 /// A form's title (数据标题) template: H3Yun fills each record's <c>Name</c> from the form's title setting (its
-/// NameSchema, e.g. <c>{pname}</c>, reference §4). Placeholders are field codes, <c>{CreatedBy}</c> and <c>{FormName}</c>.
+/// NameSchema, e.g. <c>{pname}</c>, docs/protocol.md#system-fields). Placeholders are field codes, <c>{CreatedBy}</c> and <c>{FormName}</c>.
 /// </summary>
 public sealed class TitleTemplate
 {
@@ -101,7 +101,7 @@ public sealed class TitleTemplate
     }
 
     private static bool IsPeople(string code, FormSchema? form) =>
-        SystemFields.People.Contains(code) || form?.Find(code)?.DataType is BizDataType.Unit or BizDataType.UnitArray;
+        SystemFieldCodes.IsPeople(code) || form?.Find(code)?.DataType is BizDataType.Unit or BizDataType.UnitArray;
 
     private static string ValueText(JsonNode? value, bool people) => value switch
     {

@@ -125,26 +125,15 @@ public sealed class H3YunClient : IDisposable
     /// Uploads a file to an attachment (附件) or image (图片) field of an existing record, or of one of its child rows
     /// (<c>/OpenApi/UploadAttachment</c>). The generated repositories offer this typed, as <c>repository.Attachments</c>.
     /// </summary>
-    /// <param name="schemaCode">The form.</param>
-    /// <param name="fieldCode">The attachment or image field (of the child table, for a row).</param>
-    /// <param name="objectId">The record's id, or for a row the row's id; the record must exist.</param>
-    /// <param name="content">The file; read to its end (at most 3 MB) before anything is sent, so that the upload can be retried.</param>
-    /// <param name="fileName">The name H3Yun shows, with its extension (<c>报价单.pdf</c>).</param>
-    /// <param name="contentType">The MIME type; by default taken from the extension.</param>
-    /// <param name="childSchemaCode">The child table's code, for a row's field.</param>
+    /// <param name="upload">The file, its name, and the form, record and field it goes to.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
-    /// <returns>The AttachmentId H3Yun gave the file.</returns>
-    /// <exception cref="ArgumentException">The name has no extension, or the file is larger than 3 MB; nothing was sent.</exception>
-    public Task<string> UploadAttachmentAsync(
-        string schemaCode,
-        string fieldCode,
-        string objectId,
-        Stream content,
-        string fileName,
-        string? contentType = null,
-        string? childSchemaCode = null,
-        CancellationToken cancellationToken = default) =>
-        UploadAttachmentCoreAsync(schemaCode, fieldCode, objectId, content, fileName, contentType, childSchemaCode, cancellationToken);
+    /// <returns>The AttachmentId H3Yun gave the file: download by it, since whether a loaded record lists its attachments is not documented.</returns>
+    /// <exception cref="ArgumentException">A code or the name is empty, the name has no extension, or the file is larger than 3 MB; nothing was sent.</exception>
+    public Task<string> UploadAttachmentAsync(H3AttachmentUpload upload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        return UploadAttachmentCoreAsync(upload.SchemaCode, upload.FieldCode, upload.ObjectId, upload.Content, upload.FileName, upload.ContentType, upload.ChildSchemaCode, cancellationToken);
+    }
 
     /// <summary>
     /// Downloads an attachment (<c>/Api/DownloadBizObjectFile</c>) as a stream, with the file name H3Yun gives it

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace H3Yun;
 
 /// <summary>
@@ -93,13 +95,25 @@ public sealed class H3YunClientOptions
         var address = Environment.GetEnvironmentVariable(BaseAddressVariable);
         if (!string.IsNullOrWhiteSpace(address))
         {
-            options.BaseAddress = Uri.TryCreate(address.Trim(), UriKind.Absolute, out var uri)
+            options.BaseAddress = TryParseAddress(address, out var uri)
                 ? uri
-                : throw new InvalidOperationException($"{BaseAddressVariable} must be an absolute address such as https://www.h3yun.com, not '{address}'.");
+                : throw new InvalidOperationException($"{BaseAddressVariable} {AddressProblem(address)}");
         }
 
         return options;
     }
+
+    /// <summary>Reads an OpenApi address: absolute, http or https (H3Yun, the emulator or a proxy).</summary>
+    internal static bool TryParseAddress(string text, [NotNullWhen(true)] out Uri? address) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out address) && IsWebAddress(address);
+
+    private static bool IsWebAddress(Uri? address) =>
+        address is { IsAbsoluteUri: true } && (address.Scheme == Uri.UriSchemeHttps || address.Scheme == Uri.UriSchemeHttp);
+
+    // "localhost:1234" parses as an absolute URI whose scheme is "localhost", so the scheme is what tells it apart.
+    internal static string AddressProblem(string? text) =>
+        $"must be an http or https address such as https://www.h3yun.com or http://127.0.0.1:5080, not '{text}'"
+        + (text is not null && !text.Contains("://", StringComparison.Ordinal) ? ": add http:// or https:// in front." : ".");
 
     /// <summary>Describes the options without the secret.</summary>
     /// <returns>The address, the EngineCode and the limits.</returns>
@@ -136,7 +150,7 @@ public sealed class H3YunClientOptions
             }
         }
 
-        Require(BaseAddress is { IsAbsoluteUri: true }, nameof(BaseAddress), "must be an absolute address such as https://www.h3yun.com.");
+        Require(IsWebAddress(BaseAddress), nameof(BaseAddress), $"{AddressProblem(BaseAddress?.OriginalString)} It is also read from {BaseAddressVariable}.");
         Require(!string.IsNullOrWhiteSpace(EngineCode), nameof(EngineCode), $"is empty. Set it (头像 → 系统管理 → 系统集成), or set {EngineCodeVariable}.");
         Require(!string.IsNullOrWhiteSpace(EngineSecret), nameof(EngineSecret), $"is empty. Set it, from user secrets or the environment rather than a file in source control, or set {EngineSecretVariable}.");
         Require(RequestsPerSecond is null or > 0, nameof(RequestsPerSecond), "must be positive, or null for no limit.");

@@ -1,7 +1,7 @@
 namespace H3Yun.Cli.Tests;
 
 /// <summary>
-/// Stand-ins for the members of H3Yun's backend the export class uses, as the reference documents them
+/// Stand-ins for the members of H3Yun's backend the export class uses, as H3Yun's published backend documentation describes them (docs/protocol.md#form-schemas)
 /// (<c>H3.SmartForm.RestApiController</c>, <c>RestApiRequest.GetValue&lt;T&gt;</c>, <c>RestApiResponse.ReturnData/Errors</c>,
 /// <c>Engine.BizObjectManager.GetPublishedSchema</c>, <c>Engine.Query.QueryTable</c>, <c>BizObjectSchema</c>,
 /// <c>PropertySchema</c>, <c>H3.Data.BizDataType</c>), filled from schema files with the system fields every H3Yun form

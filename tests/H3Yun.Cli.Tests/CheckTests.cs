@@ -18,9 +18,23 @@ public class CheckTests
         var lines = check.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, line => line.StartsWith(Path.Combine("schemas", "NoCode.h3form.json") + "(1,1): error H3Y0002: ", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith(Path.Combine("schemas", "Order.h3form.json") + "(4,15): error H3Y0005: ", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.StartsWith(Path.Combine("schemas", "Order.h3form.json") + "(5,33): warning H3Y0006: ", StringComparison.Ordinal) && line.Contains("Colour", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith(Path.Combine("schemas", "Order.h3form.json") + "(5,33): error H3Y0006: ", StringComparison.Ordinal) && line.Contains("Colour", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.Contains("error H3Y0008: ", StringComparison.Ordinal));
-        Assert.Equal("3 schema file(s) checked: 3 error(s), 1 warning(s).", lines[^1]);
+        Assert.Equal("3 schema file(s) checked: 4 error(s), 0 warning(s).", lines[^1]);
+    }
+
+    [Fact]
+    public async Task A_misspelt_data_type_fails_the_check_and_suggests_the_name()
+    {
+        using var folder = new TempFolder();
+        folder.Write("schemas/SalesOrder.h3form.json", "{\n  \"SchemaCode\": \"D1\",\n  \"Properties\": [ { \"Name\": \"F1\", \"DataType\": \"Doubel\" } ]\n}\n");
+
+        var check = await Cli.RunAsync(folder.Path, new Dictionary<string, string?>(), "schema", "check");
+
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("error H3Y0006: ", check.Output, StringComparison.Ordinal);
+        Assert.Contains("Did you mean 'Double'?", check.Output, StringComparison.Ordinal);
+        Assert.EndsWith("1 schema file(s) checked: 1 error(s), 0 warning(s).", check.Output.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

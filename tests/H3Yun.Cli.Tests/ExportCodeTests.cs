@@ -13,7 +13,7 @@ namespace H3Yun.Cli.Tests;
 /// The class <c>h3yun schema export-code</c> prints is C# that H3Yun's backend compiles (C# 5: explicit types, no
 /// interpolation), uses only the documented backend members, and answers exactly what the emulator's built-in export
 /// answers, so that what the tests prove against the emulator holds for the class pasted into H3Yun. H3Yun's backend
-/// types are stand-ins written from the reference (§5.2, §5.3).
+/// types are stand-ins written from H3Yun's published backend documentation (docs/protocol.md#form-schemas).
 /// </summary>
 public class ExportCodeTests
 {

@@ -9,7 +9,7 @@ namespace H3Yun.Emulator.Tests;
 
 /// <summary>
 /// H3Yun does not document whether UpdateBizObject merges child rows by ObjectId or replaces the table
-/// (reference §3.3, Uncertainties 9); each <see cref="ChildRowUpdateMode"/> is one plausible answer.
+/// (docs/protocol.md#child-tables-on-update); each <see cref="ChildRowUpdateMode"/> is one plausible answer.
 /// </summary>
 public class ChildRowUpdateModeTests
 {

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace H3Yun.Emulator.Tests;
 
-/// <summary>H3Yun documents "调用频率：1-2 次/秒" (reference §0) but not how it refuses the excess; the emulator can enforce it.</summary>
+/// <summary>H3Yun documents "调用频率：1-2 次/秒" (docs/protocol.md#rate-limit) but not how it refuses the excess; the emulator can enforce it.</summary>
 public class RateLimitTests
 {
     private const string CreateBody = """

@@ -1,11 +1,12 @@
 using System.Globalization;
 using H3Yun;
+using H3Yun.OpenApi;
 using RedisRateLimiting;
 using StackExchange.Redis;
 
 // Usage: H3Yun.FleetClient <redis host:port> <requests> <requests per second>, with H3YUN_ENGINE_CODE,
 // H3YUN_ENGINE_SECRET and H3YUN_BASE_ADDRESS set. It sends LoadBizObjects calls under a budget held in Redis, which every
-// process of the fleet shares, the way the README shows it.
+// process of the fleet shares, the way docs/dependency-injection.md shows it.
 if (args.Length != 3 || H3YunClientOptions.FromEnvironment() is not { } options)
 {
     Console.Error.WriteLine("usage: H3Yun.FleetClient <redis host:port> <requests> <requests per second>, with H3YUN_ENGINE_CODE, H3YUN_ENGINE_SECRET and H3YUN_BASE_ADDRESS set");

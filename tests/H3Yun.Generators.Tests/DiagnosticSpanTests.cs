@@ -20,7 +20,9 @@ public partial class DiagnosticSpanTests
         { "H3Y0003", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": ⟦{}⟧ }", ["Form 'D1' in 'f.h3form.json'"] },
         { "H3Y0004", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": [ ⟦{⟧ \"DataType\": 14 } ] }", ["form 'D1' in 'f.h3form.json' has no Name", "Add \"Name\""] },
         { "H3Y0005", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": ⟦\"F1\"⟧ } ] }", ["Field 'F1' of form 'D1' in 'f.h3form.json'", "Add \"DataType\""] },
-        { "H3Y0006", DiagnosticSeverity.Warning, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F1\", \"DataType\": ⟦\"Colour\"⟧ } ] }", ["Field 'F1' of form 'D1' in 'f.h3form.json'", "'Colour'", "Use one of: Bool (1)"] },
+        { "H3Y0006", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F1\", \"DataType\": ⟦\"Colour\"⟧ } ] }", ["Field 'F1' of form 'D1' in 'f.h3form.json'", "'Colour'", "is not generated.", "Use one of: Bool (1)"] },
+        { "H3Y0006", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F1\", \"DataType\": ⟦\"Doubel\"⟧ } ] }", ["'Doubel'", "is not generated. Did you mean 'Double'? Use one of:"] },
+        { "H3Y0016", DiagnosticSeverity.Warning, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F1\", \"DataType\": ⟦99⟧ } ] }", ["Field 'F1' of form 'D1' in 'f.h3form.json' has DataType 99", "keeps the raw JSON"] },
         { "H3Y0007", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F1\", \"DataType\": 14 }, { \"Name\": ⟦\"F1\"⟧, \"DataType\": 7 } ] }", ["Form 'D1' in 'f.h3form.json'", "'F1'", "Remove or correct"] },
         {
             "H3Y0007", DiagnosticSeverity.Error,
@@ -58,7 +60,7 @@ public partial class DiagnosticSpanTests
         Assert.Equal(SourceText.From(text).Lines.GetLinePositionSpan(span), lineSpan.Span);
         var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
         Assert.All(messageParts, part => Assert.Contains(part, message, StringComparison.Ordinal));
-        Assert.EndsWith("#" + id.ToLowerInvariant(), diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+        Assert.Equal("https://github.com/h3yun-generators/h3yun-generators/blob/main/docs/diagnostics/" + id + ".md", diagnostic.Descriptor.HelpLinkUri);
         Assert.Empty(run.CompilationDiagnostics);
     }
 
@@ -78,16 +80,19 @@ public partial class DiagnosticSpanTests
     }
 
     [Fact]
-    public void Every_released_diagnostic_has_a_readme_row_with_its_anchor_and_every_row_is_released()
+    public void Every_released_diagnostic_has_a_page_its_help_link_names_and_every_page_is_released()
     {
         var root = RepositoryRoot();
         var released = ReleasedIds().Matches(File.ReadAllText(Path.Combine(root, "generator", "H3Yun.Generators", "AnalyzerReleases.Unshipped.md")))
             .Select(m => m.Groups[1].Value).ToHashSet();
-        var documented = ReadmeAnchors().Matches(File.ReadAllText(Path.Combine(root, "README.md")))
-            .Select(m => m.Groups[1].Value.ToUpperInvariant()).ToHashSet();
+        var pages = Directory.GetFiles(Path.Combine(root, "docs", "diagnostics"), "H3Y*.md").Select(Path.GetFileNameWithoutExtension).ToHashSet();
 
         Assert.Contains("H3Y0201", released);
-        Assert.Equal(released.Order(), documented.Order());
+        Assert.Equal(released.Order(), pages.Order());
+        foreach (var id in released)
+        {
+            Assert.StartsWith("# " + id, File.ReadAllText(Path.Combine(root, "docs", "diagnostics", id + ".md")), StringComparison.Ordinal);
+        }
     }
 
     private static string RepositoryRoot()
@@ -103,7 +108,4 @@ public partial class DiagnosticSpanTests
 
     [GeneratedRegex(@"^(H3Y\d{4}) \|", RegexOptions.Multiline)]
     private static partial Regex ReleasedIds();
-
-    [GeneratedRegex(@"<a id=""(h3y\d{4})""></a>")]
-    private static partial Regex ReadmeAnchors();
 }

@@ -99,13 +99,14 @@ public class FieldCodeAnalyzerTests
     {
         var descriptor = Assert.Single(new FieldCodeAnalyzer().SupportedDiagnostics);
         Assert.Equal(("H3Y0201", DiagnosticSeverity.Error), (descriptor.Id, descriptor.DefaultSeverity));
-        Assert.EndsWith("README.md#h3y0201", descriptor.HelpLinkUri, StringComparison.Ordinal);
+        Assert.Equal("https://github.com/h3yun-generators/h3yun-generators/blob/main/docs/diagnostics/H3Y0201.md", descriptor.HelpLinkUri);
     }
 
     private static async Task<(string Code, ImmutableArray<Diagnostic> Diagnostics)> AnalyzeAsync(string body)
     {
         var code = $$"""
             using H3Yun;
+            using H3Yun.OpenApi;
             using Contoso.Orders;
 
             internal static class Usage

@@ -87,9 +87,9 @@ public class GeneratedCodeTests
         var registration = run.Source(GeneratorHarness.RegistrationFile);
 
         Assert.Contains("[global::System.Runtime.CompilerServices.ModuleInitializer]", registration, StringComparison.Ordinal);
-        Assert.Contains("global::H3Yun.H3YunRepositories.Register(AddTo);", registration, StringComparison.Ordinal);
-        Assert.Contains("global::H3Yun.H3YunRepositories.Add(services, name, static client => new global::Contoso.Orders.SalesOrderRepository(client));", registration, StringComparison.Ordinal);
-        Assert.Contains("global::H3Yun.H3YunRepositories.Add(services, name, static client => new global::Contoso.Orders.CustomerRepository(client));", registration, StringComparison.Ordinal);
+        Assert.Contains("global::H3Yun.CompilerServices.H3YunRepositories.Register(AddTo);", registration, StringComparison.Ordinal);
+        Assert.Contains("global::H3Yun.CompilerServices.H3YunRepositories.Add(services, name, static client => new global::Contoso.Orders.SalesOrderRepository(client));", registration, StringComparison.Ordinal);
+        Assert.Contains("global::H3Yun.CompilerServices.H3YunRepositories.Add(services, name, static client => new global::Contoso.Orders.CustomerRepository(client));", registration, StringComparison.Ordinal);
         Assert.Empty(run.CompilationDiagnostics);
     }
 

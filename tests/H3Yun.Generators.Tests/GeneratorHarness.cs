@@ -76,6 +76,10 @@ internal static class GeneratorHarness
             new TestOptionsProvider(rootNamespace, buildProperties),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
+    /// <summary>The MSBuild properties a project makes visible to the generator.</summary>
+    public static AnalyzerConfigOptionsProvider OptionsFor(string? rootNamespace, IReadOnlyDictionary<string, string>? buildProperties) =>
+        new TestOptionsProvider(rootNamespace, buildProperties);
+
     public static SchemaText RepositorySchema(string fileName) =>
         new(Path.Combine("schemas", fileName), File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", fileName)));
 

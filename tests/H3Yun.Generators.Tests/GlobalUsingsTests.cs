@@ -10,8 +10,10 @@ public class GlobalUsingsTests
 {
     private static readonly Dictionary<string, string> NewConsoleProject = new() { ["ImplicitUsings"] = "enable" };
 
-    // What the SDK's implicit usings give a console project; the generated file must add the rest.
+    // What a console project's implicit usings give, with the runtime's namespace that the package's build file adds
+    // as an MSBuild Using item; the generated file must add the rest.
     private const string SdkImplicitUsings = """
+        global using global::H3Yun;
         global using global::System;
         global using global::System.Collections.Generic;
         global using global::System.IO;
@@ -32,7 +34,7 @@ public class GlobalUsingsTests
 
         Assert.Empty(run.CompilationDiagnostics);
         Assert.Equal(
-            "global using global::H3Yun;\nglobal using global::Orders;",
+            "global using global::Orders;",
             string.Join("\n", run.Source("H3YunGlobalUsings.g.cs").Split('\n').Where(line => line.StartsWith("global using", StringComparison.Ordinal)).Select(line => line.TrimEnd())));
     }
 
@@ -58,12 +60,59 @@ public class GlobalUsingsTests
     }
 
     [Fact]
-    public void A_project_without_forms_gets_no_usings_of_namespaces_that_do_not_exist()
+    public void A_project_without_forms_gets_no_generated_usings_and_still_sees_the_runtime()
     {
-        var run = GeneratorHarness.Run([], "Orders", SdkImplicitUsings, NewConsoleProject);
+        var run = GeneratorHarness.Run([], "Orders", SdkImplicitUsings + "internal static class Uses { internal static H3YunClientOptions Options => new(); }", NewConsoleProject);
 
-        Assert.DoesNotContain(run.Sources, source => source.HintName == "H3YunGlobalUsings.g.cs");
         Assert.Empty(run.CompilationDiagnostics);
+        Assert.DoesNotContain(run.Sources, source => source.HintName == "H3YunGlobalUsings.g.cs");
+    }
+
+    [Fact]
+    public void The_packages_build_file_imports_the_runtime_namespace_as_the_sdk_imports_system()
+    {
+        var targets = File.ReadAllText(Path.Combine(Docs.MarkdownFiles.Root, "generator", "H3Yun.Generators", "build", "H3Yun.Generators.targets"));
+
+        Assert.Contains("<Using Include=\"H3Yun\" />", targets, StringComparison.Ordinal);
+        Assert.Contains("'$(H3YunImplicitUsings)' != 'false'", targets, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_H3Form_class_without_a_using_binds_its_attribute_through_the_project_usings()
+    {
+        // A generator does not see what another emits: the attribute binds only through a using the project itself has.
+        const string program = """
+            var summaries = new OrderSummaryRepository(new H3YunClient(new H3YunClientOptions { EngineCode = "e", EngineSecret = "s" }));
+            Console.WriteLine(summaries.GetType().Name);
+
+            [H3Form("D000024SalesOrder")]
+            public partial class OrderSummary
+            {
+                [H3Field("F0000001")] public partial string? Number { get; set; }
+            }
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(SdkImplicitUsings + program, GeneratorHarness.MappingParseOptions, OutputKind.ConsoleApplication);
+        var driver = GeneratorHarness.CreateDriver([SalesOrder, Customer], "Orders", GeneratorHarness.MappingParseOptions, NewConsoleProject);
+
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id != "CS1591"));
+    }
+
+    [Theory]
+    [InlineData("}")]
+    [InlineData("x")]
+    [InlineData("{ \"SchemaCode\": \"D2\" }")]
+    public void One_broken_schema_file_is_one_error_and_the_code_using_its_form_still_compiles(string garbage)
+    {
+        var broken = new SchemaText(SalesOrder.Path, SalesOrder.Content.TrimEnd() + "\n" + garbage + "\n");
+
+        var run = GeneratorHarness.Run([broken, Customer], "Orders", SdkImplicitUsings + TopLevelProgram, NewConsoleProject, OutputKind.ConsoleApplication);
+
+        var error = Assert.Single(run.GeneratorDiagnostics.Concat(run.Output.GetDiagnostics()), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("H3Y0001", error.Id);
+        Assert.Equal(SalesOrder.Content.TrimEnd().Split('\n').Length + 1, error.Location.GetLineSpan().StartLinePosition.Line + 1);
     }
 
     [Fact]
@@ -77,7 +126,7 @@ public class GlobalUsingsTests
 
         Assert.Empty(run.CompilationDiagnostics);
         Assert.Equal(
-            ["global using global::H3Yun;", "global using global::Contoso.Crm;", "global using global::Orders;"],
+            ["global using global::Contoso.Crm;", "global using global::Orders;"],
             run.Source("H3YunGlobalUsings.g.cs").Split('\n').Select(line => line.TrimEnd()).Where(line => line.StartsWith("global using", StringComparison.Ordinal)));
     }
 

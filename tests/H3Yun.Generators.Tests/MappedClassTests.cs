@@ -92,9 +92,9 @@ public class MappedClassTests
         Assert.Contains("public OrderSummary() : base(4) { }", source, StringComparison.Ordinal);
         Assert.Contains("set { __h3_Number = value; OnFieldAssigned(0); }", source, StringComparison.Ordinal);
         Assert.Contains("private set { __h3_Ordered = value; OnFieldAssigned(2); }", source, StringComparison.Ordinal);
-        Assert.Contains("case \"F0000004\": __h3_Amount = global::H3Yun.BizValueReader.ReadDecimal(value, fieldCode); return 1;", source, StringComparison.Ordinal);
+        Assert.Contains("case \"F0000004\": __h3_Amount = global::H3Yun.CompilerServices.BizValueReader.ReadDecimal(value, fieldCode); return 1;", source, StringComparison.Ordinal);
         Assert.Contains("if (ShouldWrite(writer, 3)) writer.WriteBoolean(__h3name_Paid, __h3_Paid);", source, StringComparison.Ordinal);
-        Assert.Contains("private static readonly global::H3Yun.H3FieldName __h3name_Paid = new(\"F0000005\");", source, StringComparison.Ordinal);
+        Assert.Contains("private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Paid = new(\"F0000005\");", source, StringComparison.Ordinal);
         Assert.Contains("public sealed partial class OrderSummaryRepository : global::H3Yun.H3Repository<global::Contoso.Reports.OrderSummary>", source, StringComparison.Ordinal);
         Assert.DoesNotContain("Note", source, StringComparison.Ordinal);
     }

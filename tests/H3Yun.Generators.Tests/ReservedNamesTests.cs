@@ -25,7 +25,7 @@ public class ReservedNamesTests
         var runtime = typeof(H3Yun.SystemFields).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!);
 
         Assert.All(runtime, code => Assert.True(Model.SystemFields.IsSystemMember(code), code));
-        Assert.All(Model.SystemFields.All.Where(f => f.Handle is not null), f => Assert.NotNull(typeof(H3Yun.SystemFields).GetField(f.Code)));
+        Assert.All(Model.SystemFields.Handles, f => Assert.NotNull(typeof(H3Yun.SystemFields).GetField(f.Code)));
     }
 
     [Theory]

@@ -55,20 +55,34 @@ public class SchemaConformanceTests
     }
 
     [Fact]
-    public void Member_names_in_any_case_and_unknown_data_types_are_accepted_by_both()
+    public void Member_names_in_any_case_and_unknown_data_type_numbers_are_accepted_by_both()
     {
-        const string text = """{ "schemaCode": "D1", "properties": [ { "name": "F1", "dataType": "shortstring" }, { "Name": "F2", "DataType": 99 }, { "Name": "F3", "DataType": "Bool, Int" } ] }""";
+        const string text = """{ "schemaCode": "D1", "properties": [ { "name": "F1", "dataType": "shortstring" }, { "Name": "F2", "DataType": 99 } ] }""";
 
         var (generator, emulator) = ReadBoth("f.h3form.json", text);
 
-        Assert.Equal("D1[F1:ShortString, F2:?, F3:?]", Describe(generator));
+        Assert.Equal("D1[F1:ShortString, F2:?]", Describe(generator));
+        Assert.Equal(Describe(generator), Describe(emulator));
+    }
+
+    [Theory]
+    [InlineData("Doubel")]
+    [InlineData("Bool, Int")]
+    public void An_unknown_data_type_name_is_refused_by_both(string dataType)
+    {
+        var text = $$"""{ "SchemaCode": "D1", "Properties": [ { "Name": "F1", "DataType": 14 }, { "Name": "F2", "DataType": "{{dataType}}" } ] }""";
+
+        var (generator, emulator) = ReadBoth("f.h3form.json", text);
+
+        Assert.Equal("refused", Describe(generator));
         Assert.Equal(Describe(generator), Describe(emulator));
     }
 
     [Fact]
     public void System_fields_are_skipped_in_any_case_by_both()
     {
-        var listed = string.Join(", ", Model.SystemFields.All.Select(f => $$"""{ "Name": "{{f.Code.ToLowerInvariant()}}", "DataType": 14 }"""));
+        string[] codes = ["ObjectId", "Name", "CreatedBy", "OwnerId", "OwnerDeptId", "CreatedTime", "ModifiedBy", "ModifiedTime", "WorkflowInstanceId", "Status", "SeqNo", "ParentObjectId", "State", "ParentPropertyName", "ParentIndex"];
+        var listed = string.Join(", ", codes.Select(code => $$"""{ "Name": "{{code.ToLowerInvariant()}}", "DataType": 14 }"""));
         var text = $$"""{ "SchemaCode": "D1", "Properties": [ {{listed}}, { "Name": "F1", "DataType": 14 } ] }""";
 
         var (generator, emulator) = ReadBoth("f.h3form.json", text);
@@ -112,8 +126,8 @@ public class SchemaConformanceTests
     private static string Describe(FormSpec? form) => form is null ? "refused" : Describe(form.SchemaCode, form.Fields);
 
     private static string Describe(string code, EquatableArray<FieldSpec> fields) =>
-        $"{code}[{string.Join(", ", fields.Select(f => $"{f.Code}:{(BizDataTypes.TryResolve(f.DataType, out var known, out _, out _) ? known : "?")}{(f.Multiple ? "*" : "")}{(f.ChildTable is { } t ? Describe(t.SchemaCode, t.Fields) : "")}"))}]";
+        $"{code}[{string.Join(", ", fields.Select(f => $"{f.Code}:{(int.TryParse(f.DataType, out _) ? "?" : f.DataType)}{(f.Multiple ? "*" : "")}{(f.ChildTable is { } t ? Describe(t.SchemaCode, t.Fields) : "")}"))}]";
 
     private static string Describe(FormSchema? form) =>
-        form is null ? "refused" : $"{form.SchemaCode}[{string.Join(", ", form.Fields.Select(f => $"{f.Code}:{(f.DataType == BizDataType.Unspecified ? "?" : f.DataType.ToString())}{(f.Multiple ? "*" : "")}{(f.ChildSchema is { } c ? Describe(c) : "")}"))}]";
+        form is null ? "refused" : $"{form.SchemaCode}[{string.Join(", ", form.Fields.Select(f => $"{f.Code}:{((int)f.DataType == -1 ? "?" : f.DataType.ToString())}{(f.Multiple ? "*" : "")}{(f.ChildSchema is { } c ? Describe(c) : "")}"))}]";
 }

@@ -53,15 +53,31 @@ public class SchemaDiagnosticsTests
     }
 
     [Fact]
-    public void An_unknown_data_type_is_a_warning_and_the_field_keeps_raw_json()
+    public void A_misspelt_data_type_is_an_error_that_suggests_the_name_and_generates_the_rest_of_the_form()
     {
-        const string text = """{ "SchemaCode": "D1", "Properties": [ { "Name": "F1", "DataType": "Colour" } ] }""";
+        const string text = """{ "SchemaCode": "D1", "Properties": [ { "Name": "F1", "DataType": "Doubel" }, { "Name": "F2", "DataType": 14 } ] }""";
         var run = GeneratorHarness.Run(new SchemaText("f.h3form.json", text));
 
         var diagnostic = run.Single("H3Y0006");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(Span(text, "\"Doubel\""), diagnostic.Location.SourceSpan);
+        Assert.Contains("Did you mean 'Double'?", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain(" F1 ", run.Source("D1.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("string? F2", run.Source("D1.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void An_unknown_data_type_number_is_a_warning_and_the_field_keeps_raw_json()
+    {
+        const string text = """{ "SchemaCode": "D1", "Properties": [ { "Name": "F1", "DataType": 99 } ] }""";
+        var run = GeneratorHarness.Run(new SchemaText("f.h3form.json", text));
+
+        var diagnostic = run.Single("H3Y0016");
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Equal(Span(text, "\"Colour\""), diagnostic.Location.SourceSpan);
+        Assert.Equal(Span(text, "99"), diagnostic.Location.SourceSpan);
         Assert.Contains("JsonElement? F1", run.Source("D1.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationDiagnostics);
     }
 
     [Fact]

@@ -80,7 +80,9 @@ public class SchemaFuzzTests
 
     [Theory]
     [InlineData("""{ "SchemaCode": "D1", "Properties": [ { "Name": "F1", "DataType": 14 }, ] } // ok""", true)]
-    [InlineData("""{ "SchemaCode": "D1", "Properties": [ { "Name": "OBJECTID" }, { "Name": "F1", "DataType": "Colour" } ] }""", true)]
+    [InlineData("""{ "SchemaCode": "D1", "Properties": [ { "Name": "OBJECTID" }, { "Name": "F1", "DataType": 99 } ] }""", true)]
+    [InlineData("""{ "SchemaCode": "D1", "Properties": [ { "Name": "F1", "DataType": "Colour" } ] }""", false)]
+    [InlineData("""{ "SchemaCode": "D1", "Properties": [] } }""", false)]
     [InlineData("""{ "SchemaCode": "D1", "Properties": [ { "Name": "D1F", "DataType": 41, "ChildSchema": { "SchemaCode": "C", "Properties": [ { "Name": "X", "DataType": 41 } ] } } ] }""", true)]
     [InlineData("""{ "SchemaCode": "D1", "Properties": [ { "Name": "F1" } ] }""", false)]
     [InlineData("""{ "SchemaCode": " ", "Properties": [] }""", false)]

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace H3Yun.Generators.Tests;
 
 /// <summary>
-/// Decides, without the generator, whether a schema file must get an error, from the README's rules: JSON
+/// Decides, without the generator, whether a schema file must get an error, from the rules of docs/schema-files.md: JSON
 /// (comments and trailing commas allowed) holding an object with a non-blank string SchemaCode and a Properties
 /// array; DisplayName, ClassName and Namespace strings, the Namespace a C# namespace; each property (system fields
 /// aside) an object with a non-blank string Name, a string or number DataType, string DisplayName, PropertyName and
@@ -99,6 +99,11 @@ internal static class SchemaOracle
             }
 
             var trimmed = dataType.Trim();
+            if (!int.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) && !DataTypeNames.Contains(trimmed))
+            {
+                return "an unknown DataType name";
+            }
+
             var isChildTable = int.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n == 41 : string.Equals(trimmed, "BizObjectArray", StringComparison.OrdinalIgnoreCase);
             if (isChildTable && !isChild)
             {
@@ -116,6 +121,11 @@ internal static class SchemaOracle
 
         return null;
     }
+
+    // The oracle's own list, written from H3Yun's documentation rather than taken from the generator it checks.
+    private static readonly HashSet<string> DataTypeNames = new(
+        "Bool DateTime Double Int Long String ShortString ByteArray Image File TimeSpan Unit UnitArray Html Xml BizObject BizObjectArray BizStructure BizStructureArray Association Map Address".Split(' '),
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The first of <paramref name="names"/> present with another JSON type than <paramref name="kind"/> (True: a boolean).</summary>
     private static string? WrongType(JsonElement element, JsonValueKind kind, params string[] names) =>

@@ -40,7 +40,11 @@ public class ConsumerProjectTests(PackedFeed feed)
         await QuickStart.BuildAsync(project);
         var run = (await Processes.DotnetAsync(project, "run", "--no-build")).ShouldSucceed();
 
-        Assert.Contains("0 unpaid order(s) over 50", run.Output, StringComparison.Ordinal);
+        Assert.Matches(new Regex(@"^created SO-1 as [0-9a-fA-F-]{36}\s*$", RegexOptions.Multiline), run.Output);
+        Assert.Matches(new Regex(@"^loaded SO-1: amount 99\.5, paid False, 2 ", RegexOptions.Multiline), run.Output);
+        Assert.Matches(new Regex(@"^1 unpaid order\(s\) over 50\s*$", RegexOptions.Multiline), run.Output);
+        Assert.Matches(new Regex(@"^0 unpaid order\(s\) over 50 after paying SO-1\s*$", RegexOptions.Multiline), run.Output);
+        Assert.Matches(new Regex(@"^deleted [0-9a-fA-F-]{36}\s*$", RegexOptions.Multiline), run.Output);
         Assert.Matches(new Regex(@"^SO-1\s*$", RegexOptions.Multiline), run.Output);
         Assert.Contains("left in the emulator: 0", run.Output, StringComparison.Ordinal);
     }

@@ -40,11 +40,11 @@ public class ArgumentCheckTests
 
     public static TheoryData<string, Func<H3YunClient, Task>> BadUploads => new()
     {
-        { "schemaCode", c => c.UploadAttachmentAsync(" ", "F0000009", "b-1", new MemoryStream([1]), "a.txt") },
-        { "fieldCode", c => c.UploadAttachmentAsync(Book.SchemaCode, "", "b-1", new MemoryStream([1]), "a.txt") },
-        { "objectId", c => c.UploadAttachmentAsync(Book.SchemaCode, "F0000009", " ", new MemoryStream([1]), "a.txt") },
-        { "content", c => c.UploadAttachmentAsync(Book.SchemaCode, "F0000009", "b-1", null!, "a.txt") },
-        { "fileName", c => c.UploadAttachmentAsync(Book.SchemaCode, "F0000009", "b-1", new MemoryStream([1]), " ") },
+        { "schemaCode", c => c.UploadAttachmentAsync(new H3AttachmentUpload { SchemaCode = " ", FieldCode = "F0000009", ObjectId = "b-1", Content = new MemoryStream([1]), FileName = "a.txt" }) },
+        { "fieldCode", c => c.UploadAttachmentAsync(new H3AttachmentUpload { SchemaCode = Book.SchemaCode, FieldCode = "", ObjectId = "b-1", Content = new MemoryStream([1]), FileName = "a.txt" }) },
+        { "objectId", c => c.UploadAttachmentAsync(new H3AttachmentUpload { SchemaCode = Book.SchemaCode, FieldCode = "F0000009", ObjectId = " ", Content = new MemoryStream([1]), FileName = "a.txt" }) },
+        { "content", c => c.UploadAttachmentAsync(new H3AttachmentUpload { SchemaCode = Book.SchemaCode, FieldCode = "F0000009", ObjectId = "b-1", Content = null!, FileName = "a.txt" }) },
+        { "fileName", c => c.UploadAttachmentAsync(new H3AttachmentUpload { SchemaCode = Book.SchemaCode, FieldCode = "F0000009", ObjectId = "b-1", Content = new MemoryStream([1]), FileName = " " }) },
         { "attachmentId", c => c.DownloadAttachmentAsync(" ") },
         { "record", c => new BookRepository(c).Attachments.UploadAsync((Book)null!, (AttachmentField<Book>)null!, new MemoryStream([1]), "a.txt") },
         { "row", c => new BookRepository(c).Attachments.UploadAsync((H3ChildRow)null!, "F0000009", new MemoryStream([1]), "a.txt") },
@@ -71,7 +71,7 @@ public class ArgumentCheckTests
         using var client = h3yun.CreateClient();
         var stream = new MemoryStream(new byte[(3 * 1024 * 1024) + 1]) { Position = 1 };
 
-        Assert.Equal("att-1", await client.UploadAttachmentAsync(Book.SchemaCode, "F0000009", "b-1", stream, "a.c"));
+        Assert.Equal("att-1", await client.UploadAttachmentAsync(new H3AttachmentUpload { SchemaCode = Book.SchemaCode, FieldCode = "F0000009", ObjectId = "b-1", Content = stream, FileName = "a.c" }));
         Assert.Single(h3yun.Calls);
     }
 

@@ -158,7 +158,7 @@ public class AttachmentTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         var h3yun = new FakeH3Yun().AnswerSuccess("""{"AttachmentId":"att-1"}""");
         using var client = h3yun.CreateClient();
 
-        await client.UploadAttachmentAsync(Book.SchemaCode, "F0000009", "b-1", new MemoryStream([1]), fileName);
+        await client.UploadAttachmentAsync(new H3AttachmentUpload { SchemaCode = Book.SchemaCode, FieldCode = "F0000009", ObjectId = "b-1", Content = new MemoryStream([1]), FileName = fileName });
 
         Assert.Contains($"Content-Type: {contentType}", h3yun.Calls.Single().Body, StringComparison.Ordinal);
     }
@@ -169,7 +169,7 @@ public class AttachmentTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         var h3yun = new FakeH3Yun().AnswerSuccess("""["att-1"]""");
         using var client = h3yun.CreateClient();
 
-        var error = await Assert.ThrowsAsync<H3YunProtocolException>(() => client.UploadAttachmentAsync(Book.SchemaCode, "F0000009", "b-1", new MemoryStream([1]), "a.pdf"));
+        var error = await Assert.ThrowsAsync<H3YunProtocolException>(() => client.UploadAttachmentAsync(new H3AttachmentUpload { SchemaCode = Book.SchemaCode, FieldCode = "F0000009", ObjectId = "b-1", Content = new MemoryStream([1]), FileName = "a.pdf" }));
 
         Assert.Equal("ReturnData should be an object but is a Array.", error.Problem);
     }
@@ -193,7 +193,7 @@ public class AttachmentTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         var h3yun = new FakeH3Yun().AnswerSuccess("""{"AttachmentId":"att-1"}""");
         using var client = h3yun.CreateClient();
 
-        var id = await client.UploadAttachmentAsync("D1", "F0000002", "rec-1", new MemoryStream("hello"u8.ToArray()), "新增.png", childSchemaCode: "D1Fchild");
+        var id = await client.UploadAttachmentAsync(new H3AttachmentUpload { SchemaCode = "D1", FieldCode = "F0000002", ObjectId = "rec-1", Content = new MemoryStream("hello"u8.ToArray()), FileName = "新增.png", ChildSchemaCode = "D1Fchild" });
 
         var call = h3yun.Calls.Single();
         Assert.Equal("att-1", id);

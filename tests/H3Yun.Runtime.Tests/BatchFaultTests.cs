@@ -75,7 +75,7 @@ public class BatchFaultTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         Assert.Equal(ItemCount, (await orders.QueryAllAsync().Select(o => o.OrderNumber).ToListAsync()).Distinct().Count());
     }
 
-    /// <summary>What the README tells users to do: keep the created, send the not created again, and look up the unknown first.</summary>
+    /// <summary>What docs/client.md tells users to do: keep the created, send the not created again, and look up the unknown first.</summary>
     private static async Task FinishAsync(SalesOrderRepository orders, List<SalesOrder> items, H3YunBatchException failure)
     {
         var pending = items;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace H3Yun.Runtime.Tests;
 
 /// <summary>
-/// Every option reads from configuration as the README's table says, at the edges of what it accepts; a value out of
+/// Every option reads from configuration as the options table of docs/client.md says, at the edges of what it accepts; a value out of
 /// range is a problem that names its key and leaves the option as it was.
 /// </summary>
 public class ConfigurationBindingTests

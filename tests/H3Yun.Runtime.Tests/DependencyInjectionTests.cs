@@ -50,7 +50,8 @@ public class DependencyInjectionTests(EmulatorFixture fixture) : IClassFixture<E
         { "EngineCode", "", "H3Yun:EngineCode is empty" },
         { "Timeout", "soon", "H3Yun:Timeout is 'soon', which is not a time span such as 00:01:00" },
         { "RequestsPerSecond", "-1", "H3Yun:RequestsPerSecond is '-1', which is not a positive number" },
-        { "BaseAddress", "www.h3yun.com", "H3Yun:BaseAddress is 'www.h3yun.com', which is not an absolute address" },
+        { "BaseAddress", "www.h3yun.com", "H3Yun:BaseAddress is 'www.h3yun.com', which is not an http or https address such as https://www.h3yun.com" },
+        { "BaseAddress", "localhost:5080", "H3Yun:BaseAddress is 'localhost:5080', which is not an http or https address" },
         { "EngineScret", "x", "H3Yun:EngineScret is not an H3Yun option" },
         { "TimeZone", "Mars/Olympus", "H3Yun:TimeZone is 'Mars/Olympus', which is not a time-zone id" },
     };

@@ -112,7 +112,10 @@ public class ErrorReportTests
     [Theory]
     [InlineData(null, "H3Yun rejected UpdateBizObject: it reported a failure without an error message. Nothing was written.")]
     [InlineData(" ", "H3Yun rejected UpdateBizObject: it reported a failure without an error message. Nothing was written.")]
-    [InlineData("业务对象不存在", "H3Yun rejected UpdateBizObject: 业务对象不存在 Nothing was written.")]
+    [InlineData("业务对象不存在", "H3Yun rejected UpdateBizObject: 业务对象不存在. Nothing was written.")]
+    [InlineData("EngineCode or EngineSecret is wrong or missing", "H3Yun rejected UpdateBizObject: EngineCode or EngineSecret is wrong or missing. Nothing was written.")]
+    [InlineData("已存在。", "H3Yun rejected UpdateBizObject: 已存在。 Nothing was written.")]
+    [InlineData("Stop. ", "H3Yun rejected UpdateBizObject: Stop. Nothing was written.")]
     public void A_rejection_quotes_H3Yuns_message_or_says_that_it_sent_none(string? errorMessage, string message)
     {
         var rejected = new H3YunApiException(OpenApiActions.UpdateBizObject, schemaCode: null, errorMessage);

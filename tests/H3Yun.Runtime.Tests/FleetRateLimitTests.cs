@@ -8,7 +8,7 @@ namespace H3Yun.Runtime.Tests;
 
 /// <summary>
 /// A fleet: two processes of one service against one engine, each with a budget held in a real <c>redis-server</c>
-/// (RedisRateLimiting's token bucket, as the README shows), together stay within the engine's rate.
+/// (RedisRateLimiting's token bucket, as docs/dependency-injection.md shows), together stay within the engine's rate.
 /// </summary>
 public sealed class FleetRateLimitTests : IAsyncLifetime
 {

@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 namespace H3Yun.Runtime.Tests;
 
 /// <summary>
-/// Each repository call sends exactly the body of H3Yun's official sample (reference §1.2–§1.7), compared
+/// Each repository call sends exactly the body of H3Yun's official sample (docs/protocol.md#actions), compared
 /// structurally, including the JSON inside BizObject, Filter and BizObjectArray. The one deliberate difference:
-/// IsSubmit is a JSON boolean (reference §10), where the samples show the string "true".
+/// IsSubmit is a JSON boolean (docs/protocol.md#issubmit), where the samples show the string "true".
 /// </summary>
 public class OfficialEnvelopeTests
 {
@@ -139,7 +139,7 @@ public class OfficialEnvelopeTests
     {
         var h3yun = new FakeH3Yun().AnswerSuccess("""{"BizObjectArray":[]}""");
         var forms = new ChuangjianRepository(h3yun.CreateClient());
-        // §2.5 filters on fields named Title and Like; the typed API reaches codes outside the schema through the raw escape hatch.
+        // The official Filter example filters on fields named Title and Like; the typed API reaches codes outside the schema through the raw escape hatch.
         // The analyzer rightly reports them as unknown (H3Y0201); a code outside the schema files is said on purpose like this.
 #pragma warning disable H3Y0201
         var title = new Condition<Chuangjian>(Matcher.Item("Title", ComparisonOperator.Equal, "标1"));

@@ -8,8 +8,10 @@ public class OptionsAndArgumentTests
 {
     public static TheoryData<string, Action<H3YunClientOptions>, string> BadOptions => new()
     {
-        { "relative address", o => o.BaseAddress = new Uri("/h3yun", UriKind.Relative), "H3YunClientOptions.BaseAddress must be an absolute address such as https://www.h3yun.com." },
-        { "no address", o => o.BaseAddress = null!, "H3YunClientOptions.BaseAddress must be an absolute address such as https://www.h3yun.com." },
+        { "relative address", o => o.BaseAddress = new Uri("/h3yun", UriKind.Relative), "H3YunClientOptions.BaseAddress must be an http or https address such as https://www.h3yun.com or http://127.0.0.1:5080, not '/h3yun': add http:// or https:// in front. It is also read from H3YUN_BASE_ADDRESS." },
+        { "no address", o => o.BaseAddress = null!, "H3YunClientOptions.BaseAddress must be an http or https address such as https://www.h3yun.com or http://127.0.0.1:5080, not ''. It is also read from H3YUN_BASE_ADDRESS." },
+        { "no scheme", o => o.BaseAddress = new Uri("localhost:1234"), "H3YunClientOptions.BaseAddress must be an http or https address such as https://www.h3yun.com or http://127.0.0.1:5080, not 'localhost:1234': add http:// or https:// in front. It is also read from H3YUN_BASE_ADDRESS." },
+        { "ftp", o => o.BaseAddress = new Uri("ftp://files.example/"), "H3YunClientOptions.BaseAddress must be an http or https address such as https://www.h3yun.com or http://127.0.0.1:5080, not 'ftp://files.example/'. It is also read from H3YUN_BASE_ADDRESS." },
         { "blank EngineCode", o => o.EngineCode = "  ", "H3YunClientOptions.EngineCode is empty. Set it (头像 → 系统管理 → 系统集成), or set H3YUN_ENGINE_CODE." },
         { "blank EngineSecret", o => o.EngineSecret = "", "H3YunClientOptions.EngineSecret is empty. Set it, from user secrets or the environment rather than a file in source control, or set H3YUN_ENGINE_SECRET." },
         { "zero rate", o => o.RequestsPerSecond = 0, "H3YunClientOptions.RequestsPerSecond must be positive, or null for no limit." },
@@ -217,7 +219,18 @@ public class OptionsAndArgumentTests
         WithEnvironment((null, "secret-1", null), Assert.Null);
 
         var error = Assert.Throws<InvalidOperationException>(() => WithEnvironment(("code-1", "secret-1", "www.h3yun.com/x"), _ => { }));
-        Assert.Equal("H3YUN_BASE_ADDRESS must be an absolute address such as https://www.h3yun.com, not 'www.h3yun.com/x'.", error.Message);
+        Assert.Equal("H3YUN_BASE_ADDRESS must be an http or https address such as https://www.h3yun.com or http://127.0.0.1:5080, not 'www.h3yun.com/x': add http:// or https:// in front.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("localhost:1234", ": add http:// or https:// in front.")]
+    [InlineData("127.0.0.1:1234", ": add http:// or https:// in front.")]
+    [InlineData("ftp://files.example/", ".")]
+    public void An_address_without_http_or_https_is_refused_when_read_naming_the_variable(string address, string end)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => WithEnvironment(("code-1", "secret-1", address), _ => { }));
+
+        Assert.Equal($"H3YUN_BASE_ADDRESS must be an http or https address such as https://www.h3yun.com or http://127.0.0.1:5080, not '{address}'{end}", error.Message);
     }
 
     private static void WithEnvironment((string? Code, string? Secret, string? Address) values, Action<H3YunClientOptions?> check)

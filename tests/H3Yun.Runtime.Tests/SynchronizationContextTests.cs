@@ -73,7 +73,7 @@ public class SynchronizationContextTests
         "create many" => books.CreateManyAsync([new Book { Title = "Dune" }]),
         "update" => books.UpdateAsync("b-1", new Book { Title = "Dune" }),
         "delete" => books.DeleteAsync("b-1"),
-        "upload" => books.Client.UploadAttachmentAsync(Book.SchemaCode, "F0000009", "b-1", new MemoryStream([1, 2, 3]), "a.txt"),
+        "upload" => books.Client.UploadAttachmentAsync(new H3AttachmentUpload { SchemaCode = Book.SchemaCode, FieldCode = "F0000009", ObjectId = "b-1", Content = new MemoryStream([1, 2, 3]), FileName = "a.txt" }),
         "download" => DownloadAsync(books.Client, "att-1"),
         "download refused" => RefusedDownloadAsync(books.Client),
         _ => throw new ArgumentOutOfRangeException(nameof(call), call, null),

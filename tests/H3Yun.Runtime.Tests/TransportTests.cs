@@ -199,6 +199,26 @@ public class TransportTests
     }
 
     [Fact]
+    public async Task A_refused_connection_ends_the_systems_message_as_a_sentence_before_the_advice()
+    {
+        // Port 1 on loopback: nothing listens there, so the socket's own message ("Connection refused (127.0.0.1:1)") ends
+        // without a full stop, which the advice must not run into.
+        using var client = new H3YunClient(new H3YunClientOptions
+        {
+            BaseAddress = new Uri("http://127.0.0.1:1"),
+            EngineCode = "e",
+            EngineSecret = "s",
+            MaxRetryAttempts = 0,
+            RequestsPerSecond = null,
+        });
+
+        var error = await Bounded.FailsWith<H3YunTransportException>(() => new BookRepository(client).LoadAsync("b-1"));
+
+        Assert.EndsWith(". Check the network and H3YunClientOptions.BaseAddress.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(".. Check", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_broken_connection_while_the_body_arrives_is_a_network_failure_that_names_the_endpoint()
     {
         var h3yun = new ScriptedH3Yun { Otherwise = BodyBreaks() };

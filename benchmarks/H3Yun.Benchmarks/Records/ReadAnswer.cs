@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace H3Yun.Benchmarks.Records;
 
 /// <summary>
-/// A LoadBizObjects answer in H3Yun's read format (reference §8.6): system person fields as display names with
+/// A LoadBizObjects answer in H3Yun's read format (docs/protocol.md#people-departments-and-associations): system person fields as display names with
 /// <c>…Object</c> companions carrying the ids, dates as <c>yyyy/M/d H:mm:ss</c>, numbers as JSON numbers or numeric
 /// strings, some values null, bools as JSON booleans, the envelope H3Yun wraps every answer in.
 /// </summary>

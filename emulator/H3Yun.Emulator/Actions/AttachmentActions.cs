@@ -19,12 +19,12 @@ internal sealed record UploadedFile(string PartName, string FileName, string Con
 }
 
 /// <summary>
-/// UploadAttachment and DownloadBizObjectFile (reference §7). Uploads attach to a record (or a child row) that
+/// UploadAttachment and DownloadBizObjectFile (docs/protocol.md#attachments). Uploads attach to a record (or a child row) that
 /// exists, one file of at most 3 MB with an extension; a second upload to a field adds a file, it replaces none.
 /// </summary>
 internal sealed class AttachmentActions(RecordStore store, SchemaRegistry schemas)
 {
-    /// <summary>"附件大小不可超过3M" (S14).</summary>
+    /// <summary>"附件大小不可超过3M" (docs/protocol.md#attachments).</summary>
     public const long MaxFileBytes = 3 * 1024 * 1024;
 
     public const string TooLargeText = "附件大小不可超过3M";

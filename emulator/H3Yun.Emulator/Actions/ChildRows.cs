@@ -19,7 +19,7 @@ internal static class ChildRows
         {
             foreach (var node in existing)
             {
-                if (node is JsonObject row && (string?)row[SystemFields.ObjectId] is { } id)
+                if (node is JsonObject row && (string?)row[SystemFieldCodes.ObjectId] is { } id)
                 {
                     byId[id] = row;
                 }
@@ -55,9 +55,9 @@ internal static class ChildRows
     {
         var created = new JsonObject
         {
-            [SystemFields.ObjectId] = objectId,
-            [SystemFields.Name] = null,
-            [SystemFields.ParentObjectId] = parentObjectId,
+            [SystemFieldCodes.ObjectId] = objectId,
+            [SystemFieldCodes.Name] = null,
+            [SystemFieldCodes.ParentObjectId] = parentObjectId,
         };
         foreach (var (code, value) in row.Members)
         {

@@ -31,7 +31,7 @@ internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas
         var schemaCode = request.RequireSchemaCode();
         if (schemas.FindChildTable(schemaCode) is { } child)
         {
-            return ValueTask.FromResult<JsonNode?>(actionName == "LoadBizObject"
+            return ValueTask.FromResult<JsonNode?>(actionName == OpenApiNames.LoadBizObject
                 ? _reads.LoadChildRow(request, child.Parent, child.Table)
                 : throw new H3RequestException($"{schemaCode} 是子表 / {schemaCode} is a child table of form {child.Parent.Describe()}: only LoadBizObject reads one of its rows on its own; write rows through the form's {actionName}"));
         }
@@ -39,11 +39,11 @@ internal sealed class InvokeDispatcher(RecordStore store, SchemaRegistry schemas
         var form = schemas.Resolve(schemaCode);
         return ValueTask.FromResult<JsonNode?>(actionName switch
         {
-            "LoadBizObject" => _reads.LoadBizObject(request, schemaCode, form),
-            "LoadBizObjects" => _reads.LoadBizObjects(request, schemaCode, form),
-            "CreateBizObject" => _writes.CreateBizObject(request, schemaCode, form),
-            "CreateBizObjects" => _writes.CreateBizObjects(request, schemaCode, form),
-            "UpdateBizObject" => _writes.UpdateBizObject(request, schemaCode, form),
+            OpenApiNames.LoadBizObject => _reads.LoadBizObject(request, schemaCode, form),
+            OpenApiNames.LoadBizObjects => _reads.LoadBizObjects(request, schemaCode, form),
+            OpenApiNames.CreateBizObject => _writes.CreateBizObject(request, schemaCode, form),
+            OpenApiNames.CreateBizObjects => _writes.CreateBizObjects(request, schemaCode, form),
+            OpenApiNames.UpdateBizObject => _writes.UpdateBizObject(request, schemaCode, form),
             _ => _writes.RemoveBizObject(request, schemaCode),
         });
     }

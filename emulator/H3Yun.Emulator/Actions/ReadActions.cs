@@ -30,7 +30,7 @@ internal sealed class ReadActions(RecordStore store, EmulatorSettings settings)
 
     /// <summary>
     /// LoadBizObject with a child table's SchemaCode and a row's ObjectId answers that row with its attachments,
-    /// which the main record's read leaves out (reference §1.2, S17).
+    /// which the main record's read leaves out (docs/protocol.md#attachments).
     /// </summary>
     public JsonObject LoadChildRow(InvokeRequest request, FormSchema parent, FieldSchema table)
     {
@@ -55,7 +55,7 @@ internal sealed class ReadActions(RecordStore store, EmulatorSettings settings)
         var window = RecordSorter.Sort(matching, settings.Strict ? [] : filter.Sort, form)
             .Skip(filter.FromRowNum)
             .Take(filter.ToRowNum - filter.FromRowNum)
-            .Select(record => (JsonNode)ReadFormatter.Format(record, form, store.AttachmentsOf(schemaCode, (string)record[SystemFields.ObjectId]!), settings.ReadStyle, filter.ReturnItems));
+            .Select(record => (JsonNode)ReadFormatter.Format(record, form, store.AttachmentsOf(schemaCode, (string)record[SystemFieldCodes.ObjectId]!), settings.ReadStyle, filter.ReturnItems));
         var returnData = new JsonObject { ["BizObjectArray"] = new JsonArray([.. window]) };
         if (filter.RequireCount)
         {

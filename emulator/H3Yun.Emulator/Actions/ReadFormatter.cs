@@ -10,21 +10,21 @@ namespace H3Yun.Emulator.Actions;
 /// Shapes a stored record the way LoadBizObject(s) return it: people as display names with <c>…Object</c>
 /// companions carrying the ids, system fields first, and with a schema every field present (null when unset).
 /// Attachment fields list the files uploaded to them; a main record's read leaves out its child rows' attachments,
-/// as H3Yun's does (reference §1.2: read a child row with the child SchemaCode and its ObjectId to get them).
+/// as H3Yun's does (docs/protocol.md#attachments: read a child row with the child SchemaCode and its ObjectId to get them).
 /// </summary>
 internal static class ReadFormatter
 {
     public static JsonObject Format(JsonObject stored, FormSchema? form, IReadOnlyList<StoredAttachment> attachments, ReadStyle style, IReadOnlySet<string>? returnItems = null)
     {
         var read = new JsonObject();
-        foreach (var code in SystemFields.MainOrder)
+        foreach (var code in SystemFieldCodes.OnRecord)
         {
-            if (!Wanted(code, returnItems) || (code == SystemFields.SeqNo && !style.HasSeqNo(form)))
+            if (!Wanted(code, returnItems) || (code == SystemFieldCodes.SeqNo && !style.HasSeqNo(form)))
             {
                 continue;
             }
 
-            if (SystemFields.People.Contains(code))
+            if (SystemFieldCodes.IsPeople(code))
             {
                 AddPerson(read, code, (string?)stored[code]);
             }
@@ -38,7 +38,7 @@ internal static class ReadFormatter
         {
             foreach (var (code, value) in stored)
             {
-                if (!SystemFields.IsMain(code) && Wanted(code, returnItems))
+                if (!SystemFieldCodes.IsOnRecord(code) && Wanted(code, returnItems))
                 {
                     read[code] = value?.DeepClone();
                 }
@@ -72,9 +72,9 @@ internal static class ReadFormatter
     {
         var read = new JsonObject
         {
-            [SystemFields.ObjectId] = row[SystemFields.ObjectId]?.DeepClone(),
-            [SystemFields.Name] = row[SystemFields.Name]?.DeepClone(),
-            [SystemFields.ParentObjectId] = row[SystemFields.ParentObjectId]?.DeepClone(),
+            [SystemFieldCodes.ObjectId] = row[SystemFieldCodes.ObjectId]?.DeepClone(),
+            [SystemFieldCodes.Name] = row[SystemFieldCodes.Name]?.DeepClone(),
+            [SystemFieldCodes.ParentObjectId] = row[SystemFieldCodes.ParentObjectId]?.DeepClone(),
         };
         if (childForm is null)
         {
@@ -121,7 +121,7 @@ internal static class ReadFormatter
     }
 
     /// <summary>
-    /// People and department fields read like the system person fields (reference §8.6): display names, with the ids
+    /// People and department fields read like the system person fields (docs/protocol.md#people-departments-and-associations): display names, with the ids
     /// in a <c>&lt;code&gt;Object</c> companion. H3Yun does not document this for custom fields; the emulator takes the
     /// system fields' shape so that clients are tested against it.
     /// </summary>
@@ -145,12 +145,12 @@ internal static class ReadFormatter
         else if (field.DataType == BizDataType.UnitArray || (field.DataType == BizDataType.Unit && field.Multiple))
         {
             read[field.Code] = stored[field.Code]?.DeepClone();
-            read[field.Code + SystemFields.ObjectSuffix] = People(stored[field.Code]);
+            read[field.Code + SystemFieldCodes.CompanionSuffix] = People(stored[field.Code]);
         }
         else if (style.NumbersAsText && field.DataType is BizDataType.Double or BizDataType.Int or BizDataType.Long
             && stored[field.Code] is JsonValue number && number.GetValueKind() == System.Text.Json.JsonValueKind.Number)
         {
-            // A captured H3Yun read shows a number field as "7000" (reference §3.2, §8.6).
+            // A captured H3Yun read shows a number field as "7000" (docs/protocol.md#value-formats).
             read[field.Code] = number.ToJsonString();
         }
         else
@@ -176,22 +176,22 @@ internal static class ReadFormatter
         var people = new JsonArray();
         foreach (var id in list)
         {
-            people.Add(new JsonObject { [SystemFields.ObjectId] = id, [SystemFields.Name] = EmulatorOrganization.DisplayNameOf(id) });
+            people.Add(new JsonObject { [SystemFieldCodes.ObjectId] = id, [SystemFieldCodes.Name] = EmulatorOrganization.DisplayNameOf(id) });
         }
 
         return people;
     }
 
     private static bool Wanted(string code, IReadOnlySet<string>? returnItems) =>
-        returnItems is null || code == SystemFields.ObjectId || returnItems.Contains(code);
+        returnItems is null || code == SystemFieldCodes.ObjectId || returnItems.Contains(code);
 
     private static void AddPerson(JsonObject read, string code, string? id)
     {
         var name = id is null ? null : EmulatorOrganization.DisplayNameOf(id);
         read[code] = name;
-        read[code + SystemFields.ObjectSuffix] = id is null
+        read[code + SystemFieldCodes.CompanionSuffix] = id is null
             ? null
-            : new JsonObject { [SystemFields.ObjectId] = id, [SystemFields.Name] = name };
+            : new JsonObject { [SystemFieldCodes.ObjectId] = id, [SystemFieldCodes.Name] = name };
     }
 
     private static JsonArray FormatRows(JsonArray? rows, FormSchema? childForm, ReadStyle style)
@@ -217,9 +217,9 @@ internal static class ReadFormatter
 
             var formatted = new JsonObject
             {
-                [SystemFields.ObjectId] = row[SystemFields.ObjectId]?.DeepClone(),
-                [SystemFields.Name] = row[SystemFields.Name]?.DeepClone(),
-                [SystemFields.ParentObjectId] = row[SystemFields.ParentObjectId]?.DeepClone(),
+                [SystemFieldCodes.ObjectId] = row[SystemFieldCodes.ObjectId]?.DeepClone(),
+                [SystemFieldCodes.Name] = row[SystemFieldCodes.Name]?.DeepClone(),
+                [SystemFieldCodes.ParentObjectId] = row[SystemFieldCodes.ParentObjectId]?.DeepClone(),
             };
             foreach (var field in childForm.Fields)
             {

@@ -27,15 +27,15 @@ internal sealed class RecordWriter(EmulatorSettings settings)
     /// </summary>
     public static JsonObject SeedRecord(FormSchema? form, JsonObject input)
     {
-        var objectId = LenientJson.ReadString(input[SystemFields.ObjectId], SystemFields.ObjectId)?.Trim();
-        var status = LenientJson.ReadInt(input[SystemFields.Status], SystemFields.Status);
+        var objectId = LenientJson.ReadString(input[SystemFieldCodes.ObjectId], SystemFieldCodes.ObjectId)?.Trim();
+        var status = LenientJson.ReadInt(input[SystemFieldCodes.Status], SystemFieldCodes.Status);
         var record = NewRecord(form, input, status is null or 1, string.IsNullOrEmpty(objectId) ? Guid.NewGuid().ToString("D") : objectId, ChildRowUpdateMode.Replace);
         if (status is { } value)
         {
-            record[SystemFields.Status] = value;
+            record[SystemFieldCodes.Status] = value;
         }
 
-        foreach (var code in new[] { SystemFields.CreatedTime, SystemFields.ModifiedTime })
+        foreach (var code in new[] { SystemFieldCodes.CreatedTime, SystemFieldCodes.ModifiedTime })
         {
             if (LenientJson.ReadString(input[code], code) is { Length: > 0 } text)
             {
@@ -45,7 +45,7 @@ internal sealed class RecordWriter(EmulatorSettings settings)
             }
         }
 
-        foreach (var code in new[] { SystemFields.ModifiedBy, SystemFields.SeqNo, SystemFields.WorkflowInstanceId })
+        foreach (var code in new[] { SystemFieldCodes.ModifiedBy, SystemFieldCodes.SeqNo, SystemFieldCodes.WorkflowInstanceId })
         {
             if (input.ContainsKey(code))
             {
@@ -60,20 +60,20 @@ internal sealed class RecordWriter(EmulatorSettings settings)
     {
         var (members, tables) = PrepareMembers(form, input);
         var now = H3DateText.Format(ChinaTime.Now);
-        var creator = (string?)members[SystemFields.CreatedBy] ?? EmulatorOrganization.AdminUserId;
+        var creator = (string?)members[SystemFieldCodes.CreatedBy] ?? EmulatorOrganization.AdminUserId;
         var record = new JsonObject
         {
-            [SystemFields.ObjectId] = objectId,
-            [SystemFields.Name] = null,
-            [SystemFields.CreatedBy] = creator,
-            [SystemFields.OwnerId] = EmulatorOrganization.AdminUserId,
-            [SystemFields.OwnerDeptId] = EmulatorOrganization.DepartmentId,
-            [SystemFields.CreatedTime] = now,
-            [SystemFields.ModifiedBy] = creator,
-            [SystemFields.ModifiedTime] = now,
-            [SystemFields.WorkflowInstanceId] = string.Empty,
-            [SystemFields.Status] = isSubmit ? 1 : 0,
-            [SystemFields.SeqNo] = null,
+            [SystemFieldCodes.ObjectId] = objectId,
+            [SystemFieldCodes.Name] = null,
+            [SystemFieldCodes.CreatedBy] = creator,
+            [SystemFieldCodes.OwnerId] = EmulatorOrganization.AdminUserId,
+            [SystemFieldCodes.OwnerDeptId] = EmulatorOrganization.DepartmentId,
+            [SystemFieldCodes.CreatedTime] = now,
+            [SystemFieldCodes.ModifiedBy] = creator,
+            [SystemFieldCodes.ModifiedTime] = now,
+            [SystemFieldCodes.WorkflowInstanceId] = string.Empty,
+            [SystemFieldCodes.Status] = isSubmit ? 1 : 0,
+            [SystemFieldCodes.SeqNo] = null,
         };
         MoveMembers(members, record);
         foreach (var (code, rows) in tables)
@@ -97,8 +97,8 @@ internal sealed class RecordWriter(EmulatorSettings settings)
                 record[code] = ChildRows.Apply(settings.ChildRows, record[code] as JsonArray, rows, objectId);
             }
 
-            record[SystemFields.ModifiedBy] = EmulatorOrganization.AdminUserId;
-            record[SystemFields.ModifiedTime] = now;
+            record[SystemFieldCodes.ModifiedBy] = EmulatorOrganization.AdminUserId;
+            record[SystemFieldCodes.ModifiedTime] = now;
             ApplyTitle(record, form);
         };
     }
@@ -112,7 +112,7 @@ internal sealed class RecordWriter(EmulatorSettings settings)
             : settings.Strict ? StrictDefaultTitle : null;
         if (template is not null)
         {
-            record[SystemFields.Name] = template.Render(record, form);
+            record[SystemFieldCodes.Name] = template.Render(record, form);
         }
     }
 
@@ -124,16 +124,16 @@ internal sealed class RecordWriter(EmulatorSettings settings)
         var tables = new Dictionary<string, IReadOnlyList<SentRow>>(StringComparer.Ordinal);
         foreach (var (code, value) in input)
         {
-            if (SystemFields.ServerOwned.Contains(code) || SystemFields.IsPeopleCompanion(code))
+            if (SystemFieldCodes.IsServerOwned(code) || SystemFieldCodes.IsPeopleCompanion(code))
             {
                 continue;
             }
 
-            if (code == SystemFields.Name)
+            if (code == SystemFieldCodes.Name)
             {
                 prepared[code] = LenientJson.ReadString(value, code);
             }
-            else if (SystemFields.People.Contains(code))
+            else if (SystemFieldCodes.IsPeople(code))
             {
                 // A record always has a creator, owner and department, so an empty id keeps the current one.
                 // Trimming matters: H3Yun's own CreateBizObject sample sends an OwnerId with a leading space.
@@ -205,16 +205,16 @@ internal sealed class RecordWriter(EmulatorSettings settings)
 
     private static SentRow PrepareRow(FormSchema? childForm, JsonObject row, FormSchema? parentForm, string what)
     {
-        var rowId = LenientJson.ReadString(row[SystemFields.ObjectId], $"{what}.{SystemFields.ObjectId}")?.Trim();
+        var rowId = LenientJson.ReadString(row[SystemFieldCodes.ObjectId], $"{what}.{SystemFieldCodes.ObjectId}")?.Trim();
         var members = new JsonObject();
-        if (row.ContainsKey(SystemFields.Name))
+        if (row.ContainsKey(SystemFieldCodes.Name))
         {
-            members[SystemFields.Name] = LenientJson.ReadString(row[SystemFields.Name], $"{what}.{SystemFields.Name}");
+            members[SystemFieldCodes.Name] = LenientJson.ReadString(row[SystemFieldCodes.Name], $"{what}.{SystemFieldCodes.Name}");
         }
 
         foreach (var (code, value) in row)
         {
-            if (SystemFields.ChildRow.Contains(code))
+            if ((SystemFieldCodes.OnRow.Contains(code) || SystemFieldCodes.Bookkeeping.Contains(code)))
             {
                 continue;
             }
@@ -233,7 +233,7 @@ internal sealed class RecordWriter(EmulatorSettings settings)
         return new SentRow(string.IsNullOrEmpty(rowId) ? null : rowId, members);
     }
 
-    /// <summary>H3Yun fills attachment and image fields only through UploadAttachment (reference §3.2).</summary>
+    /// <summary>H3Yun fills attachment and image fields only through UploadAttachment (docs/protocol.md#attachments).</summary>
     private static void RefuseAttachment(FormSchema form, FieldSchema field)
     {
         if (field.IsAttachment)

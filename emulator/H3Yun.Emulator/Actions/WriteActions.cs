@@ -16,7 +16,7 @@ internal sealed class WriteActions(RecordStore store, RecordWriter writer, Emula
         store.AddRange(schemaCode, [record], NumbersRecords(form));
         return new JsonObject
         {
-            ["BizObjectId"] = (string?)record[SystemFields.ObjectId],
+            ["BizObjectId"] = (string?)record[SystemFieldCodes.ObjectId],
             // No workflow is ever started by the emulator; H3Yun sends an empty id in that case.
             ["WorkflowInstanceId"] = string.Empty,
         };
@@ -33,7 +33,7 @@ internal sealed class WriteActions(RecordStore store, RecordWriter writer, Emula
         store.AddRange(schemaCode, records, NumbersRecords(form));
         return new JsonObject
         {
-            ["BizObjectIdArray"] = new JsonArray([.. records.Select(record => (JsonNode?)(string?)record[SystemFields.ObjectId])]),
+            ["BizObjectIdArray"] = new JsonArray([.. records.Select(record => (JsonNode?)(string?)record[SystemFieldCodes.ObjectId])]),
         };
     }
 

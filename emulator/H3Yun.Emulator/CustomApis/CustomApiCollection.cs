@@ -19,11 +19,6 @@ public sealed class CustomApiCollection : IEnumerable<CustomApiRegistration>
     /// <summary>The name <c>--custom-api</c> takes for the built-in schema export.</summary>
     public const string SchemaExportName = "schema-export";
 
-    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
-    {
-        "LoadBizObject", "LoadBizObjects", "CreateBizObject", "CreateBizObjects", "UpdateBizObject", "RemoveBizObject",
-    };
-
     private readonly List<CustomApiRegistration> _registrations = [];
 
     /// <summary>The number of registrations.</summary>
@@ -45,7 +40,7 @@ public sealed class CustomApiCollection : IEnumerable<CustomApiRegistration>
             ArgumentException.ThrowIfNullOrWhiteSpace(appCode);
         }
 
-        if (Reserved.Contains(actionName))
+        if (OpenApiNames.IsBuiltIn(actionName))
         {
             throw new ArgumentException($"'{actionName}' is one of H3Yun's public ActionNames; a custom API must use another name.", nameof(actionName));
         }
@@ -85,7 +80,7 @@ public sealed class CustomApiCollection : IEnumerable<CustomApiRegistration>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    internal static bool IsReserved(string actionName) => Reserved.Contains(actionName);
+    internal static bool IsReserved(string actionName) => OpenApiNames.IsBuiltIn(actionName);
 }
 
 /// <summary>One registered custom API.</summary>

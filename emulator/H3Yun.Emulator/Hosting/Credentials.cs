@@ -10,9 +10,9 @@ internal sealed class Credentials(string engineCode, string engineSecret)
     public const string RefusalMessage = "EngineCode/EngineSecret 错误 / EngineCode or EngineSecret is wrong or missing";
 
     public static string? EngineCodeOf(IHeaderDictionary headers) =>
-        headers.TryGetValue("EngineCode", out var value) ? value.ToString() : null;
+        headers.TryGetValue(OpenApiNames.EngineCodeHeader, out var value) ? value.ToString() : null;
 
-    public bool Accepts(IHeaderDictionary headers) => Accepts(headers["EngineCode"].ToString(), headers["EngineSecret"].ToString());
+    public bool Accepts(IHeaderDictionary headers) => Accepts(headers[OpenApiNames.EngineCodeHeader].ToString(), headers[OpenApiNames.EngineSecretHeader].ToString());
 
     public bool Accepts(string? sentCode, string? sentSecret) =>
         SameText(sentCode ?? string.Empty, engineCode) & SameText(sentSecret ?? string.Empty, engineSecret);

@@ -11,13 +11,13 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace H3Yun.Emulator.Hosting;
 
 /// <summary>
-/// Serves <c>POST /Api/DownloadBizObjectFile</c> (reference §7.2): <c>attachmentId</c> and <c>EngineCode</c> as a
+/// Serves <c>POST /Api/DownloadBizObjectFile</c> (docs/protocol.md#attachments): <c>attachmentId</c> and <c>EngineCode</c> as a
 /// form-urlencoded body (the official C# sample) or as JSON (the official Java demo); the answer is the file's bytes
 /// with its type and a URL-encoded file name in <c>Content-Disposition</c>.
 /// </summary>
 internal sealed class DownloadEndpoint(AttachmentActions attachments, RequestPipeline pipeline, Credentials credentials)
 {
-    public const string Path = "/Api/DownloadBizObjectFile";
+    public const string Path = "/" + OpenApiNames.DownloadBizObjectFilePath;
     public const string ActionName = "DownloadBizObjectFile";
 
     private const int MaxBodyChars = 64 * 1024;
@@ -38,7 +38,7 @@ internal sealed class DownloadEndpoint(AttachmentActions attachments, RequestPip
         await pipeline.ServeAsync(context, new IncomingRequest(Path, ActionName, null, body, engineCode), _ =>
         {
             // The official sample sends EngineCode in the body and both credentials as headers; either code will do.
-            if (!credentials.Accepts(engineCode, context.Request.Headers["EngineSecret"].ToString()))
+            if (!credentials.Accepts(engineCode, context.Request.Headers[OpenApiNames.EngineSecretHeader].ToString()))
             {
                 return ValueTask.FromResult(Answer.Failure(Credentials.RefusalMessage));
             }

@@ -14,7 +14,7 @@ namespace H3Yun.Emulator.Hosting;
 /// </summary>
 internal sealed class InvokeEndpoint(InvokeDispatcher dispatcher, RequestPipeline pipeline, Credentials credentials)
 {
-    public const string Path = "/OpenApi/Invoke";
+    public const string Path = "/" + OpenApiNames.InvokePath;
 
     public async Task HandleAsync(HttpContext context)
     {

@@ -11,11 +11,11 @@ namespace H3Yun.Emulator.Hosting;
 
 /// <summary>
 /// Serves <c>POST /OpenApi/UploadAttachment?SchemaCode=…&amp;FilePropertyName=…&amp;BizObjectId=…[&amp;ChildSchemaCode=…]</c>
-/// with a multipart body of one file (reference §7.1), answering the envelope with <c>ReturnData.AttachmentId</c>.
+/// with a multipart body of one file (docs/protocol.md#attachments), answering the envelope with <c>ReturnData.AttachmentId</c>.
 /// </summary>
 internal sealed class UploadEndpoint(AttachmentActions attachments, RequestPipeline pipeline, Credentials credentials)
 {
-    public const string Path = "/OpenApi/UploadAttachment";
+    public const string Path = "/" + OpenApiNames.UploadAttachmentPath;
     public const string ActionName = "UploadAttachment";
 
     public async Task HandleAsync(HttpContext context)

@@ -140,7 +140,7 @@ internal static class FilterParser
             throw new H3RequestException($"缺少字段编码 / {what} is missing");
         }
 
-        if (form is not null && !SystemFields.IsMain(code) && form.Find(code) is null)
+        if (form is not null && !SystemFieldCodes.IsOnRecord(code) && form.Find(code) is null)
         {
             throw new H3RequestException($"表单 {form.Describe()} 没有字段 {code} / form {form.Describe()} has no field code '{code}' ({what})");
         }

@@ -32,7 +32,7 @@ internal static class MatcherEvaluator
         or ComparisonOperator.NotStartWith or ComparisonOperator.NotEndWith;
 
     public static bool IsDateField(string code, FormSchema? form) =>
-        SystemFields.Dates.Contains(code) || form?.Find(code)?.DataType == BizDataType.DateTime;
+        SystemFieldCodes.Dates.Contains(code) || form?.Find(code)?.DataType == BizDataType.DateTime;
 
     private static bool Matches(ItemMatcher item, JsonNode? field, bool asDate)
     {

@@ -22,14 +22,6 @@ internal static class SchemaLoader
         AllowTrailingCommas = true,
     };
 
-    // The codes a schema may list that H3Yun gives every record or row itself; H3Yun matches them in any case.
-    private static readonly HashSet<string> ListedSystemFields = new(
-        SystemFields.MainOrder.Concat(SystemFields.ChildRow).Append("State"), StringComparer.OrdinalIgnoreCase);
-
-    private static readonly Dictionary<string, BizDataType> DataTypesByName = Enum.GetValues<BizDataType>()
-        .Where(static t => t != BizDataType.Unspecified)
-        .ToDictionary(static t => t.ToString(), StringComparer.OrdinalIgnoreCase);
-
     public static FormSchema LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -93,7 +85,7 @@ internal static class SchemaLoader
             else
             {
                 // Strict mode answers SeqNo only for forms whose schema lists it.
-                hasSeqNo |= string.Equals(OptionalString(property, "Name", path, at), SystemFields.SeqNo, StringComparison.OrdinalIgnoreCase);
+                hasSeqNo |= string.Equals(OptionalString(property, "Name", path, at), SystemFieldCodes.SeqNo, StringComparison.OrdinalIgnoreCase);
             }
         }
 
@@ -109,7 +101,7 @@ internal static class SchemaLoader
         }
 
         var code = RequiredString(element, "Name", path, at) ?? throw Invalid(path, at, "Name (the field code) is missing");
-        if (ListedSystemFields.Contains(code))
+        if (SystemFieldCodes.IsSystem(code))
         {
             return null;
         }
@@ -131,7 +123,7 @@ internal static class SchemaLoader
             throw Invalid(path, at, $"field code '{code}' appears twice");
         }
 
-        var dataType = ResolveDataType(dataTypeText ?? throw Invalid(path, at, "DataType is missing"));
+        var dataType = ResolveDataType(dataTypeText ?? throw Invalid(path, at, "DataType is missing"), path, at);
         FormSchema? child = null;
         // A child table inside a child table is kept as raw JSON, as the generator keeps it; its ChildSchema is not read.
         if (dataType == BizDataType.BizObjectArray && !isChild)
@@ -152,16 +144,20 @@ internal static class SchemaLoader
         _ => throw Invalid(path, at, "DataType must be a type name such as \"ShortString\" or its number such as 14"),
     };
 
-    /// <summary>A BizDataType by its number or its name in any case; anything else is a type H3Yun does not define.</summary>
-    private static BizDataType ResolveDataType(string text)
+    /// <summary>
+    /// A BizDataType by its number or its name in any case. An unknown number is a type H3Yun may have added (kept as
+    /// sent); an unknown name is a typo, refused as the generator refuses it (H3Y0006).
+    /// </summary>
+    private static BizDataType ResolveDataType(string text, string path, string at)
     {
-        var trimmed = text.Trim();
-        if (int.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+        if (BizDataTypes.TryParse(text, out var type))
         {
-            return number != (int)BizDataType.Unspecified && Enum.IsDefined((BizDataType)number) ? (BizDataType)number : BizDataType.Unspecified;
+            return type;
         }
 
-        return DataTypesByName.GetValueOrDefault(trimmed, BizDataType.Unspecified);
+        return int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+            ? BizDataType.Unspecified
+            : throw Invalid(path, at, $"DataType '{text}' is not an H3Yun BizDataType" + (BizDataTypes.Closest(text) is { } closest ? $" (did you mean '{closest}'?)" : ""));
     }
 
     /// <summary>The first member of that name in any case, as the generator reads them; a JSON null counts as absent.</summary>

@@ -82,7 +82,7 @@ internal sealed partial class RecordStore : IDisposable
             using var transaction = Begin();
             foreach (var record in records)
             {
-                var id = (string)record[SystemFields.ObjectId]!;
+                var id = (string)record[SystemFieldCodes.ObjectId]!;
                 if (Exists(schemaCode, id))
                 {
                     throw new InvalidOperationException($"Duplicate ObjectId {id}");
@@ -93,17 +93,17 @@ internal sealed partial class RecordStore : IDisposable
             foreach (var record in records)
             {
                 var stored = (JsonObject)record.DeepClone();
-                if (numberRecords && stored[SystemFields.SeqNo] is null)
+                if (numberRecords && stored[SystemFieldCodes.SeqNo] is null)
                 {
                     lastSeqNo++;
-                    stored[SystemFields.SeqNo] = string.Create(CultureInfo.InvariantCulture, $"{ChinaTime.Now.Year:D4}{lastSeqNo:D8}");
-                    record[SystemFields.SeqNo] = stored[SystemFields.SeqNo]!.DeepClone();
+                    stored[SystemFieldCodes.SeqNo] = string.Create(CultureInfo.InvariantCulture, $"{ChinaTime.Now.Year:D4}{lastSeqNo:D8}");
+                    record[SystemFieldCodes.SeqNo] = stored[SystemFieldCodes.SeqNo]!.DeepClone();
                 }
 
                 Execute(
                     "INSERT INTO records (schema_code, object_id, position, document) VALUES ($schema, $id, (SELECT COALESCE(MAX(position), 0) + 1 FROM records), $document)",
                     ("$schema", schemaCode),
-                    ("$id", (string)stored[SystemFields.ObjectId]!),
+                    ("$id", (string)stored[SystemFieldCodes.ObjectId]!),
                     ("$document", stored.ToJsonString()));
             }
 
@@ -122,11 +122,11 @@ internal sealed partial class RecordStore : IDisposable
             foreach (var source in records)
             {
                 var record = source;
-                if (record[SystemFields.SeqNo] is null)
+                if (record[SystemFieldCodes.SeqNo] is null)
                 {
                     record = (JsonObject)source.DeepClone();
                     lastSeqNo++;
-                    record[SystemFields.SeqNo] = string.Create(CultureInfo.InvariantCulture, $"{ChinaTime.Now.Year:D4}{lastSeqNo:D8}");
+                    record[SystemFieldCodes.SeqNo] = string.Create(CultureInfo.InvariantCulture, $"{ChinaTime.Now.Year:D4}{lastSeqNo:D8}");
                 }
 
                 Execute(
@@ -136,11 +136,11 @@ internal sealed partial class RecordStore : IDisposable
                     ON CONFLICT (schema_code, object_id) DO UPDATE SET document = excluded.document
                     """,
                     ("$schema", schemaCode),
-                    ("$id", (string)record[SystemFields.ObjectId]!),
+                    ("$id", (string)record[SystemFieldCodes.ObjectId]!),
                     ("$document", record.ToJsonString()));
 
                 // A seeded SeqNo of the usual yyyy + 8 digits moves the counter past it, so new records never repeat one.
-                if ((string?)record[SystemFields.SeqNo] is { Length: 12 } seqNo
+                if ((string?)record[SystemFieldCodes.SeqNo] is { Length: 12 } seqNo
                     && int.TryParse(seqNo.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
                 {
                     lastSeqNo = Math.Max(lastSeqNo, number);
@@ -187,7 +187,7 @@ internal sealed partial class RecordStore : IDisposable
                 {
                     foreach (var node in rows)
                     {
-                        if (node is JsonObject row && string.Equals((string?)row[SystemFields.ObjectId], rowId, StringComparison.OrdinalIgnoreCase))
+                        if (node is JsonObject row && string.Equals((string?)row[SystemFieldCodes.ObjectId], rowId, StringComparison.OrdinalIgnoreCase))
                         {
                             return (reader.GetString(0), row);
                         }
@@ -310,7 +310,7 @@ internal sealed partial class RecordStore : IDisposable
             {
                 foreach (var row in rows)
                 {
-                    if (row is JsonObject { } child && child[SystemFields.ParentObjectId] is not null && (string?)child[SystemFields.ObjectId] is { } id)
+                    if (row is JsonObject { } child && child[SystemFieldCodes.ParentObjectId] is not null && (string?)child[SystemFieldCodes.ObjectId] is { } id)
                     {
                         yield return id;
                     }

@@ -225,7 +225,7 @@ internal sealed class EmulatorPage(EmulatorServices services)
         }
 
         var records = services.Store.Page(schemaCode, (page - 1) * RecordsPerPage, RecordsPerPage)
-            .Select(record => ReadFormatter.Format(record, form, services.Store.AttachmentsOf(schemaCode, (string)record[SystemFields.ObjectId]!), services.Settings.ReadStyle))
+            .Select(record => ReadFormatter.Format(record, form, services.Store.AttachmentsOf(schemaCode, (string)record[SystemFieldCodes.ObjectId]!), services.Settings.ReadStyle))
             .ToList();
         if (records.Count > 0)
         {
@@ -276,7 +276,7 @@ internal sealed class EmulatorPage(EmulatorServices services)
         {
             foreach (var (name, _) in row)
             {
-                if (!columns.Contains(name, StringComparer.Ordinal) && !name.EndsWith(SystemFields.ObjectSuffix, StringComparison.Ordinal))
+                if (!columns.Contains(name, StringComparer.Ordinal) && !name.EndsWith(SystemFieldCodes.CompanionSuffix, StringComparison.Ordinal))
                 {
                     columns.Add(name);
                 }
@@ -292,7 +292,7 @@ internal sealed class EmulatorPage(EmulatorServices services)
         html.Raw("</tr>");
         foreach (var row in rows)
         {
-            html.Raw($"<tr {HtmlWriter.Attribute("data-object-id", (string?)row[SystemFields.ObjectId])}>");
+            html.Raw($"<tr {HtmlWriter.Attribute("data-object-id", (string?)row[SystemFieldCodes.ObjectId])}>");
             foreach (var column in columns)
             {
                 html.Raw("<td>");
@@ -312,7 +312,7 @@ internal sealed class EmulatorPage(EmulatorServices services)
         {
             case null:
                 return;
-            case JsonArray array when array.Count > 0 && array.All(item => item is JsonObject row && row.ContainsKey(SystemFields.ParentObjectId)):
+            case JsonArray array when array.Count > 0 && array.All(item => item is JsonObject row && row.ContainsKey(SystemFieldCodes.ParentObjectId)):
                 WriteTable(html, [.. array.Select(item => item!.AsObject())], "child-table");
                 return;
             case JsonArray array when array.Count > 0 && array.All(item => item is JsonObject file && file.ContainsKey("FileName")):

@@ -20,17 +20,17 @@ internal sealed class SchemaCodeResolver(Compilation compilation)
     public static readonly OperationKind CollectionExpression =
         System.Enum.TryParse<OperationKind>("CollectionExpression", out var kind) ? kind : (OperationKind)(-1);
 
-    public INamedTypeSymbol? Matcher { get; } = compilation.GetTypeByMetadataName("H3Yun.Matcher");
+    public INamedTypeSymbol? Matcher { get; } = compilation.GetTypeByMetadataName("H3Yun.OpenApi.Matcher");
 
-    public INamedTypeSymbol? ItemMatcher { get; } = compilation.GetTypeByMetadataName("H3Yun.ItemMatcher");
+    public INamedTypeSymbol? ItemMatcher { get; } = compilation.GetTypeByMetadataName("H3Yun.OpenApi.ItemMatcher");
 
-    public INamedTypeSymbol? MatcherGroup { get; } = compilation.GetTypeByMetadataName("H3Yun.MatcherGroup");
+    public INamedTypeSymbol? MatcherGroup { get; } = compilation.GetTypeByMetadataName("H3Yun.OpenApi.MatcherGroup");
 
     public INamedTypeSymbol? SortBy { get; } = compilation.GetTypeByMetadataName("H3Yun.SortBy");
 
-    public INamedTypeSymbol? Filter { get; } = compilation.GetTypeByMetadataName("H3Yun.Filter");
+    public INamedTypeSymbol? Filter { get; } = compilation.GetTypeByMetadataName("H3Yun.OpenApi.Filter");
 
-    public INamedTypeSymbol? OpenApiRequest { get; } = compilation.GetTypeByMetadataName("H3Yun.OpenApiRequest");
+    public INamedTypeSymbol? OpenApiRequest { get; } = compilation.GetTypeByMetadataName("H3Yun.OpenApi.OpenApiRequest");
 
     public INamedTypeSymbol? Condition { get; } = compilation.GetTypeByMetadataName("H3Yun.Condition`1");
 

@@ -5,12 +5,12 @@ namespace H3Yun.Generators.Diagnostics;
 /// <summary>
 /// Every diagnostic the generator reports about schema files. Each message takes the file's name as its first
 /// argument ({0}) and names the form, the field and the fix; <see cref="SchemaDiagnostics"/> has a factory per ID.
-/// The README has a row per ID with an example.
+/// Each ID has a page, <c>docs/diagnostics/H3Y0001.md</c> and so on, which its help link opens.
 /// </summary>
 internal static partial class DiagnosticDescriptors
 {
     private const string Category = "H3Yun.Schema";
-    private const string HelpLinkBase = "https://github.com/h3yun-generators/H3Yun.Generators/blob/main/README.md#";
+    private const string HelpLinkBase = "https://github.com/h3yun-generators/h3yun-generators/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor MalformedJson = Create(
         "H3Y0001", DiagnosticSeverity.Error, "Schema file is not valid JSON", "'{0}' is not valid JSON: {1}. Fix the JSON syntax at the marked position.");
@@ -28,7 +28,10 @@ internal static partial class DiagnosticDescriptors
         "H3Y0005", DiagnosticSeverity.Error, "Property has no DataType", "Field '{2}' of form '{1}' in '{0}' has no DataType. Add \"DataType\": \"ShortString\" (or the BizDataType number, such as 14).");
 
     public static readonly DiagnosticDescriptor UnknownDataType = Create(
-        "H3Y0006", DiagnosticSeverity.Warning, "Unknown DataType", "Field '{2}' of form '{1}' in '{0}' has DataType '{3}', which is not an H3Yun BizDataType; the property keeps the raw JSON. Use one of: {4}.");
+        "H3Y0006", DiagnosticSeverity.Error, "Unknown DataType", "Field '{2}' of form '{1}' in '{0}' has DataType '{3}', which is not an H3Yun BizDataType, so the field is not generated.{4} Use one of: {5}.");
+
+    public static readonly DiagnosticDescriptor UnknownDataTypeNumber = Create(
+        "H3Y0016", DiagnosticSeverity.Warning, "Unknown DataType number", "Field '{2}' of form '{1}' in '{0}' has DataType {3}, a number no known BizDataType has; the property keeps the raw JSON. If H3Yun has added this type, report it so that the generator can model it.");
 
     public static readonly DiagnosticDescriptor DuplicateFieldCode = Create(
         "H3Y0007", DiagnosticSeverity.Error, "Field code declared twice", "Form '{1}' in '{0}' declares the field code '{2}' more than once; only the first is generated. Remove or correct the duplicate.");
@@ -61,5 +64,5 @@ internal static partial class DiagnosticDescriptors
         "H3Y9999", DiagnosticSeverity.Error, "The generator failed on a schema file", "H3Yun.Generators could not process '{0}': {1}. Please report this with the schema file.");
 
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, string category = Category) =>
-        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -1,4 +1,5 @@
 using H3Yun.Generators.Model;
+using H3Yun.Protocol;
 using D = H3Yun.Generators.Diagnostics.DiagnosticDescriptors;
 
 namespace H3Yun.Generators.Diagnostics;
@@ -19,8 +20,11 @@ internal static class SchemaDiagnostics
 
     public static DiagnosticMessage MissingDataType(string file, string form, string field) => Make(D.MissingDataType, file, form, field);
 
-    public static DiagnosticMessage UnknownDataType(string file, string form, string field, string dataType, string known) =>
-        Make(D.UnknownDataType, file, form, field, dataType, known);
+    public static DiagnosticMessage UnknownDataType(string file, string form, string field, string dataType, string? closest) =>
+        Make(D.UnknownDataType, file, form, field, dataType, closest is null ? "" : $" Did you mean '{closest}'?", BizDataTypes.KnownNames);
+
+    public static DiagnosticMessage UnknownDataTypeNumber(string file, string form, string field, string dataType) =>
+        Make(D.UnknownDataTypeNumber, file, form, field, dataType);
 
     public static DiagnosticMessage DuplicateFieldCode(string file, string form, string field) => Make(D.DuplicateFieldCode, file, form, field);
 

@@ -117,7 +117,7 @@ internal static class FormEmitter
         w.Line();
         w.Line($"/// <summary>Query conditions on {CodeText.Xml(form.DisplayName)}: each field offers only the operators its type allows.</summary>");
         w.Open("public static class Where");
-        foreach (var system in SystemFields.All.Where(static f => f.Handle is not null))
+        foreach (var system in SystemFields.Handles)
         {
             w.Line($"/// <summary>{system.Summary} (<c>{system.Code}</c>).</summary>");
             w.Line($"public static global::H3Yun.{system.Handle}<{formType}> {system.Code} {{ get; }} = new(global::H3Yun.SystemFields.{system.Code});");

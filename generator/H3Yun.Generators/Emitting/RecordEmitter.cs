@@ -15,7 +15,7 @@ internal static class RecordEmitter
     public static void FormInfo(SourceWriter w, string formType, string displayName, IEnumerable<string> codes)
     {
         w.Line($"/// <summary>What the runtime needs to know about {CodeText.Xml(displayName)}, without reflection.</summary>");
-        w.Line($"public static global::H3Yun.H3FormInfo<{formType}> FormInfo {{ get; }} = new(SchemaCode, {CodeText.Literal(displayName)}, new string[] {{ {string.Join(", ", codes)} }}, static () => new {formType}());");
+        w.Line($"public static global::H3Yun.CompilerServices.H3FormInfo<{formType}> FormInfo {{ get; }} = new(SchemaCode, {CodeText.Literal(displayName)}, new string[] {{ {string.Join(", ", codes)} }}, static () => new {formType}());");
     }
 
     public static void Constructor(SourceWriter w, string className, int fieldCount, string summary, string? extraBaseArgument = null)
@@ -44,7 +44,7 @@ internal static class RecordEmitter
     {
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Open("protected override void WriteFields(global::H3Yun.BizObjectWriter writer)");
+        w.Open("protected override void WriteFields(global::H3Yun.CompilerServices.BizObjectWriter writer)");
         foreach (var field in fields)
         {
             FieldKinds.For(field.Spec.Kind).WriteLine(w, field, context);
@@ -58,7 +58,7 @@ internal static class RecordEmitter
             w.Line();
             foreach (var field in written)
             {
-                w.Line("private static readonly global::H3Yun.H3FieldName ", field.Name, " = new(", field.Code, ");");
+                w.Line("private static readonly global::H3Yun.CompilerServices.H3FieldName ", field.Name, " = new(", field.Code, ");");
             }
         }
     }

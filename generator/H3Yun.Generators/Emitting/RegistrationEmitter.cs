@@ -34,7 +34,7 @@ internal static class RegistrationEmitter
         w.Open($"internal static class {className}");
         w.Line("/// <summary>Runs when the assembly loads, before any of its code.</summary>");
         w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-        w.Line("internal static void Register() => global::H3Yun.H3YunRepositories.Register(AddTo);");
+        w.Line("internal static void Register() => global::H3Yun.CompilerServices.H3YunRepositories.Register(AddTo);");
         w.Line();
         w.Line("/// <summary>Adds each repository as a singleton of the engine <paramref name=\"name\"/> (null: the default engine).</summary>");
         w.Line("/// <param name=\"services\">The services.</param>");
@@ -42,7 +42,7 @@ internal static class RegistrationEmitter
         w.Open("internal static void AddTo(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string? name)");
         foreach (var repository in repositories)
         {
-            w.Line($"global::H3Yun.H3YunRepositories.Add(services, name, static client => new {repository}(client));");
+            w.Line($"global::H3Yun.CompilerServices.H3YunRepositories.Add(services, name, static client => new {repository}(client));");
         }
 
         w.Close();

@@ -13,7 +13,7 @@ internal sealed class AssociationKind(bool multiple, KindEmitter stored, string 
         switch (f.Spec.AssociationTarget)
         {
             case { } target when Multiple:
-                Over(w, $"{ListOf}global::H3Yun.H3Ref<{target.Qualified}>>?", f, $"{f.Backing}.ToReferences<{target.Qualified}>()", "global::H3Yun.UnitListValue.IdsOf(value)");
+                Over(w, $"{ListOf}global::H3Yun.H3Ref<{target.Qualified}>>?", f, $"{f.Backing}.ToReferences<{target.Qualified}>()", "global::H3Yun.CompilerServices.UnitListValue.IdsOf(value)");
                 break;
             case { } target:
                 Over(w, $"global::H3Yun.H3Ref<{target.Qualified}>?", f, $"{f.Backing}.ToReference<{target.Qualified}>()", "value?.ObjectId");

@@ -11,7 +11,7 @@ namespace H3Yun.Generators.Kinds;
 /// </summary>
 internal class KindEmitter(string storedType, string read, string? write, string handle, string handleTypeArguments = "")
 {
-    protected const string Reader = "global::H3Yun.BizValueReader.";
+    protected const string Reader = "global::H3Yun.CompilerServices.BizValueReader.";
     protected const string ListOf = "global::System.Collections.Generic.IReadOnlyList<";
 
     /// <summary>The type of the backing field and of a mapped property.</summary>

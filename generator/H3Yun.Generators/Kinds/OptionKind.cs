@@ -17,7 +17,7 @@ internal sealed class OptionKind(bool multiple, KindEmitter stored)
         var p = f.Property;
         if (multiple)
         {
-            Tracked(w, $"{ListOf}{field.EnumTypeName}>?", p, f.IndexText, f.Backing, $"global::H3Yun.OptionTexts.Known<{field.EnumTypeName}>({f.Backing}, Options.{p}FromText)", $"value is null ? null : global::H3Yun.OptionTexts.ToTexts(value, Options.{p}ToText)");
+            Tracked(w, $"{ListOf}{field.EnumTypeName}>?", p, f.IndexText, f.Backing, $"global::H3Yun.CompilerServices.OptionTexts.Known<{field.EnumTypeName}>({f.Backing}, Options.{p}FromText)", $"value is null ? null : global::H3Yun.CompilerServices.OptionTexts.ToTexts(value, Options.{p}ToText)");
             w.Line($"/// <summary>The option texts of {CodeText.Xml(field.DisplayName)} as H3Yun stores them, including texts the schema does not list.</summary>");
         }
         else

@@ -14,7 +14,7 @@ internal abstract class UnitValueKind(bool multiple, KindEmitter stored, string 
 {
     protected bool Multiple { get; } = multiple;
 
-    public override string BackingType => Multiple ? "global::H3Yun.UnitListValue" : "global::H3Yun.UnitValue";
+    public override string BackingType => Multiple ? "global::H3Yun.CompilerServices.UnitListValue" : "global::H3Yun.CompilerServices.UnitValue";
 
     public override (string Getter, string Setter) MappedAccessors(string backing) =>
         (backing + (Multiple ? ".Ids" : ".Id"), $"{backing}.Assign(value)");

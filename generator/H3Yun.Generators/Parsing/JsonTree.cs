@@ -107,14 +107,10 @@ internal static class JsonTreeReader
             }
 
             var root = ReadValue(ref reader, positions);
-            if (reader.Read())
-            {
-                var start = positions.CharAt(reader.TokenStartIndex);
-                error = new JsonSyntaxError("there is more after the end of the first JSON value", new TextSpan(start, Math.Max(0, text.Length - start)));
-                return null;
-            }
+            error = TrailingContent(ref reader, text, positions);
 
-            error = null;
+            // A complete value followed by anything else is still read: the error stands and fails the build, but the
+            // form is generated, so that one stray character does not also break every line of code that uses it.
             return root;
         }
         catch (JsonException exception)
@@ -126,6 +122,33 @@ internal static class JsonTreeReader
             error = new JsonSyntaxError(Describe(exception), new TextSpan(start, start < text.Length ? 1 : 0));
             return null;
         }
+    }
+
+    private static JsonSyntaxError? TrailingContent(ref Utf8JsonReader reader, string text, CharPositions positions)
+    {
+        var end = reader.BytesConsumed;
+        try
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            end = reader.TokenStartIndex;
+        }
+        catch (JsonException)
+        {
+            // Not even a token: the garbage starts after the white space and comments that follow the value.
+            end = reader.BytesConsumed;
+        }
+
+        var start = Math.Min(positions.CharAt(end), text.Length);
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        return new JsonSyntaxError("there is more after the end of the JSON object", new TextSpan(start, Math.Max(0, text.Length - start)));
     }
 
     private static JsonNode ReadValue(ref Utf8JsonReader reader, CharPositions positions)

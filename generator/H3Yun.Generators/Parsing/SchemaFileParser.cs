@@ -1,18 +1,20 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using H3Yun.Generators.Diagnostics;
 using H3Yun.Generators.Kinds;
 using H3Yun.Generators.Model;
 using H3Yun.Generators.Naming;
+using H3Yun.Protocol;
 using Microsoft.CodeAnalysis.Text;
 
 namespace H3Yun.Generators.Parsing;
 
 /// <summary>
 /// Reads one <c>*.h3form.json</c> file into a location-free <see cref="FormSpec"/> and, beside it, where its parts
-/// are, reporting every problem at the token that has it. Kinds come from <see cref="BizDataTypes"/> and
+/// are, reporting every problem at the token that has it. Kinds come from <see cref="DataTypeKinds"/> and
 /// <see cref="FieldKinds"/>, names from <see cref="FormNamer"/>. A file with errors in some fields still yields the
 /// rest of the form; a file without a usable SchemaCode or Properties yields no form.
 /// </summary>
@@ -25,9 +27,13 @@ internal static class SchemaFileParser
         {
             var root = JsonTreeReader.Read(context.Text.ToString(), out var syntaxError);
             cancellationToken.ThrowIfCancellationRequested();
+            if (syntaxError is not null)
+            {
+                context.Report(syntaxError.Span, SchemaDiagnostics.MalformedJson(context.FileName, syntaxError.Message));
+            }
+
             if (root is null)
             {
-                context.Report(syntaxError!.Span, SchemaDiagnostics.MalformedJson(context.FileName, syntaxError.Message));
                 return context.Result(null);
             }
 
@@ -144,17 +150,31 @@ internal static class SchemaFileParser
         }
 
         context.Anchor(SchemaLocations.FieldAnchor(table?.Code, code), codeSpan!.Value);
-        if (!BizDataTypes.TryResolve(dataTypeText, out var dataType, out var kind, out var modelled))
+        string dataType;
+        FieldKind kind;
+        if (BizDataTypes.TryParse(dataTypeText, out var type))
         {
-            context.Report(dataTypeSpan!.Value, SchemaDiagnostics.UnknownDataType(context.FileName, formCode, code, dataTypeText, BizDataTypes.KnownNames));
+            (dataType, kind) = (type.ToString(), DataTypeKinds.Kind(type));
+            if (!BizDataTypes.HasValueFormat(type) || (table is not null && kind == FieldKind.ChildTable))
+            {
+                context.Report(dataTypeSpan!.Value, SchemaDiagnostics.RawFallback(context.FileName, formCode, code, dataType));
+                kind = FieldKind.Raw;
+            }
         }
-        else if (!modelled || (table is not null && kind == FieldKind.ChildTable))
+        else if (int.TryParse(dataTypeText.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
         {
-            context.Report(dataTypeSpan!.Value, SchemaDiagnostics.RawFallback(context.FileName, formCode, code, dataType));
-            kind = FieldKind.Raw;
+            // A number H3Yun may have added since: kept as raw JSON, so that a pulled form still builds.
+            (dataType, kind) = (dataTypeText.Trim(), FieldKind.Raw);
+            context.Report(dataTypeSpan!.Value, SchemaDiagnostics.UnknownDataTypeNumber(context.FileName, formCode, code, dataType));
+        }
+        else
+        {
+            // A name no BizDataType has is a typo: generating raw JSON would only move the error to the code using it.
+            context.Report(dataTypeSpan!.Value, SchemaDiagnostics.UnknownDataType(context.FileName, formCode, code, dataTypeText, BizDataTypes.Closest(dataTypeText)));
+            return null;
         }
 
-        if (options.Count > 0 && !BizDataTypes.AllowsOptions(dataType))
+        if (options.Count > 0 && !BizDataTypes.AllowsOptions(type))
         {
             context.Report(optionsSpan!.Value, SchemaDiagnostics.OptionsNotAllowed(context.FileName, formCode, code, dataType));
             options = EquatableArray<string>.Empty;

@@ -3,14 +3,14 @@ using System.Net;
 namespace H3Yun;
 
 /// <summary>
-/// How <c>/Api/DownloadBizObjectFile</c> is asked and answered (reference §7.2): a form-urlencoded body with
+/// How <c>/Api/DownloadBizObjectFile</c> is asked and answered (docs/protocol.md#attachments): a form-urlencoded body with
 /// <c>attachmentId</c> and <c>EngineCode</c> (the official C# sample), the file's bytes back, its name URL-encoded in
 /// <c>Content-Disposition</c>; a failure comes back as the JSON envelope instead of a file.
 /// </summary>
 internal static class AttachmentDownloads
 {
     public static HttpContent Body(string attachmentId, string engineCode) =>
-        new FormUrlEncodedContent([new("attachmentId", attachmentId), new(H3YunHeaders.EngineCode, engineCode)]);
+        new FormUrlEncodedContent([new("attachmentId", attachmentId), new(OpenApiNames.EngineCodeHeader, engineCode)]);
 
     /// <summary>A JSON answer without a file name is H3Yun's envelope, not a file.</summary>
     public static bool IsEnvelope(HttpResponseMessage response) =>

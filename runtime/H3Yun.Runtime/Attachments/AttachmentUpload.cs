@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 namespace H3Yun;
 
 /// <summary>
-/// One file on its way to <c>/OpenApi/UploadAttachment</c> (reference §7.1): checked before anything is sent (a name
+/// One file on its way to <c>/OpenApi/UploadAttachment</c> (docs/protocol.md#attachments): checked before anything is sent (a name
 /// with an extension, at most 3 MB, the record's id), read into memory once so that an upload refused before it
 /// reached H3Yun can be sent again, and written as the multipart body H3Yun's official helper sends.
 /// </summary>

@@ -32,9 +32,9 @@ internal static class H3YunConfiguration
             }
         }
 
-        Read(section, path, nameof(H3YunClientOptions.BaseAddress), problems, "an absolute address such as https://www.h3yun.com", static (text, o) =>
+        Read(section, path, nameof(H3YunClientOptions.BaseAddress), problems, "an http or https address such as https://www.h3yun.com", static (text, o) =>
         {
-            var ok = Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
+            var ok = H3YunClientOptions.TryParseAddress(text, out var uri);
             if (ok)
             {
                 o.BaseAddress = uri!;

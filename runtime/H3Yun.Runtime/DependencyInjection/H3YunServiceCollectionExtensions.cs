@@ -80,7 +80,7 @@ public static class H3YunServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(static () => OpenApiTransport.CreateHandler())
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
             // IHttpClientFactory logs request headers at Trace level; the EngineSecret travels in one.
-            .RedactLoggedHeaders([H3YunHeaders.EngineSecret, H3YunHeaders.EngineCode]);
+            .RedactLoggedHeaders([OpenApiNames.EngineSecretHeader, OpenApiNames.EngineCodeHeader]);
 
         H3YunClient Create(IServiceProvider provider) => new(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName),

@@ -53,7 +53,7 @@ internal static class OpenApiRequestWriter
         json.WriteEndObject();
     }
 
-    /// <summary>A custom API call: ActionName, Controller, AppCode, then the parameters as top-level members (reference §6.1).</summary>
+    /// <summary>A custom API call: ActionName, Controller, AppCode, then the parameters as top-level members (docs/protocol.md#custom-apis).</summary>
     public static byte[] Write(CustomApiRequest request) =>
         JsonWriting.ToUtf8(request, static (json, r) =>
         {

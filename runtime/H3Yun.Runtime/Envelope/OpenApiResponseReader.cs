@@ -4,7 +4,7 @@ namespace H3Yun;
 
 /// <summary>
 /// Reads the envelope every OpenApi answer has, <c>{Successful, ErrorMessage, Logined, ReturnData, DataType}</c>,
-/// liberally (reference §0.2 and §10): member names in any case, <c>Successful</c> as a boolean or a string, a
+/// liberally (docs/protocol.md#envelope): member names in any case, <c>Successful</c> as a boolean or a string, a
 /// missing <c>Successful</c> judged by <c>ErrorMessage</c>, and <c>ReturnData</c> as an object or a JSON string.
 /// </summary>
 internal static class OpenApiResponseReader
@@ -108,7 +108,7 @@ internal static class OpenApiResponseReader
             throw Protocol(call, $"it has none of the envelope members Successful, ErrorMessage or ReturnData: {redactor.Excerpt(root)}");
         }
 
-        // S19's rule when Successful is absent: a call succeeded when it reported no error.
+        // The official C# client's rule when Successful is absent (docs/protocol.md#envelope): a call succeeded when it reported no error.
         if (!(successful ?? string.IsNullOrEmpty(errorMessage)))
         {
             throw Rejection(call, redactor.Redact(errorMessage));

@@ -2,7 +2,7 @@ namespace H3Yun;
 
 /// <summary>
 /// Recognises H3Yun's refusal of a call for exceeding its rate limit when it comes as <c>Successful: false</c>.
-/// H3Yun documents neither the text nor the status (reference §10, uncertainty 10), so any message that speaks of
+/// H3Yun documents neither the text nor the status (docs/protocol.md#rate-limit), so any message that speaks of
 /// call frequency or limits counts; such a refusal is certainly not applied and may be retried after a pause.
 /// </summary>
 internal static class RateRefusals

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace H3Yun;
 
 /// <summary>
-/// Reads the <c>ReturnData</c> of each standard action (reference §1), liberally: member names in any case, numbers
+/// Reads the <c>ReturnData</c> of each standard action (docs/protocol.md#actions), liberally: member names in any case, numbers
 /// as strings, and the undocumented replies (CreateBizObjects) in whatever shape carries ids.
 /// </summary>
 internal static class ReturnDataReader
@@ -53,7 +53,7 @@ internal static class ReturnDataReader
     /// <summary>CreateBizObject: <c>{"BizObjectId": id, "WorkflowInstanceId": id}</c>.</summary>
     public static CreatedRecord ReadCreated(JsonElement returnData)
     {
-        // S26 claims "ObjectId"; the official client reads "BizObjectId". Accept either.
+        // One unofficial client reads "ObjectId"; the official client reads "BizObjectId". Accept either (docs/protocol.md#create-replies).
         var id = JsonWriting.Member(returnData, "BizObjectId") is { ValueKind: JsonValueKind.String } bizObjectId
             ? bizObjectId.GetString()
             : JsonWriting.Member(returnData, "ObjectId") is { ValueKind: JsonValueKind.String } objectId ? objectId.GetString() : null;

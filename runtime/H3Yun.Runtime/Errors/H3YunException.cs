@@ -19,7 +19,7 @@ public abstract class H3YunException : Exception
         string message,
         Exception? innerException = null,
         WriteOutcome outcome = WriteOutcome.NotApplied)
-        : this(actionName, schemaCode, outcome, message + OutcomeText.Sentence(actionName, outcome), innerException)
+        : this(actionName, schemaCode, outcome, WithOutcome(message, actionName, outcome), innerException)
     {
     }
 
@@ -46,6 +46,9 @@ public abstract class H3YunException : Exception
 
     /// <summary>Whether the failure may pass if the call is repeated later (a timeout, a network failure, a busy server).</summary>
     internal bool IsTransient { get; init; }
+
+    private static string WithOutcome(string message, string actionName, WriteOutcome outcome) =>
+        OutcomeText.Sentence(actionName, outcome) is { Length: > 0 } sentence ? OutcomeText.EndSentence(message) + sentence : message;
 
     /// <summary>Formats the "action on form" prefix every message starts with.</summary>
     /// <param name="actionName">The action.</param>

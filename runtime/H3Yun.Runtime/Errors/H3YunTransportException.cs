@@ -67,7 +67,7 @@ public class H3YunTransportException : H3YunException
         return new(
             call.ActionName,
             call.SchemaCode,
-            $"Could not reach H3Yun at {endpoint.GetLeftPart(UriPartial.Path)} for {Describe(call.ActionName, call.SchemaCode)}: {failure.Message} "
+            $"Could not reach H3Yun at {endpoint.GetLeftPart(UriPartial.Path)} for {Describe(call.ActionName, call.SchemaCode)}: {OutcomeText.EndSentence(failure.Message)} "
             + "Check the network and H3YunClientOptions.BaseAddress.",
             (failure as HttpRequestException)?.StatusCode,
             failure,

@@ -14,6 +14,16 @@ internal static class OutcomeText
             _ => " Nothing was written.",
         };
 
+    /// <summary>
+    /// Ends a text that comes from elsewhere (H3Yun's message, an inner exception's) as a sentence, so that the
+    /// sentence appended after it does not run into it.
+    /// </summary>
+    public static string EndSentence(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.Length == 0 || trimmed[^1] is '.' or '!' or '?' or ':' or '。' or '！' or '？' ? trimmed : trimmed + ".";
+    }
+
     /// <summary>Index ranges such as <c>0–99, 200–299</c>, so that a report of 1,000 items stays one line.</summary>
     public static string Ranges(IEnumerable<int> sortedIndexes)
     {

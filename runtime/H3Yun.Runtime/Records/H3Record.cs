@@ -147,7 +147,7 @@ public abstract class H3Record
             }
         }
 
-        // Some reads put the fields under "Data" (reference §11); clients merge it, the top level winning.
+        // Some reads put the fields under "Data" (docs/protocol.md#data-member-on-reads); clients merge it, the top level winning.
         if (nested.ValueKind == JsonValueKind.Object)
         {
             var topLevel = record.EnumerateObject().Select(MemberNames.Of).ToHashSet(StringComparer.Ordinal);

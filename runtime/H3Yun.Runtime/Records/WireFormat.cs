@@ -4,27 +4,19 @@ using System.Text.Json;
 namespace H3Yun;
 
 /// <summary>
-/// Every decision about how a value looks on H3Yun's wire, in one place (reference §10: read liberally,
+/// Every decision about how a value looks on H3Yun's wire, in one place (docs/protocol.md#value-formats: read liberally,
 /// write conservatively). Readers and writers of records and filters call only this.
 /// </summary>
 internal static class WireFormat
 {
     /// <summary>The one date format the client writes; H3Yun's own front end accepts exactly this.</summary>
-    public const string DateTimeWriteFormat = "yyyy-MM-dd HH:mm:ss";
+    public const string DateTimeWriteFormat = DateFormats.Write;
 
     /// <summary>The longest text <see cref="DateTimeWriteFormat"/> gives.</summary>
     public const int DateTimeWriteLength = 19;
 
     /// <summary>The separator H3Yun uses for multi-value text (checkboxes, several people or records).</summary>
     public const char MultiValueSeparator = ';';
-
-    // The real service answers "yyyy/M/d H:mm:ss"; the others are what clients and H3Yun's own tools send.
-    private static readonly string[] DateTimeReadFormats =
-    [
-        "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d", "yyyy/M/d H:mm:ss.FFFFFFF",
-        "yyyy-M-d H:mm:ss", "yyyy-M-d H:mm", "yyyy-M-d", "yyyy-M-d H:mm:ss.FFFFFFF",
-        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm",
-    ];
 
 #if NET9_0_OR_GREATER
     // The characters below 0x80 that char.IsWhiteSpace counts as white space.
@@ -92,40 +84,18 @@ internal static class WireFormat
     /// <summary>Reads a date as a clock time in H3Yun's zone; a text with an offset or <c>Z</c> is converted to it.</summary>
     public static bool TryParseDateTime(string text, TimeZoneInfo zone, out DateTime value)
     {
-        text = text.Trim();
-        if (DateTime.TryParseExact(text, DateTimeReadFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        if (DateFormats.TryParse(text, out value, out var instant))
         {
-            return true;
-        }
-
-        if (HasOffset(text))
-        {
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+            if (instant is { } withOffset)
             {
-                value = ToZoneClock(instant, zone);
-                return true;
+                value = ToZoneClock(withOffset, zone);
             }
-        }
-        else if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value) && value.Kind == DateTimeKind.Unspecified)
-        {
+
             return true;
         }
 
         value = default;
         return false;
-    }
-
-    // "…Z", "…+08:00", "…+0800", "…-05": an offset after the time of day (a date's own '-' separators come before it).
-    private static bool HasOffset(string text)
-    {
-        if (text.EndsWith('Z') || text.EndsWith('z'))
-        {
-            return true;
-        }
-
-        var firstColon = text.IndexOf(':', StringComparison.Ordinal);
-        var sign = text.LastIndexOfAny(['+', '-']);
-        return firstColon >= 0 && sign > firstColon && text.Length - sign - 1 is >= 2 and <= 5;
     }
 
     /// <summary>Reads a date member: a string in any format <see cref="TryParseDateTime"/> knows.</summary>

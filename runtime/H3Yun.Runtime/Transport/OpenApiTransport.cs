@@ -10,11 +10,11 @@ namespace H3Yun;
 internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions options, SecretRedactor redactor)
 {
 
-    public Uri InvokeEndpoint { get; } = Endpoint(options.BaseAddress, "OpenApi/Invoke");
+    public Uri InvokeEndpoint { get; } = Endpoint(options.BaseAddress, OpenApiNames.InvokePath);
 
-    public Uri UploadEndpoint { get; } = Endpoint(options.BaseAddress, "OpenApi/UploadAttachment");
+    public Uri UploadEndpoint { get; } = Endpoint(options.BaseAddress, OpenApiNames.UploadAttachmentPath);
 
-    public Uri DownloadEndpoint { get; } = Endpoint(options.BaseAddress, "Api/DownloadBizObjectFile");
+    public Uri DownloadEndpoint { get; } = Endpoint(options.BaseAddress, OpenApiNames.DownloadBizObjectFilePath);
 
     /// <summary>The primary handler of the client's own HttpClient, and of the one AddH3Yun configures.</summary>
     public static SocketsHttpHandler CreateHandler() => new()
@@ -95,8 +95,8 @@ internal sealed class OpenApiTransport(HttpClient http, H3YunClientOptions optio
     private async Task<HttpResponseMessage> StartAsync(CallInfo call, Uri endpoint, Func<HttpContent> content, CallProgress progress, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint);
-        message.Headers.TryAddWithoutValidation(H3YunHeaders.EngineCode, options.EngineCode);
-        message.Headers.TryAddWithoutValidation(H3YunHeaders.EngineSecret, options.EngineSecret);
+        message.Headers.TryAddWithoutValidation(OpenApiNames.EngineCodeHeader, options.EngineCode);
+        message.Headers.TryAddWithoutValidation(OpenApiNames.EngineSecretHeader, options.EngineSecret);
         message.Content = content();
 
         progress.AttemptInFlight = true;

@@ -7,7 +7,7 @@ namespace H3Yun.Emulator.Tests.Attachments;
 
 /// <summary>
 /// A child row's attachments are uploaded with ChildSchemaCode and the row's ObjectId, are left out of the main
-/// record's read, and are read by loading the row with the child SchemaCode (reference §1.2, §7.1, S6, S17).
+/// record's read, and are read by loading the row with the child SchemaCode (docs/protocol.md#attachments).
 /// </summary>
 public class ChildRowAttachmentTests
 {

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace H3Yun.Emulator.Tests.Attachments;
 
-/// <summary>DownloadBizObjectFile (reference §7.2): form-urlencoded or JSON bodies, raw bytes, a URL-encoded file name.</summary>
+/// <summary>DownloadBizObjectFile (docs/protocol.md#attachments): form-urlencoded or JSON bodies, raw bytes, a URL-encoded file name.</summary>
 public class DownloadTests
 {
     private const string Document = EmulatorSession.DocumentForm;

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace H3Yun.Emulator.Tests.Attachments;
 
-/// <summary>The attachment samples of the reference (§8.2, §8.4, §8.5), sent the way their official sources send them.</summary>
+/// <summary>H3Yun's published attachment samples (the official Java demo and C# samples, docs/protocol.md#attachments), sent the way they send them.</summary>
 public class ReferenceSampleTests
 {
     private const string SchemaCode = "D0015994821985e8b434394bc0737ffb22a0584";
@@ -18,11 +18,11 @@ public class ReferenceSampleTests
     public async Task The_Java_demos_upload_and_download_work_as_written()
     {
         await using var api = await EmulatorSession.StartAsync(new H3YunEmulatorOptions { EngineCode = "xxx" });
-        // §8.2: CreateBizObject with IsSubmit as the string "false", as the Java demo sends it.
+        // The Java demo: CreateBizObject with IsSubmit as the string "false", as the Java demo sends it.
         var created = await api.SucceedAsync($$"""{"ActionName":"CreateBizObject","SchemaCode":"{{SchemaCode}}","BizObject":"{\"F0000001\":\"添加数据测试\",\"F0000002\":\"ctes\"}","IsSubmit":"false"}""");
         var id = (string)created["BizObjectId"]!;
 
-        // §8.2: the upload URL of the Java demo, its part name file_data and application/octet-stream.
+        // The upload URL of the Java demo, its part name file_data and application/octet-stream.
         using var body = new MultipartFormDataContent();
         var file = new ByteArrayContent(Content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -33,7 +33,7 @@ public class ReferenceSampleTests
         using var uploaded = await api.Http.SendAsync(upload);
         var attachmentId = (string)(await EmulatorSession.ReadEnvelopeAsync(uploaded))["ReturnData"]!["AttachmentId"]!;
 
-        // §8.2: the download body of the Java demo, key order from a HashMap, JSON with charset.
+        // The download body of the Java demo, key order from a HashMap, JSON with charset.
         using var download = new HttpRequestMessage(HttpMethod.Post, "Api/DownloadBizObjectFile")
         {
             Content = new StringContent($$"""{"attachmentId":"{{attachmentId}}","EngineCode":"xxx"}""", Encoding.UTF8, "application/json"),
@@ -54,7 +54,7 @@ public class ReferenceSampleTests
         var id = await api.CreateAsync(SchemaCode, """{"F0000001":"x"}""");
         var attachmentId = await api.UploadOkAsync($"SchemaCode={SchemaCode}&FilePropertyName=F0000011&BizObjectId={id}", "新增.png", Content, "image/png");
 
-        // §8.5: keyValues.Add("attachmentId", fileId); keyValues.Add("EngineCode", ""); content.Headers.Add("EngineCode", …); content.Headers.Add("EngineSecret", …)
+        // The official C# download sample: keyValues.Add("attachmentId", fileId); keyValues.Add("EngineCode", ""); content.Headers.Add("EngineCode", …); content.Headers.Add("EngineSecret", …)
         using var content = new FormUrlEncodedContent([new("attachmentId", attachmentId), new("EngineCode", string.Empty)]);
         content.Headers.Add("EngineCode", api.Emulator.EngineCode);
         content.Headers.Add("EngineSecret", api.Emulator.EngineSecret);

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace H3Yun.Emulator.Tests.Attachments;
 
-/// <summary>UploadAttachment (reference §7.1): multipart, at most 3 MB, to a record (or child row) that exists.</summary>
+/// <summary>UploadAttachment (docs/protocol.md#attachments): multipart, at most 3 MB, to a record (or child row) that exists.</summary>
 public class UploadTests
 {
     private const string Document = EmulatorSession.DocumentForm;

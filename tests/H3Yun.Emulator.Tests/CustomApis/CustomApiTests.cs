@@ -6,7 +6,7 @@ using Xunit;
 namespace H3Yun.Emulator.Tests.CustomApis;
 
 /// <summary>
-/// Custom APIs (自定义接口, reference §6): any ActionName but the six public ones, found by AppCode + Controller +
+/// Custom APIs (自定义接口, docs/protocol.md#custom-apis): any ActionName but the six public ones, found by AppCode + Controller +
 /// ActionName, with ReturnData as the handler filled it and Errors as Successful:false.
 /// </summary>
 public class CustomApiTests

@@ -12,7 +12,7 @@ using Xunit;
 namespace H3Yun.Emulator.Tests.Fuzzing;
 
 /// <summary>
-/// Mutated and retyped requests (from the reference's own samples) and seed files: the emulator must answer every one
+/// Mutated and retyped requests (from H3Yun's published samples, docs/protocol.md#sources) and seed files: the emulator must answer every one
 /// with H3Yun's envelope or a clear refusal, never with an internal error, and a bad seed only with InvalidDataException.
 /// </summary>
 public class RequestFuzzTests

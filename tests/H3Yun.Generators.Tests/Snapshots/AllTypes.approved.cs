@@ -12,7 +12,7 @@ namespace Contoso.Orders
         public const string SchemaCode = "D000024AllTypes";
 
         /// <summary>What the runtime needs to know about 全部控件, without reflection.</summary>
-        public static global::H3Yun.H3FormInfo<global::Contoso.Orders.AllTypes> FormInfo { get; } = new(SchemaCode, "全部控件", new string[] { Fields.ShortText, Fields.LongText, Fields.Colour, Fields.Priority, Fields.Days, Fields.Amount, Fields.Count, Fields.BigCount, Fields.DueDate, Fields.Done, Fields.Owner, Fields.Reviewers, Fields.Department, Fields.Customer, Fields.RelatedCustomers, Fields.Address, Fields.Location, Fields.Files, Fields.Photos, Fields.Total, Fields.Rows }, static () => new global::Contoso.Orders.AllTypes());
+        public static global::H3Yun.CompilerServices.H3FormInfo<global::Contoso.Orders.AllTypes> FormInfo { get; } = new(SchemaCode, "全部控件", new string[] { Fields.ShortText, Fields.LongText, Fields.Colour, Fields.Priority, Fields.Days, Fields.Amount, Fields.Count, Fields.BigCount, Fields.DueDate, Fields.Done, Fields.Owner, Fields.Reviewers, Fields.Department, Fields.Customer, Fields.RelatedCustomers, Fields.Address, Fields.Location, Fields.Files, Fields.Photos, Fields.Total, Fields.Rows }, static () => new global::Contoso.Orders.AllTypes());
 
         /// <summary>Creates an empty record; only the fields you assign are sent.</summary>
         public AllTypes() : base(21) { }
@@ -41,7 +41,7 @@ namespace Contoso.Orders
 
         /// <summary>复选框 (<c>F0000005</c>, ShortString).</summary>
         /// <remarks>Options: 周一, 周三, 周五.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<DaysOption>? Days { get => global::H3Yun.OptionTexts.Known<DaysOption>(_Days, Options.DaysFromText); set { _Days = value is null ? null : global::H3Yun.OptionTexts.ToTexts(value, Options.DaysToText); OnFieldAssigned(4); } }
+        public global::System.Collections.Generic.IReadOnlyList<DaysOption>? Days { get => global::H3Yun.CompilerServices.OptionTexts.Known<DaysOption>(_Days, Options.DaysFromText); set { _Days = value is null ? null : global::H3Yun.CompilerServices.OptionTexts.ToTexts(value, Options.DaysToText); OnFieldAssigned(4); } }
         /// <summary>The option texts of 复选框 as H3Yun stores them, including texts the schema does not list.</summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? DaysTexts { get => _Days; set { _Days = value; OnFieldAssigned(4); } }
         private global::System.Collections.Generic.IReadOnlyList<string>? _Days;
@@ -70,27 +70,27 @@ namespace Contoso.Orders
         public string? Owner { get => _Owner.Id; set { _Owner.Assign(value); OnFieldAssigned(10); } }
         /// <summary>The id and name of 人员单选 as H3Yun reported them on the last read.</summary>
         public global::H3Yun.H3Unit? OwnerObject => _Owner.Unit;
-        private global::H3Yun.UnitValue _Owner;
+        private global::H3Yun.CompilerServices.UnitValue _Owner;
 
         /// <summary>人员多选 (<c>F0000012</c>, UnitArray).</summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? Reviewers { get => _Reviewers.Ids; set { _Reviewers.Assign(value); OnFieldAssigned(11); } }
         /// <summary>The ids and names of 人员多选 as H3Yun reported them on the last read.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Unit>? ReviewersObjects => _Reviewers.Units;
-        private global::H3Yun.UnitListValue _Reviewers;
+        private global::H3Yun.CompilerServices.UnitListValue _Reviewers;
 
         /// <summary>部门单选 (<c>F0000013</c>, Unit).</summary>
         public string? Department { get => _Department.Id; set { _Department.Assign(value); OnFieldAssigned(12); } }
         /// <summary>The id and name of 部门单选 as H3Yun reported them on the last read.</summary>
         public global::H3Yun.H3Unit? DepartmentObject => _Department.Unit;
-        private global::H3Yun.UnitValue _Department;
+        private global::H3Yun.CompilerServices.UnitValue _Department;
 
         /// <summary>关联表单 (<c>F0000014</c>, Association).</summary>
         public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer { get => _Customer.ToReference<global::Contoso.Orders.Customer>(); set { _Customer.Assign(value?.ObjectId); OnFieldAssigned(13); } }
-        private global::H3Yun.UnitValue _Customer;
+        private global::H3Yun.CompilerServices.UnitValue _Customer;
 
         /// <summary>关联表单多选 (<c>F0000015</c>, Association).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Ref<global::Contoso.Orders.Customer>>? RelatedCustomers { get => _RelatedCustomers.ToReferences<global::Contoso.Orders.Customer>(); set { _RelatedCustomers.Assign(global::H3Yun.UnitListValue.IdsOf(value)); OnFieldAssigned(14); } }
-        private global::H3Yun.UnitListValue _RelatedCustomers;
+        public global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Ref<global::Contoso.Orders.Customer>>? RelatedCustomers { get => _RelatedCustomers.ToReferences<global::Contoso.Orders.Customer>(); set { _RelatedCustomers.Assign(global::H3Yun.CompilerServices.UnitListValue.IdsOf(value)); OnFieldAssigned(14); } }
+        private global::H3Yun.CompilerServices.UnitListValue _RelatedCustomers;
 
         /// <summary>地址 (<c>F0000016</c>, Address).</summary>
         public global::H3Yun.H3Address? Address { get => _Address; set { _Address = value; OnFieldAssigned(15); } }
@@ -131,16 +131,16 @@ namespace Contoso.Orders
         {
             switch (fieldCode)
             {
-                case Fields.ShortText: _ShortText = global::H3Yun.BizValueReader.ReadString(value, fieldCode); return 0;
-                case Fields.LongText: _LongText = global::H3Yun.BizValueReader.ReadString(value, fieldCode); return 1;
-                case Fields.Colour: _Colour = global::H3Yun.BizValueReader.ReadString(value, fieldCode); return 2;
-                case Fields.Priority: _Priority = global::H3Yun.BizValueReader.ReadString(value, fieldCode); return 3;
-                case Fields.Days: _Days = global::H3Yun.BizValueReader.ReadMultiValue(value, fieldCode); return 4;
-                case Fields.Amount: _Amount = global::H3Yun.BizValueReader.ReadDecimal(value, fieldCode); return 5;
-                case Fields.Count: _Count = global::H3Yun.BizValueReader.ReadInt32(value, fieldCode); return 6;
-                case Fields.BigCount: _BigCount = global::H3Yun.BizValueReader.ReadInt64(value, fieldCode); return 7;
-                case Fields.DueDate: _DueDate = global::H3Yun.BizValueReader.ReadDateTime(value, fieldCode); return 8;
-                case Fields.Done: _Done = global::H3Yun.BizValueReader.ReadBoolean(value, fieldCode); return 9;
+                case Fields.ShortText: _ShortText = global::H3Yun.CompilerServices.BizValueReader.ReadString(value, fieldCode); return 0;
+                case Fields.LongText: _LongText = global::H3Yun.CompilerServices.BizValueReader.ReadString(value, fieldCode); return 1;
+                case Fields.Colour: _Colour = global::H3Yun.CompilerServices.BizValueReader.ReadString(value, fieldCode); return 2;
+                case Fields.Priority: _Priority = global::H3Yun.CompilerServices.BizValueReader.ReadString(value, fieldCode); return 3;
+                case Fields.Days: _Days = global::H3Yun.CompilerServices.BizValueReader.ReadMultiValue(value, fieldCode); return 4;
+                case Fields.Amount: _Amount = global::H3Yun.CompilerServices.BizValueReader.ReadDecimal(value, fieldCode); return 5;
+                case Fields.Count: _Count = global::H3Yun.CompilerServices.BizValueReader.ReadInt32(value, fieldCode); return 6;
+                case Fields.BigCount: _BigCount = global::H3Yun.CompilerServices.BizValueReader.ReadInt64(value, fieldCode); return 7;
+                case Fields.DueDate: _DueDate = global::H3Yun.CompilerServices.BizValueReader.ReadDateTime(value, fieldCode); return 8;
+                case Fields.Done: _Done = global::H3Yun.CompilerServices.BizValueReader.ReadBoolean(value, fieldCode); return 9;
                 case Fields.Owner: _Owner.Read(value, fieldCode); return 10;
                 case Fields.Owner + "Object": _Owner.ReadCompanion(value, fieldCode); return 10;
                 case Fields.Reviewers: _Reviewers.Read(value, fieldCode); return 11;
@@ -151,18 +151,18 @@ namespace Contoso.Orders
                 case Fields.Customer + "Object": _Customer.ReadCompanion(value, fieldCode); return 13;
                 case Fields.RelatedCustomers: _RelatedCustomers.Read(value, fieldCode); return 14;
                 case Fields.RelatedCustomers + "Object": _RelatedCustomers.ReadCompanion(value, fieldCode); return 14;
-                case Fields.Address: _Address = global::H3Yun.BizValueReader.ReadAddress(value, fieldCode); return 15;
-                case Fields.Location: _Location = global::H3Yun.BizValueReader.ReadLocation(value, fieldCode); return 16;
-                case Fields.Files: _Files = global::H3Yun.BizValueReader.ReadAttachments(value, fieldCode); return 17;
-                case Fields.Photos: _Photos = global::H3Yun.BizValueReader.ReadAttachments(value, fieldCode); return 18;
-                case Fields.Total: _Total = global::H3Yun.BizValueReader.ReadDecimal(value, fieldCode); return 19;
-                case Fields.Rows: global::H3Yun.BizValueReader.ReadChildTable(value, fieldCode, _Rows, static () => new Row()); return 20;
+                case Fields.Address: _Address = global::H3Yun.CompilerServices.BizValueReader.ReadAddress(value, fieldCode); return 15;
+                case Fields.Location: _Location = global::H3Yun.CompilerServices.BizValueReader.ReadLocation(value, fieldCode); return 16;
+                case Fields.Files: _Files = global::H3Yun.CompilerServices.BizValueReader.ReadAttachments(value, fieldCode); return 17;
+                case Fields.Photos: _Photos = global::H3Yun.CompilerServices.BizValueReader.ReadAttachments(value, fieldCode); return 18;
+                case Fields.Total: _Total = global::H3Yun.CompilerServices.BizValueReader.ReadDecimal(value, fieldCode); return 19;
+                case Fields.Rows: global::H3Yun.CompilerServices.BizValueReader.ReadChildTable(value, fieldCode, _Rows, static () => new Row()); return 20;
                 default: return -1;
             }
         }
 
         /// <inheritdoc/>
-        protected override void WriteFields(global::H3Yun.BizObjectWriter writer)
+        protected override void WriteFields(global::H3Yun.CompilerServices.BizObjectWriter writer)
         {
             if (ShouldWrite(writer, 0)) writer.WriteString(__h3name_ShortText, _ShortText);
             if (ShouldWrite(writer, 1)) writer.WriteString(__h3name_LongText, _LongText);
@@ -184,24 +184,24 @@ namespace Contoso.Orders
             if (ShouldWriteTable(writer, 20, _Rows)) writer.WriteChildTable(__h3name_Rows, _Rows);
         }
 
-        private static readonly global::H3Yun.H3FieldName __h3name_ShortText = new(Fields.ShortText);
-        private static readonly global::H3Yun.H3FieldName __h3name_LongText = new(Fields.LongText);
-        private static readonly global::H3Yun.H3FieldName __h3name_Colour = new(Fields.Colour);
-        private static readonly global::H3Yun.H3FieldName __h3name_Priority = new(Fields.Priority);
-        private static readonly global::H3Yun.H3FieldName __h3name_Days = new(Fields.Days);
-        private static readonly global::H3Yun.H3FieldName __h3name_Amount = new(Fields.Amount);
-        private static readonly global::H3Yun.H3FieldName __h3name_Count = new(Fields.Count);
-        private static readonly global::H3Yun.H3FieldName __h3name_BigCount = new(Fields.BigCount);
-        private static readonly global::H3Yun.H3FieldName __h3name_DueDate = new(Fields.DueDate);
-        private static readonly global::H3Yun.H3FieldName __h3name_Done = new(Fields.Done);
-        private static readonly global::H3Yun.H3FieldName __h3name_Owner = new(Fields.Owner);
-        private static readonly global::H3Yun.H3FieldName __h3name_Reviewers = new(Fields.Reviewers);
-        private static readonly global::H3Yun.H3FieldName __h3name_Department = new(Fields.Department);
-        private static readonly global::H3Yun.H3FieldName __h3name_Customer = new(Fields.Customer);
-        private static readonly global::H3Yun.H3FieldName __h3name_RelatedCustomers = new(Fields.RelatedCustomers);
-        private static readonly global::H3Yun.H3FieldName __h3name_Address = new(Fields.Address);
-        private static readonly global::H3Yun.H3FieldName __h3name_Location = new(Fields.Location);
-        private static readonly global::H3Yun.H3FieldName __h3name_Rows = new(Fields.Rows);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_ShortText = new(Fields.ShortText);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_LongText = new(Fields.LongText);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Colour = new(Fields.Colour);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Priority = new(Fields.Priority);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Days = new(Fields.Days);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Amount = new(Fields.Amount);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Count = new(Fields.Count);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_BigCount = new(Fields.BigCount);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_DueDate = new(Fields.DueDate);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Done = new(Fields.Done);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Owner = new(Fields.Owner);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Reviewers = new(Fields.Reviewers);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Department = new(Fields.Department);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Customer = new(Fields.Customer);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_RelatedCustomers = new(Fields.RelatedCustomers);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Address = new(Fields.Address);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Location = new(Fields.Location);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Rows = new(Fields.Rows);
 
         /// <summary>The form's field codes, for code that must name a field.</summary>
         public static class Fields
@@ -437,11 +437,11 @@ namespace Contoso.Orders
             public string? Handler { get => _Handler.Id; set { _Handler.Assign(value); OnFieldAssigned(4); } }
             /// <summary>The id and name of 负责人 as H3Yun reported them on the last read.</summary>
             public global::H3Yun.H3Unit? HandlerObject => _Handler.Unit;
-            private global::H3Yun.UnitValue _Handler;
+            private global::H3Yun.CompilerServices.UnitValue _Handler;
 
             /// <summary>客户 (<c>F0000036</c>, Association).</summary>
             public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer { get => _Customer.ToReference<global::Contoso.Orders.Customer>(); set { _Customer.Assign(value?.ObjectId); OnFieldAssigned(5); } }
-            private global::H3Yun.UnitValue _Customer;
+            private global::H3Yun.CompilerServices.UnitValue _Customer;
 
             /// <summary>照片 (<c>F0000037</c>, Image).</summary>
             public global::System.Collections.Generic.IReadOnlyList<global::H3Yun.H3Attachment> Photo => _Photo;
@@ -452,21 +452,21 @@ namespace Contoso.Orders
             {
                 switch (fieldCode)
                 {
-                    case Fields.Item: _Item = global::H3Yun.BizValueReader.ReadString(value, fieldCode); return 0;
-                    case Fields.Grade: _Grade = global::H3Yun.BizValueReader.ReadString(value, fieldCode); return 1;
-                    case Fields.Quantity: _Quantity = global::H3Yun.BizValueReader.ReadDecimal(value, fieldCode); return 2;
-                    case Fields.Date: _Date = global::H3Yun.BizValueReader.ReadDateTime(value, fieldCode); return 3;
+                    case Fields.Item: _Item = global::H3Yun.CompilerServices.BizValueReader.ReadString(value, fieldCode); return 0;
+                    case Fields.Grade: _Grade = global::H3Yun.CompilerServices.BizValueReader.ReadString(value, fieldCode); return 1;
+                    case Fields.Quantity: _Quantity = global::H3Yun.CompilerServices.BizValueReader.ReadDecimal(value, fieldCode); return 2;
+                    case Fields.Date: _Date = global::H3Yun.CompilerServices.BizValueReader.ReadDateTime(value, fieldCode); return 3;
                     case Fields.Handler: _Handler.Read(value, fieldCode); return 4;
                     case Fields.Handler + "Object": _Handler.ReadCompanion(value, fieldCode); return 4;
                     case Fields.Customer: _Customer.Read(value, fieldCode); return 5;
                     case Fields.Customer + "Object": _Customer.ReadCompanion(value, fieldCode); return 5;
-                    case Fields.Photo: _Photo = global::H3Yun.BizValueReader.ReadAttachments(value, fieldCode); return 6;
+                    case Fields.Photo: _Photo = global::H3Yun.CompilerServices.BizValueReader.ReadAttachments(value, fieldCode); return 6;
                     default: return -1;
                 }
             }
 
             /// <inheritdoc/>
-            protected override void WriteFields(global::H3Yun.BizObjectWriter writer)
+            protected override void WriteFields(global::H3Yun.CompilerServices.BizObjectWriter writer)
             {
                 if (ShouldWrite(writer, 0)) writer.WriteString(__h3name_Item, _Item);
                 if (ShouldWrite(writer, 1)) writer.WriteString(__h3name_Grade, _Grade);
@@ -476,12 +476,12 @@ namespace Contoso.Orders
                 if (ShouldWrite(writer, 5)) writer.WriteUnit(__h3name_Customer, in _Customer);
             }
 
-            private static readonly global::H3Yun.H3FieldName __h3name_Item = new(Fields.Item);
-            private static readonly global::H3Yun.H3FieldName __h3name_Grade = new(Fields.Grade);
-            private static readonly global::H3Yun.H3FieldName __h3name_Quantity = new(Fields.Quantity);
-            private static readonly global::H3Yun.H3FieldName __h3name_Date = new(Fields.Date);
-            private static readonly global::H3Yun.H3FieldName __h3name_Handler = new(Fields.Handler);
-            private static readonly global::H3Yun.H3FieldName __h3name_Customer = new(Fields.Customer);
+            private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Item = new(Fields.Item);
+            private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Grade = new(Fields.Grade);
+            private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Quantity = new(Fields.Quantity);
+            private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Date = new(Fields.Date);
+            private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Handler = new(Fields.Handler);
+            private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Customer = new(Fields.Customer);
 
             /// <summary>The child table's field codes, for code that must name a field.</summary>
             public static class Fields

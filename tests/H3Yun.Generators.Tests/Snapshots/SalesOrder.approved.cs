@@ -12,7 +12,7 @@ namespace Contoso.Orders
         public const string SchemaCode = "D000024SalesOrder";
 
         /// <summary>What the runtime needs to know about 销售订单, without reflection.</summary>
-        public static global::H3Yun.H3FormInfo<global::Contoso.Orders.SalesOrder> FormInfo { get; } = new(SchemaCode, "销售订单", new string[] { Fields.OrderNumber, Fields.Customer, Fields.OrderDate, Fields.Amount, Fields.Paid, Fields.备注, Fields.TotalQuantity, Fields.Lines }, static () => new global::Contoso.Orders.SalesOrder());
+        public static global::H3Yun.CompilerServices.H3FormInfo<global::Contoso.Orders.SalesOrder> FormInfo { get; } = new(SchemaCode, "销售订单", new string[] { Fields.OrderNumber, Fields.Customer, Fields.OrderDate, Fields.Amount, Fields.Paid, Fields.备注, Fields.TotalQuantity, Fields.Lines }, static () => new global::Contoso.Orders.SalesOrder());
 
         /// <summary>Creates an empty record; only the fields you assign are sent.</summary>
         public SalesOrder() : base(8) { }
@@ -23,7 +23,7 @@ namespace Contoso.Orders
 
         /// <summary>客户 (<c>F0000002</c>, Association).</summary>
         public global::H3Yun.H3Ref<global::Contoso.Orders.Customer>? Customer { get => _Customer.ToReference<global::Contoso.Orders.Customer>(); set { _Customer.Assign(value?.ObjectId); OnFieldAssigned(1); } }
-        private global::H3Yun.UnitValue _Customer;
+        private global::H3Yun.CompilerServices.UnitValue _Customer;
 
         /// <summary>下单日期 (<c>F0000003</c>, DateTime).</summary>
         public global::System.DateTime? OrderDate { get => _OrderDate; set { _OrderDate = value; OnFieldAssigned(2); } }
@@ -64,21 +64,21 @@ namespace Contoso.Orders
         {
             switch (fieldCode)
             {
-                case Fields.OrderNumber: _OrderNumber = global::H3Yun.BizValueReader.ReadString(value, fieldCode); return 0;
+                case Fields.OrderNumber: _OrderNumber = global::H3Yun.CompilerServices.BizValueReader.ReadString(value, fieldCode); return 0;
                 case Fields.Customer: _Customer.Read(value, fieldCode); return 1;
                 case Fields.Customer + "Object": _Customer.ReadCompanion(value, fieldCode); return 1;
-                case Fields.OrderDate: _OrderDate = global::H3Yun.BizValueReader.ReadDateTime(value, fieldCode); return 2;
-                case Fields.Amount: _Amount = global::H3Yun.BizValueReader.ReadDecimal(value, fieldCode); return 3;
-                case Fields.Paid: _Paid = global::H3Yun.BizValueReader.ReadBoolean(value, fieldCode); return 4;
-                case Fields.备注: _备注 = global::H3Yun.BizValueReader.ReadString(value, fieldCode); return 5;
-                case Fields.TotalQuantity: _TotalQuantity = global::H3Yun.BizValueReader.ReadInt32(value, fieldCode); return 6;
-                case Fields.Lines: global::H3Yun.BizValueReader.ReadChildTable(value, fieldCode, _Lines, static () => new OrderLine()); return 7;
+                case Fields.OrderDate: _OrderDate = global::H3Yun.CompilerServices.BizValueReader.ReadDateTime(value, fieldCode); return 2;
+                case Fields.Amount: _Amount = global::H3Yun.CompilerServices.BizValueReader.ReadDecimal(value, fieldCode); return 3;
+                case Fields.Paid: _Paid = global::H3Yun.CompilerServices.BizValueReader.ReadBoolean(value, fieldCode); return 4;
+                case Fields.备注: _备注 = global::H3Yun.CompilerServices.BizValueReader.ReadString(value, fieldCode); return 5;
+                case Fields.TotalQuantity: _TotalQuantity = global::H3Yun.CompilerServices.BizValueReader.ReadInt32(value, fieldCode); return 6;
+                case Fields.Lines: global::H3Yun.CompilerServices.BizValueReader.ReadChildTable(value, fieldCode, _Lines, static () => new OrderLine()); return 7;
                 default: return -1;
             }
         }
 
         /// <inheritdoc/>
-        protected override void WriteFields(global::H3Yun.BizObjectWriter writer)
+        protected override void WriteFields(global::H3Yun.CompilerServices.BizObjectWriter writer)
         {
             if (ShouldWrite(writer, 0)) writer.WriteString(__h3name_OrderNumber, _OrderNumber);
             if (ShouldWrite(writer, 1)) writer.WriteUnit(__h3name_Customer, in _Customer);
@@ -90,14 +90,14 @@ namespace Contoso.Orders
             if (ShouldWriteTable(writer, 7, _Lines)) writer.WriteChildTable(__h3name_Lines, _Lines);
         }
 
-        private static readonly global::H3Yun.H3FieldName __h3name_OrderNumber = new(Fields.OrderNumber);
-        private static readonly global::H3Yun.H3FieldName __h3name_Customer = new(Fields.Customer);
-        private static readonly global::H3Yun.H3FieldName __h3name_OrderDate = new(Fields.OrderDate);
-        private static readonly global::H3Yun.H3FieldName __h3name_Amount = new(Fields.Amount);
-        private static readonly global::H3Yun.H3FieldName __h3name_Paid = new(Fields.Paid);
-        private static readonly global::H3Yun.H3FieldName __h3name_备注 = new(Fields.备注);
-        private static readonly global::H3Yun.H3FieldName __h3name_TotalQuantity = new(Fields.TotalQuantity);
-        private static readonly global::H3Yun.H3FieldName __h3name_Lines = new(Fields.Lines);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_OrderNumber = new(Fields.OrderNumber);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Customer = new(Fields.Customer);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_OrderDate = new(Fields.OrderDate);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Amount = new(Fields.Amount);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Paid = new(Fields.Paid);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_备注 = new(Fields.备注);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_TotalQuantity = new(Fields.TotalQuantity);
+        private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Lines = new(Fields.Lines);
 
         /// <summary>The form's field codes, for code that must name a field.</summary>
         public static class Fields
@@ -184,24 +184,24 @@ namespace Contoso.Orders
             {
                 switch (fieldCode)
                 {
-                    case Fields.Product: _Product = global::H3Yun.BizValueReader.ReadString(value, fieldCode); return 0;
-                    case Fields.Quantity: _Quantity = global::H3Yun.BizValueReader.ReadInt32(value, fieldCode); return 1;
-                    case Fields.UnitPrice: _UnitPrice = global::H3Yun.BizValueReader.ReadDecimal(value, fieldCode); return 2;
+                    case Fields.Product: _Product = global::H3Yun.CompilerServices.BizValueReader.ReadString(value, fieldCode); return 0;
+                    case Fields.Quantity: _Quantity = global::H3Yun.CompilerServices.BizValueReader.ReadInt32(value, fieldCode); return 1;
+                    case Fields.UnitPrice: _UnitPrice = global::H3Yun.CompilerServices.BizValueReader.ReadDecimal(value, fieldCode); return 2;
                     default: return -1;
                 }
             }
 
             /// <inheritdoc/>
-            protected override void WriteFields(global::H3Yun.BizObjectWriter writer)
+            protected override void WriteFields(global::H3Yun.CompilerServices.BizObjectWriter writer)
             {
                 if (ShouldWrite(writer, 0)) writer.WriteString(__h3name_Product, _Product);
                 if (ShouldWrite(writer, 1)) writer.WriteInt32(__h3name_Quantity, _Quantity);
                 if (ShouldWrite(writer, 2)) writer.WriteDecimal(__h3name_UnitPrice, _UnitPrice);
             }
 
-            private static readonly global::H3Yun.H3FieldName __h3name_Product = new(Fields.Product);
-            private static readonly global::H3Yun.H3FieldName __h3name_Quantity = new(Fields.Quantity);
-            private static readonly global::H3Yun.H3FieldName __h3name_UnitPrice = new(Fields.UnitPrice);
+            private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Product = new(Fields.Product);
+            private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_Quantity = new(Fields.Quantity);
+            private static readonly global::H3Yun.CompilerServices.H3FieldName __h3name_UnitPrice = new(Fields.UnitPrice);
 
             /// <summary>The child table's field codes, for code that must name a field.</summary>
             public static class Fields

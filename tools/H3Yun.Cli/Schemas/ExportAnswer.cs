@@ -104,7 +104,7 @@ internal static class ExportAnswer
         }
 
         // A name ("ShortString"), or a number as text: the generator accepts both, so the answer may too.
-        if (DataTypeNames.TokenText(node) is { } text && H3Yun.Generators.Parsing.BizDataTypes.TryResolve(text, out var canonical, out _, out _))
+        if (DataTypeNames.TokenText(node) is { } text && H3Yun.Protocol.BizDataTypes.TryParse(text, out var canonicalType) && canonicalType.ToString() is var canonical)
         {
             return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
                 ? parsed

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using GeneratorSystemFields = H3Yun.Generators.Model.SystemFields;
 
 namespace H3Yun.Cli.Schemas;
 
@@ -67,7 +66,7 @@ internal static class ExportCodeCommand
             .Replace("{{SchemasMember}}", ExportContract.SchemasMember, StringComparison.Ordinal)
             .Replace("{{ErrorMember}}", ExportContract.ErrorMember, StringComparison.Ordinal)
             .Replace("{{AppForms}}", string.Join(", ", codes.Select(Literal)), StringComparison.Ordinal)
-            .Replace("{{SystemFields}}", string.Join(", ", GeneratorSystemFields.All.Select(field => Literal(field.Code))), StringComparison.Ordinal)
+            .Replace("{{SystemFields}}", string.Join(", ", H3Yun.Protocol.SystemFieldCodes.OnRecord.Concat(H3Yun.Protocol.SystemFieldCodes.OnRow).Concat(H3Yun.Protocol.SystemFieldCodes.Bookkeeping).Distinct(StringComparer.Ordinal).Select(Literal)), StringComparison.Ordinal)
             .ReplaceLineEndings("\n");
     }
 

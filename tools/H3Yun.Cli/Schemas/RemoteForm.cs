@@ -20,10 +20,10 @@ internal sealed record RemoteField(string Name, string? DisplayName, int DataTyp
 internal static class DataTypeNames
 {
     public static string Name(int number) =>
-        H3Yun.Generators.Parsing.BizDataTypes.TryResolve(number.ToString(System.Globalization.CultureInfo.InvariantCulture), out var name, out _, out _) ? name : number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        H3Yun.Protocol.BizDataTypes.TryParse(number.ToString(System.Globalization.CultureInfo.InvariantCulture), out var type) ? type.ToString() : number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The canonical name of a DataType written as a name or a number; the text itself when unknown.</summary>
-    public static string Canonical(string text) => H3Yun.Generators.Parsing.BizDataTypes.TryResolve(text, out var name, out _, out _) ? name : text.Trim();
+    public static string Canonical(string text) => H3Yun.Protocol.BizDataTypes.TryParse(text, out var type) ? type.ToString() : text.Trim();
 
     /// <summary>The text of a DataType token of a schema file: a JSON number or string.</summary>
     public static string? TokenText(JsonNode? token) => token switch
