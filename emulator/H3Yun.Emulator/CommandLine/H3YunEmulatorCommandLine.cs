@@ -30,7 +30,11 @@ public static class H3YunEmulatorCommandLine
     /// <param name="output">Where to write normal output; the console by default.</param>
     /// <param name="error">Where to write errors; the console's error stream by default.</param>
     /// <param name="cancellationToken">Stops a serving emulator (Ctrl+C and SIGTERM do too).</param>
-    /// <returns>The exit code: 0 on success, 1 on an error, 2 on bad arguments.</returns>
+    /// <returns>
+    /// The exit code, as every command under <c>h3yun</c> returns it: 0 on success (served until stopped, exported),
+    /// 2 on an error (bad flags, a file that cannot be read or written, a port that cannot be bound). 1, a finding,
+    /// is for commands that check something; the emulator has none.
+    /// </returns>
     public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -44,7 +48,7 @@ public static class H3YunEmulatorCommandLine
             }
 
             configuration.Error.WriteLine("Run with --help for the flags.");
-            return Task.FromResult(2);
+            return Task.FromResult(ExitCodes.Error);
         }
 
         return parse.InvokeAsync(configuration, cancellationToken);
@@ -108,12 +112,12 @@ public static class H3YunEmulatorCommandLine
                     await writer.WriteLineAsync($"Exported {Path.GetFullPath(parse.GetValue(data)!)} to {Path.GetFullPath(destination)}.").ConfigureAwait(false);
                 }
 
-                return 0;
+                return ExitCodes.Success;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-                return 1;
+                return ExitCodes.Error;
             }
         });
         return export;
@@ -131,7 +135,7 @@ public static class H3YunEmulatorCommandLine
         catch (ArgumentException ex)
         {
             await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Error;
         }
 
         options.EngineSecret ??= Environment.GetEnvironmentVariable(SecretVariable);
@@ -152,7 +156,7 @@ public static class H3YunEmulatorCommandLine
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IOException)
         {
             await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return 1;
+            return ExitCodes.Error;
         }
 
         await using (emulator.ConfigureAwait(false))
@@ -178,7 +182,7 @@ public static class H3YunEmulatorCommandLine
             }
         }
 
-        return 0;
+        return ExitCodes.Success;
     }
 
     /// <summary>The serve flags, one per option of <see cref="H3YunEmulatorOptions"/>.</summary>

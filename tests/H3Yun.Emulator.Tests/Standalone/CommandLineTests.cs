@@ -141,19 +141,19 @@ public partial class CommandLineTests
         Assert.Equal(id, (string?)JsonNode.Parse(File.ReadAllText(folder.File("seed.json")))!["Records"]!["FormA"]![0]!["ObjectId"]);
         Assert.Equal(0, toStdout);
         Assert.Equal("exported", (string?)JsonNode.Parse(stdout)!["Records"]!["FormA"]![0]!["F0000001"]);
-        Assert.Equal(1, missing);
+        Assert.Equal(2, missing); // h3yun's convention (ExitCodes): 2 is an error, 1 a finding.
         Assert.Contains("none.db", error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_seed_given_with_seed_is_imported_at_start_and_a_bad_one_stops_it()
+    public async Task A_seed_given_with_seed_is_imported_at_start_and_a_bad_one_stops_it_with_exit_code_2()
     {
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("bad.json"), "{\"Records\":");
 
         var (code, _, error) = await RunAsync("--in-memory", "--seed", folder.File("bad.json"));
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("bad.json", error, StringComparison.Ordinal);
     }
 
