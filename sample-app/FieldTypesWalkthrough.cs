@@ -37,10 +37,14 @@ internal sealed class FieldTypesWalkthrough(H3YunClient client, TextWriter outpu
 
         // Attachments travel through endpoints of their own: upload to the record that exists, then stream it back.
         var note = System.Text.Encoding.UTF8.GetBytes("验收单：螺丝 100 个。");
-        await records.Attachments.UploadAsync(loaded, AllTypes.Where.Files, new MemoryStream(note), "验收单.txt", cancellationToken: cancellationToken);
+        var attachmentId = await records.Attachments.UploadAsync(loaded, AllTypes.Where.Files, new MemoryStream(note), "验收单.txt", cancellationToken: cancellationToken);
+
+        // H3Yun does not document whether a loaded record lists its attachments (docs/attachments.md), so the file is
+        // fetched by the id the upload returned, whatever the record shows.
         var withFile = await records.LoadAsync(created.ObjectId, cancellationToken)
             ?? throw new InvalidOperationException($"Record {created.ObjectId} is gone.");
-        await using (var file = await records.Attachments.DownloadAsync(withFile.Files.Single(), cancellationToken))
+        output.WriteLine($"  attachments listed by the loaded record: {withFile.Files.Count}");
+        await using (var file = await records.Client.DownloadAttachmentAsync(attachmentId, cancellationToken))
         {
             using var reader = new StreamReader(file.Content);
             output.WriteLine($"  attachment {file.FileName} ({file.ContentType}): {await reader.ReadToEndAsync(cancellationToken)}");

@@ -14,9 +14,10 @@ internal sealed record EmulatorSettings(
     RateLimitRefusal RateLimitRefusal,
     int? RequestLogLimit,
     bool Strict,
-    IReadOnlyDictionary<string, TitleTemplate> TitleTemplates)
+    IReadOnlyDictionary<string, TitleTemplate> TitleTemplates,
+    bool ListAttachmentsInReads = true)
 {
-    public Actions.ReadStyle ReadStyle { get; } = new(Strict, Strict);
+    public Actions.ReadStyle ReadStyle { get; } = new(Strict, Strict) { ListsAttachments = ListAttachmentsInReads };
 
     public static EmulatorSettings From(H3YunEmulatorOptions options)
     {
@@ -43,7 +44,8 @@ internal sealed record EmulatorSettings(
             Defined(options.RateLimitRefusal, nameof(options.RateLimitRefusal)),
             options.RequestLogLimit,
             options.Strict,
-            templates);
+            templates,
+            options.ListAttachmentsInReads);
     }
 
     private static T Defined<T>(T value, string name)

@@ -53,6 +53,12 @@ public sealed class H3YunEmulatorOptions
     public MissingRecordAnswer? MissingRecord { get; set; }
 
     /// <summary>
+    /// Whether reads list the files of attachment and image fields (the default). H3Yun documents no read format for
+    /// them, so a client must also work when they come back empty: set <see langword="false"/> to test that it does.
+    /// </summary>
+    public bool ListAttachmentsInReads { get; set; } = true;
+
+    /// <summary>
     /// Enforces H3Yun's documented budget (1–2 calls per second) per EngineCode when set: a burst of up to this many
     /// requests, then one every 1/rate seconds; the excess is refused as <see cref="RateLimitRefusal"/> says and not
     /// processed. <see langword="null"/> (the default) enforces nothing.

@@ -4,7 +4,7 @@ namespace H3Yun.Cli.Tests;
 public class EmulatorCommandTests
 {
     [Fact]
-    public async Task H3yun_emulator_serves_the_schema_export_that_pull_reads_until_cancelled()
+    public async Task H3yun_emulator_prints_the_lines_to_paste_that_pull_reads_and_serves_until_cancelled()
     {
         using var folder = new TempFolder();
         var port = FreePort();
@@ -15,21 +15,23 @@ public class EmulatorCommandTests
             ["emulator", "--urls", $"http://127.0.0.1:{port}", "--schemas", Cli.RepositorySchema("Customer.h3form.json"), "--in-memory", "--custom-api", "schema-export", "--engine-code", "cli-test"],
             console,
             stop.Token);
-        while (!output.ToString().Contains("EngineSecret:", StringComparison.Ordinal))
+        while (!output.ToString().Contains("Press Ctrl+C", StringComparison.Ordinal))
         {
             Assert.False(serving.IsCompleted, "the emulator stopped: " + output);
             await Task.Delay(50, stop.Token);
         }
 
-        var secret = output.ToString().Split('\n').Single(line => line.Contains("EngineSecret:", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
-        var pull = await Cli.RunAsync(folder.Path, new Dictionary<string, string?>
-        {
-            [H3YunClientOptions.EngineCodeVariable] = "cli-test",
-            [H3YunClientOptions.EngineSecretVariable] = secret,
-            [H3YunClientOptions.BaseAddressVariable] = $"http://127.0.0.1:{port}",
-        }, "schema", "pull", "--app", H3YunEmulatorOptionsApp.Default);
+        // The lines it prints to paste into a shell are the whole environment pull needs: the client's own names.
+        var exported = output.ToString().Split('\n').Select(line => line.TrimEnd('\r'))
+            .Where(line => line.StartsWith("export ", StringComparison.Ordinal))
+            .Select(line => line["export ".Length..].Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => (string?)pair[1]);
+        var pull = await Cli.RunAsync(folder.Path, exported, "schema", "pull", "--app", H3YunEmulatorOptionsApp.Default);
         await stop.CancelAsync();
 
+        Assert.Equal([H3YunClientOptions.BaseAddressVariable, H3YunClientOptions.EngineCodeVariable, H3YunClientOptions.EngineSecretVariable], exported.Keys);
+        Assert.Equal($"http://127.0.0.1:{port}/", exported[H3YunClientOptions.BaseAddressVariable]);
+        Assert.Equal("cli-test", exported[H3YunClientOptions.EngineCodeVariable]);
         Assert.True(pull.ExitCode == 0, pull.All);
         Assert.True(File.Exists(folder.File("schemas/D000024Customer.h3form.json")));
         Assert.Equal(0, await serving);

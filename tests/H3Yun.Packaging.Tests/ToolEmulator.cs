@@ -26,7 +26,7 @@ internal sealed class ToolEmulator(Process process, Dictionary<string, string> e
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
                 ?? throw new InvalidOperationException("h3yun emulator stopped: " + await process.StandardError.ReadToEndAsync(timeout.Token));
             address ??= Regex.Match(line, @"listening on (\S+)") is { Success: true } listening ? listening.Groups[1].Value : null;
-            code = Regex.Match(line, @"EngineCode:\s+(\S+)") is { Success: true } engine ? engine.Groups[1].Value : null;
+            code = Regex.Match(line, @"^export H3YUN_ENGINE_CODE=(\S+)$") is { Success: true } engine ? engine.Groups[1].Value : null;
         }
 
         _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);

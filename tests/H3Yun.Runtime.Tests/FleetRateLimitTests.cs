@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using H3Yun.Emulator;
+using H3Yun.TestSupport;
 
 namespace H3Yun.Runtime.Tests;
 
@@ -21,7 +22,7 @@ public sealed class FleetRateLimitTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _redisPort = FreePort();
-        _redis = Process.Start(new ProcessStartInfo("redis-server", ["--port", _redisPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        _redis = Process.Start(new ProcessStartInfo(TestPrograms.RedisServer, ["--port", _redisPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

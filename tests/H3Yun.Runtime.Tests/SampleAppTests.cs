@@ -10,11 +10,12 @@ namespace H3Yun.Runtime.Tests;
 public class SampleAppTests
 {
     [Theory]
-    [InlineData(MissingRecordAnswer.NullBizObject)]
-    [InlineData(MissingRecordAnswer.NotFoundError)]
-    public async Task The_sample_succeeds_whichever_way_H3Yun_answers_a_load_of_a_missing_record(MissingRecordAnswer answer)
+    [InlineData(MissingRecordAnswer.NullBizObject, true)]
+    [InlineData(MissingRecordAnswer.NotFoundError, true)]
+    [InlineData(MissingRecordAnswer.NullBizObject, false)]
+    public async Task The_sample_succeeds_whichever_way_H3Yun_answers_a_missing_record_and_lists_attachments(MissingRecordAnswer answer, bool listsAttachments)
     {
-        var options = new H3YunEmulatorOptions { MissingRecord = answer };
+        var options = new H3YunEmulatorOptions { MissingRecord = answer, ListAttachmentsInReads = listsAttachments };
         foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Schemas"), "*.h3form.json"))
         {
             options.SchemaFiles.Add(file);
@@ -39,6 +40,8 @@ public class SampleAppTests
 
         Assert.True(sample.ExitCode == 0, $"exit {sample.ExitCode}\n{await output}\n{await errors}");
         Assert.Contains("a query for the order now finds nothing", await output, StringComparison.Ordinal);
+        Assert.Contains($"attachments listed by the loaded record: {(listsAttachments ? 1 : 0)}", await output, StringComparison.Ordinal);
+        Assert.Contains("attachment 验收单.txt (text/plain): 验收单：螺丝 100 个。", await output, StringComparison.Ordinal);
         Assert.DoesNotContain(emulator.EngineSecret, await output + await errors, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using H3Yun.Cli.Schemas;
 using H3Yun.Emulator;
 
@@ -10,7 +11,11 @@ namespace H3Yun.Cli;
 /// </summary>
 internal static class CliApp
 {
-    public static RootCommand Create(CliConsole console)
+    /// <summary>The name a user types; a <see cref="RootCommand"/> would take the assembly's, H3Yun.Cli.</summary>
+    public const string Name = "h3yun";
+
+    /// <summary>The root command: a plain <see cref="Command"/> named <see cref="Name"/>, with --help and --version.</summary>
+    public static Command Create(CliConsole console)
     {
         var schema = new Command("schema", "Schema files (*.h3form.json): export them from H3Yun, pull, compare, check.")
         {
@@ -19,8 +24,10 @@ internal static class CliApp
             DiffCommand.Create(console),
             CheckCommand.Create(console),
         };
-        return new RootCommand("h3yun: schema files from H3Yun (氚云) for H3Yun.Generators, checked like the build, and a local OpenApi emulator.")
+        return new Command(Name, "h3yun: schema files from H3Yun (氚云) for H3Yun.Generators, checked like the build, and a local OpenApi emulator.")
         {
+            new HelpOption(),
+            new VersionOption(),
             schema,
             H3YunEmulatorCommandLine.CreateCommand("emulator"),
         };

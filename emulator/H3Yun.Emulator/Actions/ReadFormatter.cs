@@ -16,6 +16,7 @@ internal static class ReadFormatter
 {
     public static JsonObject Format(JsonObject stored, FormSchema? form, IReadOnlyList<StoredAttachment> attachments, ReadStyle style, IReadOnlySet<string>? returnItems = null)
     {
+        attachments = style.ListsAttachments ? attachments : [];
         var read = new JsonObject();
         foreach (var code in SystemFieldCodes.OnRecord)
         {
@@ -70,6 +71,7 @@ internal static class ReadFormatter
     /// <summary>A child row read on its own (LoadBizObject with the child SchemaCode), with its attachments.</summary>
     public static JsonObject FormatChildRow(JsonObject row, FormSchema? childForm, IReadOnlyList<StoredAttachment> attachments, ReadStyle style)
     {
+        attachments = style.ListsAttachments ? attachments : [];
         var read = new JsonObject
         {
             [SystemFieldCodes.ObjectId] = row[SystemFieldCodes.ObjectId]?.DeepClone(),
@@ -237,6 +239,9 @@ internal static class ReadFormatter
 internal sealed record ReadStyle(bool NumbersAsText, bool SeqNoOnlyWhereListed)
 {
     public static readonly ReadStyle Kind = new(false, false);
+
+    /// <summary>Whether attachment fields list their files; H3Yun does not document that a read does.</summary>
+    public bool ListsAttachments { get; init; } = true;
 
     public bool HasSeqNo(FormSchema? form) => !SeqNoOnlyWhereListed || form?.HasSeqNo == true;
 }

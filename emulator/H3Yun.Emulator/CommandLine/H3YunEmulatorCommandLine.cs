@@ -17,20 +17,48 @@ namespace H3Yun.Emulator;
 /// </summary>
 public static class H3YunEmulatorCommandLine
 {
-    /// <summary>The data file standalone mode uses unless told otherwise.</summary>
-    public const string DefaultDataFile = "h3yun-emulator.db";
+    /// <summary>The name of the data file standalone mode uses unless told otherwise.</summary>
+    public const string DataFileName = "h3yun-emulator.db";
+
+    /// <summary>
+    /// The data file standalone mode uses unless told otherwise (<c>--data</c>, <c>--in-memory</c>):
+    /// <c>h3yun/emulator/h3yun-emulator.db</c> under the user's local application data folder
+    /// (<see cref="Environment.SpecialFolder.LocalApplicationData"/>: <c>%LOCALAPPDATA%</c> on Windows,
+    /// <c>$XDG_DATA_HOME</c> or <c>~/.local/share</c> on Linux), so that the data (and SQLite's <c>-wal</c> and
+    /// <c>-shm</c> files beside it) stays out of the project the emulator is started in, where it would be easy to
+    /// commit by mistake. The folder is created when the emulator starts with it. The temp folder stands in when the
+    /// system names no such folder (no home directory).
+    /// </summary>
+    public static string DefaultDataFile
+    {
+        get
+        {
+            var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+            return Path.Combine(string.IsNullOrEmpty(root) ? Path.GetTempPath() : root, "h3yun", "emulator", DataFileName);
+        }
+    }
 
     /// <summary>How many requests standalone mode keeps for the web page unless told otherwise.</summary>
     public const int DefaultRequestLogLimit = 1000;
 
     private const string SecretVariable = "H3YUN_EMULATOR_ENGINE_SECRET";
 
+    // The variables the runtime's client and h3yun read (H3YunClientOptions.*Variable): the emulator prints them as
+    // lines to paste. It does not reference the runtime, so the CLI's tests check that the names agree.
+    private const string BaseAddressVariable = "H3YUN_BASE_ADDRESS";
+    private const string EngineCodeVariable = "H3YUN_ENGINE_CODE";
+    private const string EngineSecretVariable = "H3YUN_ENGINE_SECRET";
+
     /// <summary>Parses and runs a command line, as the emulator's own executable does.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="output">Where to write normal output; the console by default.</param>
     /// <param name="error">Where to write errors; the console's error stream by default.</param>
     /// <param name="cancellationToken">Stops a serving emulator (Ctrl+C and SIGTERM do too).</param>
-    /// <returns>The exit code: 0 on success, 1 on an error, 2 on bad arguments.</returns>
+    /// <returns>
+    /// The exit code, as every command under <c>h3yun</c> returns it: 0 on success (served until stopped, exported),
+    /// 2 on an error (bad flags, a file that cannot be read or written, a port that cannot be bound). 1, a finding,
+    /// is for commands that check something; the emulator has none.
+    /// </returns>
     public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -44,7 +72,7 @@ public static class H3YunEmulatorCommandLine
             }
 
             configuration.Error.WriteLine("Run with --help for the flags.");
-            return Task.FromResult(2);
+            return Task.FromResult(ExitCodes.Error);
         }
 
         return parse.InvokeAsync(configuration, cancellationToken);
@@ -82,7 +110,7 @@ public static class H3YunEmulatorCommandLine
 
     private static Command CreateExport()
     {
-        var data = new Option<string>("--data") { Description = "The data file to export.", DefaultValueFactory = _ => DefaultDataFile };
+        var data = new Option<string>("--data") { Description = "The data file to export; by default the one the emulator uses without --data.", DefaultValueFactory = _ => DefaultDataFile };
         var output = new Option<string?>("--out", "-o") { Description = "The seed file to write; standard output when left out." };
         var export = new Command("export", "Write the records and attachments of a data file as a seed file (JSON) that --seed reads back.") { data, output };
         export.SetAction(async (parse, cancellationToken) =>
@@ -108,12 +136,12 @@ public static class H3YunEmulatorCommandLine
                     await writer.WriteLineAsync($"Exported {Path.GetFullPath(parse.GetValue(data)!)} to {Path.GetFullPath(destination)}.").ConfigureAwait(false);
                 }
 
-                return 0;
+                return ExitCodes.Success;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-                return 1;
+                return ExitCodes.Error;
             }
         });
         return export;
@@ -128,10 +156,10 @@ public static class H3YunEmulatorCommandLine
         {
             options = flags.ToOptions(parse);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return 2;
+            return ExitCodes.Error;
         }
 
         options.EngineSecret ??= Environment.GetEnvironmentVariable(SecretVariable);
@@ -152,22 +180,12 @@ public static class H3YunEmulatorCommandLine
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IOException)
         {
             await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return 1;
+            return ExitCodes.Error;
         }
 
         await using (emulator.ConfigureAwait(false))
         {
-            await output.WriteLineAsync($"H3Yun emulator listening on {emulator.BaseAddress}").ConfigureAwait(false);
-            await output.WriteLineAsync($"  web page:     {emulator.BaseAddress}").ConfigureAwait(false);
-            await output.WriteLineAsync($"  endpoint:     POST {emulator.BaseAddress}OpenApi/Invoke").ConfigureAwait(false);
-            await output.WriteLineAsync($"  EngineCode:   {emulator.EngineCode}").ConfigureAwait(false);
-            await output.WriteLineAsync($"  EngineSecret: {emulator.EngineSecret}").ConfigureAwait(false);
-            await output.WriteLineAsync(emulator.SchemaFormCount == 0
-                ? "  schemas:      none (schema-less mode: any SchemaCode, values stored as sent)"
-                : $"  schemas:      {emulator.SchemaFormCount} form(s)").ConfigureAwait(false);
-            await output.WriteLineAsync($"  data:         {emulator.DataFile ?? "in memory (gone when stopped)"}").ConfigureAwait(false);
-            await output.WriteLineAsync($"  apps:         {string.Join(", ", emulator.AppCodes)}").ConfigureAwait(false);
-            await output.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
+            await output.WriteAsync(Banner(emulator)).ConfigureAwait(false);
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -178,15 +196,60 @@ public static class H3YunEmulatorCommandLine
             }
         }
 
-        return 0;
+        return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// What a started emulator prints: where it listens, what it serves, where its data is, and the three variables
+    /// the client and h3yun read, as lines to paste into a POSIX shell and into PowerShell.
+    /// </summary>
+    private static string Banner(H3YunEmulator emulator)
+    {
+        var address = emulator.BaseAddress.ToString();
+        (string Name, string Value)[] variables =
+        [
+            (BaseAddressVariable, address),
+            (EngineCodeVariable, emulator.EngineCode),
+            (EngineSecretVariable, emulator.EngineSecret),
+        ];
+        var schemas = emulator.SchemaFormCount == 0
+            ? "none (schema-less mode: any SchemaCode, values stored as sent)"
+            : emulator.SchemaFormCount.ToString(System.Globalization.CultureInfo.InvariantCulture) + " form(s)";
+        List<string> lines =
+        [
+            $"H3Yun emulator listening on {address}",
+            $"Web page: {address}",
+            $"Endpoint: POST {address}OpenApi/Invoke",
+            $"Schemas: {schemas}",
+            $"Apps: {string.Join(", ", emulator.AppCodes)}",
+            $"Data: {emulator.DataFile ?? "in memory (gone when stopped)"}",
+            string.Empty,
+            "Point a client or h3yun at it: paste into a shell (bash, zsh),",
+            .. variables.Select(variable => $"export {variable.Name}={PosixWord(variable.Value)}"),
+            "or into PowerShell:",
+            .. variables.Select(variable => $"$env:{variable.Name} = {PowerShellString(variable.Value)}"),
+            string.Empty,
+            "Press Ctrl+C to stop.",
+        ];
+        return string.Join(Environment.NewLine, lines) + Environment.NewLine;
+    }
+
+    /// <summary>A value as one word of a POSIX shell: as it is when nothing in it is special, else in single quotes.</summary>
+    private static string PosixWord(string value) =>
+        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "+-./:=@_%,".Contains(c, StringComparison.Ordinal))
+            ? value
+            : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    /// <summary>A value as a PowerShell string: in double quotes, with <c>`</c>, <c>"</c> and <c>$</c> escaped by a backtick.</summary>
+    private static string PowerShellString(string value) =>
+        "\"" + value.Replace("`", "``", StringComparison.Ordinal).Replace("\"", "`\"", StringComparison.Ordinal).Replace("$", "`$", StringComparison.Ordinal) + "\"";
 
     /// <summary>The serve flags, one per option of <see cref="H3YunEmulatorOptions"/>.</summary>
     private sealed class ServeFlags
     {
         private readonly Option<string?> _urls = new("--urls") { Description = "The loopback address to listen on, e.g. http://127.0.0.1:5080 (127.0.0.1 or localhost only). Default: a free port." };
         private readonly Option<string[]> _schemas = new("--schemas") { Description = "A *.h3form.json file or a folder searched for them; repeatable. None: schema-less mode (any SchemaCode, values stored as sent).", AllowMultipleArgumentsPerToken = false };
-        private readonly Option<string> _data = new("--data") { Description = $"The SQLite data file; created when missing, kept across restarts.", DefaultValueFactory = _ => DefaultDataFile };
+        private readonly Option<string?> _data = new("--data") { Description = "The SQLite data file; created when missing, kept across restarts. Default: h3yun/emulator/h3yun-emulator.db in the user's local application data folder, out of any project." };
         private readonly Option<bool> _inMemory = new("--in-memory") { Description = "Keep the data in memory instead of a file (gone when stopped)." };
         private readonly Option<string[]> _seed = new("--seed") { Description = "A seed file (JSON, as `export` writes) to import at start; records with a stored ObjectId are replaced. Repeatable." };
         private readonly Option<string> _engineCode = new("--engine-code") { Description = "The EngineCode to accept.", DefaultValueFactory = _ => "emulator-engine" };
@@ -213,7 +276,7 @@ public static class H3YunEmulatorCommandLine
             var options = new H3YunEmulatorOptions
             {
                 EngineCode = parse.GetValue(_engineCode)!,
-                DataFile = parse.GetValue(_inMemory) ? null : Path.GetFullPath(parse.GetValue(_data)!),
+                DataFile = parse.GetValue(_inMemory) ? null : DataFile(parse.GetValue(_data)),
                 Strict = parse.GetValue(_strict),
                 RateLimit = parse.GetValue(_rateLimit),
                 RateLimitRefusal = parse.GetValue(_rateLimitRefusal),
@@ -258,6 +321,19 @@ public static class H3YunEmulatorCommandLine
             }
 
             return options;
+        }
+
+        /// <summary>The file given, from the current directory; or the default, its folder created when missing.</summary>
+        private static string DataFile(string? given)
+        {
+            if (given is not null)
+            {
+                return Path.GetFullPath(given);
+            }
+
+            var file = DefaultDataFile;
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            return file;
         }
 
         /// <summary>Only loopback: the emulator accepts any data and prints its secret, so it must not be reachable from the network.</summary>

@@ -16,7 +16,9 @@ namespace H3Yun.Emulator.WebPage;
 /// <summary>
 /// The emulator's web page, rendered on the server with no script and no build step: <c>/</c> lists the forms,
 /// the fault queue and the request log (secret masked, with each envelope and answer); <c>/forms/{SchemaCode}</c>
-/// shows a form's fields and its records, paged, with their child rows, as LoadBizObject reads them.
+/// shows a form's fields and its records, paged, with their child rows, as LoadBizObject reads them: columns headed
+/// by the fields' names (codes in a tooltip and small text), the form's own fields before the system fields, times
+/// with their zone, and a search box (<c>?q=</c>, a plain GET form) that keeps the records holding the text.
 /// </summary>
 internal sealed class EmulatorPage(EmulatorServices services)
 {
@@ -30,7 +32,13 @@ internal sealed class EmulatorPage(EmulatorServices services)
         th{background:#f3f3f3} td table{margin:0} pre{white-space:pre-wrap;word-break:break-all;margin:.25rem 0;max-width:60rem}
         .Refused,.Faulted,.RateLimited,.ClientGaveUp,.EmulatorError{color:#a40000} .Succeeded{color:#075e00}
         nav a{margin-right:1rem}
+        th small,.zone-of{color:#666;font-weight:normal} form[role=search]{margin:.5rem 0}
         """;
+
+    /// <summary>H3Yun keeps and answers times in China Standard Time, with no zone on the wire (Values/ChinaTime.cs).</summary>
+    private const string ChinaZone = "UTC+08:00";
+
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
@@ -53,7 +61,8 @@ internal sealed class EmulatorPage(EmulatorServices services)
         {
             var schemaCode = Uri.UnescapeDataString(path[FormsPrefix.Length..]);
             var page = int.TryParse(context.Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : 1;
-            handled = WriteAsync(context, schemaCode + " – H3Yun emulator", Form(schemaCode, page));
+            var search = context.Request.Query["q"].ToString().Trim();
+            handled = WriteAsync(context, schemaCode + " – H3Yun emulator", Form(schemaCode, page, search));
             return true;
         }
 
@@ -165,12 +174,12 @@ internal sealed class EmulatorPage(EmulatorServices services)
         }
 
         html.Element("p", $"The latest {Math.Min(requests.Count, RequestsShown)} of {requests.Count}, newest first. EngineSecret values are masked as {SecretMask.Mask}.");
-        html.Raw("<table><tr><th>#</th><th>Time</th><th>Action</th><th>Form</th><th>Outcome</th><th>Status</th><th>ms</th><th>Fault</th><th>Envelope and answer</th></tr>");
+        html.Raw($"<table><tr><th>#</th><th>Time ({ChinaZone})</th><th>Action</th><th>Form</th><th>Outcome</th><th>Status</th><th>ms</th><th>Fault</th><th>Envelope and answer</th></tr>");
         foreach (var request in requests.Reverse().Take(RequestsShown))
         {
             html.Raw($"<tr {HtmlWriter.Attribute("data-sequence", request.Sequence.ToString(CultureInfo.InvariantCulture))}>")
                 .Element("td", request.Sequence.ToString(CultureInfo.InvariantCulture))
-                .Element("td", request.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture))
+                .Element("td", request.ReceivedAt.ToOffset(ChinaOffset).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture))
                 .Element("td", request.ActionName ?? request.Path)
                 .Element("td", request.SchemaCode)
                 .Element("td", request.Outcome.ToString(), HtmlWriter.Attribute("class", request.Outcome.ToString()))
@@ -186,7 +195,7 @@ internal sealed class EmulatorPage(EmulatorServices services)
         html.Raw("</table></section>");
     }
 
-    private string Form(string schemaCode, int page)
+    private string Form(string schemaCode, int page, string search)
     {
         var html = new HtmlWriter();
         var form = services.Schemas.Find(schemaCode);
@@ -203,38 +212,69 @@ internal sealed class EmulatorPage(EmulatorServices services)
         }
 
         html.Raw("</section>");
-        var total = services.Store.Count(schemaCode);
+        var formPath = "/forms/" + Uri.EscapeDataString(schemaCode);
+        var stored = services.Store.Count(schemaCode);
+        JsonObject Read(JsonObject record) =>
+            ReadFormatter.Format(record, form, services.Store.AttachmentsOf(schemaCode, (string)record[SystemFieldCodes.ObjectId]!), services.Settings.ReadStyle);
+
+        // Without a search, one page is read; a search reads every record, as LoadBizObject shows them, and keeps those
+        // holding the text anywhere (child rows included), whatever page they would be on.
+        var matching = search.Length == 0 ? null : services.Store.Snapshot(schemaCode).Select(Read).Where(record => Holds(record, search)).ToList();
+        var total = matching?.Count ?? stored;
         var pages = Math.Max(1, (total + RecordsPerPage - 1) / RecordsPerPage);
         page = Math.Min(page, pages);
         html.Raw("<section id=\"records\">").Element("h2", "Records");
-        html.Element("p", $"{total} record(s); page {page} of {pages}.", "class=\"paging\"");
+        html.Raw($"<form role=\"search\" method=\"get\" {HtmlWriter.Attribute("action", formPath)}>")
+            .Raw($"<input type=\"search\" name=\"q\" placeholder=\"Text in any field\" aria-label=\"Search the records\" {HtmlWriter.Attribute("value", search)}> ")
+            .Raw("<button type=\"submit\">Search</button>");
+        if (search.Length > 0)
+        {
+            html.Raw($" <a {HtmlWriter.Attribute("href", formPath)}>Show all</a>");
+        }
+
+        html.Raw("</form>");
+        html.Element("p", search.Length == 0
+            ? $"{total} record(s); page {page} of {pages}."
+            : $"{total} of {stored} record(s) match “{search}”; page {page} of {pages}.", "class=\"paging\"");
         if (page > 1 || page < pages)
         {
+            var query = search.Length == 0 ? string.Empty : "&q=" + Uri.EscapeDataString(search);
             html.Raw("<nav>");
             if (page > 1)
             {
-                html.Raw($"<a rel=\"prev\" {HtmlWriter.Attribute("href", $"/forms/{Uri.EscapeDataString(schemaCode)}?page={page - 1}")}>← Previous</a>");
+                html.Raw($"<a rel=\"prev\" {HtmlWriter.Attribute("href", $"{formPath}?page={page - 1}{query}")}>← Previous</a>");
             }
 
             if (page < pages)
             {
-                html.Raw($"<a rel=\"next\" {HtmlWriter.Attribute("href", $"/forms/{Uri.EscapeDataString(schemaCode)}?page={page + 1}")}>Next →</a>");
+                html.Raw($"<a rel=\"next\" {HtmlWriter.Attribute("href", $"{formPath}?page={page + 1}{query}")}>Next →</a>");
             }
 
             html.Raw("</nav>");
         }
 
-        var records = services.Store.Page(schemaCode, (page - 1) * RecordsPerPage, RecordsPerPage)
-            .Select(record => ReadFormatter.Format(record, form, services.Store.AttachmentsOf(schemaCode, (string)record[SystemFieldCodes.ObjectId]!), services.Settings.ReadStyle))
-            .ToList();
+        var records = matching is null
+            ? services.Store.Page(schemaCode, (page - 1) * RecordsPerPage, RecordsPerPage).Select(Read).ToList()
+            : matching.Skip((page - 1) * RecordsPerPage).Take(RecordsPerPage).ToList();
         if (records.Count > 0)
         {
-            WriteTable(html, records, "record-table");
+            html.Element("p", $"Times are China time ({ChinaZone}), as H3Yun keeps and answers them.", "class=\"zone\"");
+            WriteTable(html, records, form, "record-table");
         }
 
         html.Raw("</section>");
         return html.ToString();
     }
+
+    /// <summary>Whether any value in a read record, child rows included, holds the text, ignoring case.</summary>
+    private static bool Holds(JsonNode? node, string text) => node switch
+    {
+        JsonObject members => members.Any(member => Holds(member.Value, text)),
+        JsonArray items => items.Any(item => Holds(item, text)),
+        JsonValue value => (value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString())
+            .Contains(text, StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 
     private static void WriteFields(HtmlWriter html, FormSchema form)
     {
@@ -268,8 +308,12 @@ internal sealed class EmulatorPage(EmulatorServices services)
         html.Raw("</table>");
     }
 
-    /// <summary>Records or rows as a table, one column per member in order of first appearance; child tables nest.</summary>
-    private static void WriteTable(HtmlWriter html, IReadOnlyList<JsonObject> rows, string cssClass)
+    /// <summary>
+    /// Records or rows as a table, one column per member: the form's own fields first, then the system fields, each in
+    /// order of first appearance; headed by the field's name with its code in small text and a tooltip (the code alone
+    /// where no schema names it). Child tables nest, with their own schema's names.
+    /// </summary>
+    private static void WriteTable(HtmlWriter html, IReadOnlyList<JsonObject> rows, FormSchema? form, string cssClass)
     {
         var columns = new List<string>();
         foreach (var row in rows)
@@ -283,37 +327,60 @@ internal sealed class EmulatorPage(EmulatorServices services)
             }
         }
 
-        html.Raw($"<table {HtmlWriter.Attribute("class", cssClass)}><tr>");
+        columns = [.. columns.Where(column => !IsSystem(column)), .. columns.Where(IsSystem)];
+        html.Raw($"<table {HtmlWriter.Attribute("class", cssClass)}><thead><tr>");
         foreach (var column in columns)
         {
-            html.Element("th", column);
+            html.Raw($"<th {HtmlWriter.Attribute("title", column)}>");
+            if (form?.Find(column)?.DisplayName is { Length: > 0 } displayName && displayName != column)
+            {
+                html.Text(displayName).Raw("<br>").Element("small", column);
+            }
+            else
+            {
+                html.Text(column);
+            }
+
+            html.Raw("</th>");
         }
 
-        html.Raw("</tr>");
+        html.Raw("</tr></thead><tbody>");
         foreach (var row in rows)
         {
             html.Raw($"<tr {HtmlWriter.Attribute("data-object-id", (string?)row[SystemFieldCodes.ObjectId])}>");
             foreach (var column in columns)
             {
                 html.Raw("<td>");
-                WriteValue(html, row[column]);
+                var field = form?.Find(column);
+                WriteValue(html, row[column], field?.ChildSchema);
+                if (IsTime(column, field) && row[column] is JsonValue time && time.GetValueKind() == JsonValueKind.String && time.GetValue<string>().Length > 0)
+                {
+                    html.Raw(" ").Element("span", $"({ChinaZone})", "class=\"zone-of\"");
+                }
+
                 html.Raw("</td>");
             }
 
             html.Raw("</tr>");
         }
 
-        html.Raw("</table>");
+        html.Raw("</tbody></table>");
     }
 
-    private static void WriteValue(HtmlWriter html, JsonNode? value)
+    private static bool IsSystem(string column) => SystemFieldCodes.IsOnRecord(column) || SystemFieldCodes.OnRow.Contains(column) || SystemFieldCodes.Bookkeeping.Contains(column);
+
+    /// <summary>A date field, or the time a record was created or modified: China time, shown with its zone.</summary>
+    private static bool IsTime(string column, FieldSchema? field) =>
+        field is null ? SystemFieldCodes.Dates.Contains(column) : field.DataType == BizDataType.DateTime;
+
+    private static void WriteValue(HtmlWriter html, JsonNode? value, FormSchema? childForm)
     {
         switch (value)
         {
             case null:
                 return;
             case JsonArray array when array.Count > 0 && array.All(item => item is JsonObject row && row.ContainsKey(SystemFieldCodes.ParentObjectId)):
-                WriteTable(html, [.. array.Select(item => item!.AsObject())], "child-table");
+                WriteTable(html, [.. array.Select(item => item!.AsObject())], childForm, "child-table");
                 return;
             case JsonArray array when array.Count > 0 && array.All(item => item is JsonObject file && file.ContainsKey("FileName")):
                 html.Text(string.Join(", ", array.Select(item => $"{(string?)item!["FileName"]} ({(string?)item["ObjectId"]})")));

@@ -99,7 +99,7 @@ public partial class CommandLineTests
             stop.Token);
         var banner = await WaitForAsync(output, "Press Ctrl+C");
         var address = ListeningOn().Match(banner).Groups[1].Value;
-        var secret = SecretLine().Match(banner).Groups[1].Value;
+        var secret = ExportLine("H3YUN_ENGINE_SECRET").Match(banner).Groups[1].Value;
 
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "OpenApi/Invoke")
@@ -115,10 +115,55 @@ public partial class CommandLineTests
         Assert.Equal(0, await serving);
         Assert.True((bool)envelope["Successful"]!, envelope.ToJsonString());
         Assert.Contains(EmulatorSession.OrderForm, (string?)envelope["ReturnData"]!["Schemas"], StringComparison.Ordinal);
-        Assert.Contains($"data:         {folder.File("data.db")}", banner, StringComparison.Ordinal);
-        Assert.Contains("schemas:      1 form(s)", banner, StringComparison.Ordinal);
+        Assert.Contains($"{Environment.NewLine}Data: {folder.File("data.db")}{Environment.NewLine}", banner, StringComparison.Ordinal);
+        Assert.Contains("Schemas: 1 form(s)", banner, StringComparison.Ordinal);
         Assert.Contains("Stopping.", output.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(folder.File("data.db")));
+    }
+
+    /// <summary>
+    /// The credentials come as lines to paste, for a POSIX shell and for PowerShell, with the names the client and
+    /// h3yun read (the CLI's tests check them against H3YunClientOptions), and the banner says where the data is.
+    /// </summary>
+    [Fact]
+    public async Task Serving_prints_the_variables_as_lines_to_paste_and_where_the_data_is()
+    {
+        var output = new StringWriter();
+        var synchronized = TextWriter.Synchronized(output);
+        using var stop = new CancellationTokenSource();
+        var serving = H3YunEmulatorCommandLine.RunAsync(["--urls", "http://127.0.0.1:0", "--in-memory", "--engine-code", "paste-engine"], synchronized, synchronized, stop.Token);
+        var banner = await WaitForAsync(output, "Press Ctrl+C");
+        await stop.CancelAsync();
+        await serving;
+        var address = ListeningOn().Match(banner).Groups[1].Value;
+        var lines = banner.Split(Environment.NewLine);
+        var secret = ExportLine("H3YUN_ENGINE_SECRET").Match(banner).Groups[1].Value;
+
+        Assert.EndsWith("/", address, StringComparison.Ordinal);
+        Assert.Contains($"export H3YUN_BASE_ADDRESS={address}", lines);
+        Assert.Contains("export H3YUN_ENGINE_CODE=paste-engine", lines);
+        Assert.Matches("^[A-Za-z0-9+/=]{20,}$", secret);
+        Assert.Contains($"$env:H3YUN_BASE_ADDRESS = \"{address}\"", lines);
+        Assert.Contains("$env:H3YUN_ENGINE_CODE = \"paste-engine\"", lines);
+        Assert.Contains($"$env:H3YUN_ENGINE_SECRET = \"{secret}\"", lines);
+        Assert.Contains("Data: in memory (gone when stopped)", lines);
+    }
+
+    [Theory]
+    [InlineData("it's", "export H3YUN_ENGINE_CODE='it'\\''s'", "$env:H3YUN_ENGINE_CODE = \"it's\"")]
+    [InlineData("a b$c\"d", "export H3YUN_ENGINE_CODE='a b$c\"d'", "$env:H3YUN_ENGINE_CODE = \"a b`$c`\"d\"")]
+    public async Task A_value_a_shell_would_split_or_expand_is_quoted_for_it(string engineCode, string posix, string powerShell)
+    {
+        var output = new StringWriter();
+        var synchronized = TextWriter.Synchronized(output);
+        using var stop = new CancellationTokenSource();
+        var serving = H3YunEmulatorCommandLine.RunAsync(["--urls", "http://127.0.0.1:0", "--in-memory", "--engine-code", engineCode], synchronized, synchronized, stop.Token);
+        var lines = (await WaitForAsync(output, "Press Ctrl+C")).Split(Environment.NewLine);
+        await stop.CancelAsync();
+        await serving;
+
+        Assert.Contains(posix, lines);
+        Assert.Contains(powerShell, lines);
     }
 
     [Fact]
@@ -141,19 +186,19 @@ public partial class CommandLineTests
         Assert.Equal(id, (string?)JsonNode.Parse(File.ReadAllText(folder.File("seed.json")))!["Records"]!["FormA"]![0]!["ObjectId"]);
         Assert.Equal(0, toStdout);
         Assert.Equal("exported", (string?)JsonNode.Parse(stdout)!["Records"]!["FormA"]![0]!["F0000001"]);
-        Assert.Equal(1, missing);
+        Assert.Equal(2, missing); // h3yun's convention (ExitCodes): 2 is an error, 1 a finding.
         Assert.Contains("none.db", error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_seed_given_with_seed_is_imported_at_start_and_a_bad_one_stops_it()
+    public async Task A_seed_given_with_seed_is_imported_at_start_and_a_bad_one_stops_it_with_exit_code_2()
     {
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("bad.json"), "{\"Records\":");
 
         var (code, _, error) = await RunAsync("--in-memory", "--seed", folder.File("bad.json"));
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("bad.json", error, StringComparison.Ordinal);
     }
 
@@ -189,6 +234,5 @@ public partial class CommandLineTests
     [GeneratedRegex(@"listening on (\S+)")]
     private static partial Regex ListeningOn();
 
-    [GeneratedRegex(@"EngineSecret: (\S+)")]
-    private static partial Regex SecretLine();
+    private static Regex ExportLine(string variable) => new($"^export {variable}=(\\S+)\\r?$", RegexOptions.Multiline);
 }

@@ -63,11 +63,70 @@ public partial class StandaloneProcessTests
             using var response = await http.SendAsync(request);
 
             var logged = await WaitForAsync(output, lines, "-> Succeeded");
-            Assert.Contains("schemas:      1 form(s)", banner, StringComparison.Ordinal);
-            Assert.Contains($"data:         {Path.Combine(folder.Path, "data.db")}", banner, StringComparison.Ordinal);
+            Assert.Contains("Schemas: 1 form(s)", banner, StringComparison.Ordinal);
+            Assert.Contains($"Data: {Path.Combine(folder.Path, "data.db")}", banner, StringComparison.Ordinal);
             Assert.Matches(@"#1 LoadBizObjects D000100Order -> Succeeded 200 in [0-9.]+ ms", logged);
             Assert.DoesNotContain(secret, logged[logged.IndexOf("#1 ", StringComparison.Ordinal)..], StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(folder.Path, "data.db")));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>
+    /// Without <c>--data</c> the data file goes under the user's local application data folder, not into the folder
+    /// the emulator was started in (a project, where <c>h3yun-emulator.db</c>, <c>-wal</c> and <c>-shm</c> were easy to
+    /// commit by mistake), its folder created when missing, and the banner says where it is.
+    /// </summary>
+    [Fact]
+    public async Task Without_data_the_data_file_goes_under_the_users_local_application_data_not_the_current_folder()
+    {
+        using var folder = new TempFolder();
+        using var home = new TempFolder();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "H3Yun.Emulator.dll"), "--urls", "http://127.0.0.1:0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Where .NET puts LocalApplicationData: $XDG_DATA_HOME on Linux, under $HOME on macOS; Windows asks the shell.
+        start.Environment["XDG_DATA_HOME"] = Path.Combine(home.Path, "data");
+        start.Environment["HOME"] = home.Path;
+        var localApplicationData = OperatingSystem.IsWindows() ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
+            : OperatingSystem.IsMacOS() ? Path.Combine(home.Path, "Library", "Application Support")
+            : Path.Combine(home.Path, "data");
+        var expected = Path.Combine(localApplicationData, "h3yun", "emulator", "h3yun-emulator.db");
+
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var lines = new SemaphoreSlim(0);
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            lines.Release();
+        };
+        process.BeginOutputReadLine();
+        try
+        {
+            var banner = await WaitForAsync(output, lines, "Press Ctrl+C");
+            var data = DataLine().Match(banner).Groups[1].Value;
+
+            Assert.Equal(expected, data);
+            Assert.True(File.Exists(expected), expected);
+            Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
         }
         finally
         {
@@ -133,6 +192,9 @@ public partial class StandaloneProcessTests
     [GeneratedRegex(@"listening on (\S+)")]
     private static partial Regex ListeningOn();
 
-    [GeneratedRegex(@"EngineSecret: (\S+)")]
+    [GeneratedRegex(@"^export H3YUN_ENGINE_SECRET=(\S+)\r?$", RegexOptions.Multiline)]
     private static partial Regex SecretLine();
+
+    [GeneratedRegex(@"^Data: (.+?)\r?$", RegexOptions.Multiline)]
+    private static partial Regex DataLine();
 }

@@ -1,28 +1,24 @@
 using System;
 using System.IO;
+using H3Yun.TestSupport;
 using OpenQA.Selenium.Chrome;
 
 namespace H3Yun.Emulator.Tests.TestSupport;
 
 /// <summary>
-/// Debian's chromium driven through Debian's chromedriver, headless, with a fresh profile and every feature that
+/// Debian's chromium driven through Debian's chromedriver (found by <see cref="TestPrograms"/> on PATH or where
+/// Debian installs them; a missing one names the package to install), headless, with a fresh profile and every feature that
 /// would reach the network switched off (this machine's network is closed, and a test must not depend on one).
 /// </summary>
 internal sealed class HeadlessChromium : IDisposable
 {
-    private const string Browser = "/usr/bin/chromium";
-    private const string Driver = "/usr/bin/chromedriver";
-
     private readonly TempFolder _profile = new();
 
     public HeadlessChromium()
     {
-        if (!File.Exists(Browser) || !File.Exists(Driver))
-        {
-            throw new InvalidOperationException($"The browser test needs Debian's chromium and chromium-driver ({Browser}, {Driver}): run 'apt-get install -y chromium chromium-driver' (.ci/run does).");
-        }
-
-        var options = new ChromeOptions { BinaryLocation = Browser };
+        var browser = TestPrograms.Chromium;
+        var driver = TestPrograms.ChromeDriver;
+        var options = new ChromeOptions { BinaryLocation = browser };
         options.AddArguments(
             "--headless",
             "--no-sandbox",
@@ -34,7 +30,7 @@ internal sealed class HeadlessChromium : IDisposable
             "--disable-sync",
             "--disable-dev-shm-usage",
             "--user-data-dir=" + _profile.Path);
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Driver)!, Path.GetFileName(Driver));
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(driver)!, Path.GetFileName(driver));
         service.HideCommandPromptWindow = true;
         service.SuppressInitialDiagnosticInformation = true;
         Page = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));

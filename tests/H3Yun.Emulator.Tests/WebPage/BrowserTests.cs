@@ -83,6 +83,56 @@ public class BrowserTests
         Assert.Contains("order 23", second[^1].Text, StringComparison.Ordinal);
         Assert.Contains("page 2 of 2", chromium.Page.FindElement(By.CssSelector("#records .paging")).Text, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The record table as a person reads it: columns headed by the fields' names (the code in a tooltip and small
+    /// text), the form's own fields before the eleven system fields, times with their zone, and a search box that
+    /// finds records on any page.
+    /// </summary>
+    [Fact]
+    public async Task Records_show_names_user_fields_first_times_with_their_zone_and_a_search_box_finds_them()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        using var chromium = new HeadlessChromium();
+        var items = string.Join(',', Enumerable.Range(1, 23).Select(i => EmulatorSession.Quote($$"""{"F0000001":"order {{i}}","F0000003":"2026-12-06 18:40:15","D000100FLines":[{"F0000011":"line of {{i}}","F0000012":"2026-12-07"}]}""")));
+        await api.SucceedAsync($$"""{"ActionName":"CreateBizObjects","SchemaCode":"{{Order}}","BizObjectArray":[{{items}}],"IsSubmit":true}""");
+        string[] userFields = ["F0000001", "F0000002", "F0000003", "F0000004", "F0000005", "F0000006", "F0000007", "F0000008", "F0000009", "D000100FLines"];
+
+        chromium.Page.Navigate().GoToUrl(new Uri(api.Emulator.BaseAddress, $"forms/{Order}"));
+        var headers = chromium.Page.FindElements(By.CssSelector("#records table.record-table > thead > tr > th"));
+        var codes = headers.Select(header => header.GetAttribute("title")).ToList();
+
+        Assert.Equal(userFields, codes.Take(userFields.Length));
+        Assert.Equal(["ObjectId", "Name", "CreatedBy", "OwnerId", "OwnerDeptId", "CreatedTime", "ModifiedBy", "ModifiedTime", "WorkflowInstanceId", "Status", "SeqNo"], codes.Skip(userFields.Length));
+        Assert.Equal("标题\nF0000001", headers[0].Text);
+        Assert.Equal("下单时间\nF0000003", headers[2].Text);
+        Assert.Equal("明细\nD000100FLines", headers[9].Text);
+        var first = chromium.Page.FindElement(By.CssSelector("#records table.record-table > tbody > tr[data-object-id]"));
+        var cells = first.FindElements(By.XPath("./td"));
+        Assert.Equal("2026/12/6 18:40:15 (UTC+08:00)", cells[codes.IndexOf("F0000003")].Text);
+        Assert.EndsWith(" (UTC+08:00)", cells[codes.IndexOf("CreatedTime")].Text, StringComparison.Ordinal);
+        var childHeaders = first.FindElements(By.CssSelector("table.child-table > thead > tr > th")).Select(header => header.GetAttribute("title")).ToList();
+        Assert.Equal(["F0000011", "F0000012", "F0000013", "ObjectId", "Name", "ParentObjectId"], childHeaders);
+        Assert.Contains("2026/12/7 0:00:00 (UTC+08:00)", first.FindElement(By.CssSelector("table.child-table")).Text, StringComparison.Ordinal);
+        Assert.Contains("UTC+08:00", chromium.Page.FindElement(By.CssSelector("#records .zone")).Text, StringComparison.Ordinal);
+
+        // On page 1 of 2, a search finds the record on page 2, and by what a child row holds too.
+        var search = chromium.Page.FindElement(By.CssSelector("#records form[role='search'] input[type='search']"));
+        search.SendKeys("ORDER 23" + Keys.Enter);
+        var found = chromium.Page.FindElements(By.CssSelector("#records table.record-table > tbody > tr[data-object-id]"));
+        Assert.Single(found);
+        Assert.Contains("order 23", found[0].Text, StringComparison.Ordinal);
+        Assert.Contains("1 of 23 record(s) match", chromium.Page.FindElement(By.CssSelector("#records .paging")).Text, StringComparison.Ordinal);
+        Assert.Equal("ORDER 23", chromium.Page.FindElement(By.CssSelector("#records input[type='search']")).GetAttribute("value"));
+
+        var again = chromium.Page.FindElement(By.CssSelector("#records input[type='search']"));
+        again.Clear();
+        again.SendKeys("line of 1" + Keys.Enter);
+        Assert.Equal(11, chromium.Page.FindElements(By.CssSelector("#records table.record-table > tbody > tr[data-object-id]")).Count);
+
+        chromium.Page.Navigate().GoToUrl(api.Emulator.BaseAddress);
+        Assert.Contains("Time (UTC+08:00)", chromium.Page.FindElement(By.CssSelector("#requests table tr")).Text, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>Browser tests run one at a time: each starts a Chromium, and two at once on two cores only slow both.</summary>

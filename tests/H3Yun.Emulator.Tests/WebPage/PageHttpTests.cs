@@ -38,6 +38,23 @@ public class PageHttpTests
         Assert.Contains("1 record(s); page 1 of 1.", form, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_search_is_shown_back_encoded_and_pages_carry_it()
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        for (var i = 0; i < 25; i++)
+        {
+            await api.CreateAsync("FormA", $$"""{"F0000001":"<b>match {{i}}</b>"}""");
+        }
+
+        var form = await api.Http.GetStringAsync("/forms/FormA?q=" + Uri.EscapeDataString("<b>match"));
+
+        Assert.Contains("value=\"&lt;b&gt;match\"", form, StringComparison.Ordinal);
+        Assert.Contains("25 of 25 record(s) match", form, StringComparison.Ordinal);
+        Assert.Contains("href=\"/forms/FormA?page=2&amp;q=%3Cb%3Ematch\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>match", form, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("GET", "/nothing", HttpStatusCode.NotFound)]
     [InlineData("POST", "/", HttpStatusCode.NotFound)]
