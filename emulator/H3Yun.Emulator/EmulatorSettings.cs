@@ -14,7 +14,8 @@ internal sealed record EmulatorSettings(
     RateLimitRefusal RateLimitRefusal,
     int? RequestLogLimit,
     bool Strict,
-    IReadOnlyDictionary<string, TitleTemplate> TitleTemplates)
+    IReadOnlyDictionary<string, TitleTemplate> TitleTemplates,
+    TimeProvider Clock)
 {
     public Actions.ReadStyle ReadStyle { get; } = new(Strict, Strict);
 
@@ -43,7 +44,8 @@ internal sealed record EmulatorSettings(
             Defined(options.RateLimitRefusal, nameof(options.RateLimitRefusal)),
             options.RequestLogLimit,
             options.Strict,
-            templates);
+            templates,
+            options.Clock ?? throw new ArgumentNullException(nameof(options), "Clock cannot be null; leave it at TimeProvider.System."));
     }
 
     private static T Defined<T>(T value, string name)
