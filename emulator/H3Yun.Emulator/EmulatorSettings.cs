@@ -15,6 +15,7 @@ internal sealed record EmulatorSettings(
     int? RequestLogLimit,
     bool Strict,
     IReadOnlyDictionary<string, TitleTemplate> TitleTemplates,
+    TimeProvider Clock,
     bool ListAttachmentsInReads = true)
 {
     public Actions.ReadStyle ReadStyle { get; } = new(Strict, Strict) { ListsAttachments = ListAttachmentsInReads };
@@ -45,6 +46,7 @@ internal sealed record EmulatorSettings(
             options.RequestLogLimit,
             options.Strict,
             templates,
+            options.Clock ?? throw new ArgumentNullException(nameof(options), "Clock cannot be null; leave it at TimeProvider.System."),
             options.ListAttachmentsInReads);
     }
 

@@ -114,4 +114,11 @@ public sealed class H3YunEmulatorOptions
 
     /// <summary>An optional logger for the emulator's web host; by default the emulator logs nothing.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }
+
+    /// <summary>
+    /// The clock that stamps <c>CreatedTime</c> and <c>ModifiedTime</c> (to the second, in China time, as H3Yun does).
+    /// Defaults to <see cref="TimeProvider.System"/>; a test gives a clock it controls (e.g. <c>FakeTimeProvider</c>)
+    /// to put many writes into one second or to move time between writes.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 }

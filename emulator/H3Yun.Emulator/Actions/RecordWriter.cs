@@ -16,7 +16,7 @@ internal sealed class RecordWriter(EmulatorSettings settings)
 {
     public JsonObject NewRecord(FormSchema? form, JsonObject input, bool isSubmit)
     {
-        var record = NewRecord(form, input, isSubmit, Guid.NewGuid().ToString("D"), settings.ChildRows);
+        var record = NewRecord(form, input, isSubmit, Guid.NewGuid().ToString("D"), settings.ChildRows, Now());
         ApplyTitle(record, form);
         return record;
     }
@@ -29,7 +29,7 @@ internal sealed class RecordWriter(EmulatorSettings settings)
     {
         var objectId = LenientJson.ReadString(input[SystemFieldCodes.ObjectId], SystemFieldCodes.ObjectId)?.Trim();
         var status = LenientJson.ReadInt(input[SystemFieldCodes.Status], SystemFieldCodes.Status);
-        var record = NewRecord(form, input, status is null or 1, string.IsNullOrEmpty(objectId) ? Guid.NewGuid().ToString("D") : objectId, ChildRowUpdateMode.Replace);
+        var record = NewRecord(form, input, status is null or 1, string.IsNullOrEmpty(objectId) ? Guid.NewGuid().ToString("D") : objectId, ChildRowUpdateMode.Replace, ChinaTime.Now);
         if (status is { } value)
         {
             record[SystemFieldCodes.Status] = value;
@@ -56,10 +56,10 @@ internal sealed class RecordWriter(EmulatorSettings settings)
         return record;
     }
 
-    private static JsonObject NewRecord(FormSchema? form, JsonObject input, bool isSubmit, string objectId, ChildRowUpdateMode childRows)
+    private static JsonObject NewRecord(FormSchema? form, JsonObject input, bool isSubmit, string objectId, ChildRowUpdateMode childRows, DateTime chinaNow)
     {
         var (members, tables) = PrepareMembers(form, input);
-        var now = H3DateText.Format(ChinaTime.Now);
+        var now = H3DateText.Format(chinaNow);
         var creator = (string?)members[SystemFieldCodes.CreatedBy] ?? EmulatorOrganization.AdminUserId;
         var record = new JsonObject
         {
@@ -88,7 +88,7 @@ internal sealed class RecordWriter(EmulatorSettings settings)
     public Action<JsonObject> PrepareUpdate(FormSchema? form, JsonObject input, string objectId)
     {
         var (members, tables) = PrepareMembers(form, input);
-        var now = H3DateText.Format(ChinaTime.Now);
+        var now = H3DateText.Format(Now());
         return record =>
         {
             MoveMembers(members, record);
@@ -102,6 +102,9 @@ internal sealed class RecordWriter(EmulatorSettings settings)
             ApplyTitle(record, form);
         };
     }
+
+    /// <summary>The configured clock in China time; H3Yun's read format drops the fraction, so stamps are whole seconds.</summary>
+    private DateTime Now() => ChinaTime.FromOffset(settings.Clock.GetUtcNow());
 
     /// <summary>H3Yun computes the title (Name) from the form's template; with one, the emulator does too.</summary>
     private void ApplyTitle(JsonObject record, FormSchema? form)

@@ -257,6 +257,7 @@ public static class H3YunEmulatorCommandLine
         private readonly Option<double?> _rateLimit = new("--rate-limit") { Description = "Enforce this many requests per second per EngineCode (H3Yun documents 1-2). Default: no limit." };
         private readonly Option<RateLimitRefusal> _rateLimitRefusal = new("--rate-limit-refusal") { Description = "How to refuse the excess: ApiError (HTTP 200, Successful:false, 调用频率超过限制…) or Http429 (with Retry-After).", DefaultValueFactory = _ => RateLimitRefusal.ApiError };
         private readonly Option<ChildRowUpdateMode> _childRows = new("--child-rows") { Description = "What UpdateBizObject does with a child table: Replace, MergeByObjectId or ReplaceWithNewIds.", DefaultValueFactory = _ => ChildRowUpdateMode.Replace };
+        private readonly Option<bool> _noAttachmentLists = new("--no-attachment-lists") { Description = "Answer reads with empty attachment and image fields, which H3Yun does not document that it lists: checks that a client downloads by the id an upload returned." };
         private readonly Option<MissingRecordAnswer?> _missingRecord = new("--missing-record") { Description = "How LoadBizObject answers a missing record: NullBizObject or NotFoundError. Default: NullBizObject, NotFoundError with --strict." };
         private readonly Option<string[]> _appCodes = new("--app-code") { Description = $"An AppCode whose custom APIs to answer; repeatable. Default: {H3YunEmulatorOptions.DefaultAppCode}." };
         private readonly Option<string[]> _customApis = new("--custom-api") { Description = $"A built-in custom API to answer in every hosted app; repeatable. Built-ins: {CustomApiCollection.SchemaExportName} ({CustomApiCollection.SchemaExportController}.{CustomApiCollection.SchemaExportAction})." };
@@ -265,7 +266,7 @@ public static class H3YunEmulatorCommandLine
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { _urls, _schemas, _data, _inMemory, _seed, _engineCode, _strict, _rateLimit, _rateLimitRefusal, _childRows, _missingRecord, _appCodes, _customApis, _titleTemplates, _requestLogLimit })
+            foreach (var option in new Option[] { _urls, _schemas, _data, _inMemory, _seed, _engineCode, _strict, _noAttachmentLists, _rateLimit, _rateLimitRefusal, _childRows, _missingRecord, _appCodes, _customApis, _titleTemplates, _requestLogLimit })
             {
                 command.Options.Add(option);
             }
@@ -278,6 +279,7 @@ public static class H3YunEmulatorCommandLine
                 EngineCode = parse.GetValue(_engineCode)!,
                 DataFile = parse.GetValue(_inMemory) ? null : DataFile(parse.GetValue(_data)),
                 Strict = parse.GetValue(_strict),
+                ListAttachmentsInReads = !parse.GetValue(_noAttachmentLists),
                 RateLimit = parse.GetValue(_rateLimit),
                 RateLimitRefusal = parse.GetValue(_rateLimitRefusal),
                 ChildRowUpdates = parse.GetValue(_childRows),

@@ -47,6 +47,8 @@ public partial class CommandLineTests
             ["ChildRowUpdates"] = "--child-rows",
             ["MissingRecord"] = "--missing-record",
             ["Strict"] = "--strict",
+            ["ListAttachmentsInReads"] = "--no-attachment-lists",
+            ["Clock"] = null,
             ["TitleTemplates"] = "--title-template",
             ["RateLimit"] = "--rate-limit",
             ["RateLimitRefusal"] = "--rate-limit-refusal",

@@ -1,0 +1,60 @@
+using H3Yun.Sync.Storage;
+using H3Yun.Sync.Windows;
+
+namespace H3Yun.Sync.Copying;
+
+/// <summary>
+/// The increment of one form: the windows of <c>[cursor − overlap, upper)</c>, each read in one request, split while it
+/// holds more than 500 rows, committed with the cursor in one transaction, in ascending order so that the cursor only
+/// ever passes windows whose rows are committed.
+/// </summary>
+internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCounters counters, Action report)
+{
+    /// <summary>Copies the form's changes below <paramref name="upper"/>.</summary>
+    /// <param name="tables">The form's tables.</param>
+    /// <param name="upper">The run's upper bound.</param>
+    /// <param name="overlap">How far below the cursor to read again.</param>
+    /// <param name="cancellationToken">Stops the work; what was committed stays, the next run resumes from it.</param>
+    /// <returns>The work.</returns>
+    public async Task CopyAsync(FormTables tables, DateTime upper, TimeSpan overlap, CancellationToken cancellationToken)
+    {
+        var code = tables.Main.SchemaCode;
+        var pending = new Stack<TimeWindow>(WindowPlanner.Initial(counters.Cursor, upper, overlap).Reverse());
+        while (pending.TryPop(out var window))
+        {
+            var answer = await reader.ReadAsync(code, "ModifiedTime", window, prefix: null, idsOnly: false, cancellationToken).ConfigureAwait(false);
+            counters.Windows++;
+            if (answer.IsComplete)
+            {
+                var cursor = WindowPlanner.Advance(counters.Cursor, window);
+                await store.CommitAsync(tables, answer.Rows, cursor, cancellationToken).ConfigureAwait(false);
+                counters.Cursor = cursor;
+                counters.RowsUpserted += answer.Rows.Count;
+            }
+            else if (window.Seconds >= 2)
+            {
+                foreach (var part in WindowPlanner.Split(window, answer.TotalCount).Reverse())
+                {
+                    pending.Push(part);
+                }
+            }
+            else
+            {
+                // Parts are committed as they come, without the cursor (an upsert again is harmless); the cursor
+                // passes the second only once every part is in and the partition is checked.
+                await SecondPartition.ReadAsync(reader, code, "ModifiedTime", window, answer.TotalCount, idsOnly: false, async rows =>
+                {
+                    counters.Windows++;
+                    await store.CommitAsync(tables, rows, cursor: null, cancellationToken).ConfigureAwait(false);
+                    counters.RowsUpserted += rows.Count;
+                    report();
+                }, cancellationToken).ConfigureAwait(false);
+                var cursor = WindowPlanner.Advance(counters.Cursor, window);
+                await store.CommitAsync(tables, [], cursor, cancellationToken).ConfigureAwait(false);
+                counters.Cursor = cursor;
+            }
+
+            report();
+        }
+    }
+}

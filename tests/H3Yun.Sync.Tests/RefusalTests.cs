@@ -1,0 +1,127 @@
+using H3Yun.Sync.Tests.Support;
+
+namespace H3Yun.Sync.Tests;
+
+/// <summary>What the copy refuses, each with one clear message, and what it leaves untouched then.</summary>
+public class RefusalTests
+{
+    [Fact]
+    public async Task A_second_sync_of_the_same_database_is_refused_while_the_first_runs()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        var inside = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        bench.Hook.Before = async _ =>
+        {
+            inside.TrySetResult();
+            await release.Task;
+        };
+        var first = bench.NewSync().RunAsync();
+        await inside.Task;
+
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync().RunAsync());
+        bench.Hook.Before = null;
+        release.SetResult();
+        await first;
+
+        Assert.Contains("Another sync is writing", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, CopyReader.Scalar(bench.DatabasePath, "SELECT COUNT(*) FROM Orders"));
+    }
+
+    [Fact]
+    public async Task A_field_whose_type_changes_its_column_is_refused_naming_the_form_the_field_and_the_rebuild()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        await bench.NewSync().RunAsync();
+        var cursor = CopyReader.Rows(bench.DatabasePath, "SELECT cursor_time FROM h3yun_forms WHERE schema_code = 'D000900Order'")[0]["cursor_time"];
+        RewriteSchema(bench, "{ \"Name\": \"F0000002\", \"DisplayName\": \"金额\", \"DataType\": \"Double\" }", "{ \"Name\": \"F0000002\", \"DisplayName\": \"金额\", \"DataType\": \"DateTime\" }");
+        var sent = bench.Hook.Sent;
+
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync().RunAsync());
+
+        Assert.Contains("F0000002", error.Message, StringComparison.Ordinal);
+        Assert.Contains("D000900Order", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DROP TABLE \"Orders\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal(sent, bench.Hook.Sent); // refused before any request
+        Assert.Equal(cursor, CopyReader.Rows(bench.DatabasePath, "SELECT cursor_time FROM h3yun_forms WHERE schema_code = 'D000900Order'")[0]["cursor_time"]);
+    }
+
+    [Fact]
+    public async Task A_field_added_to_the_schema_adds_a_column_filled_from_the_copied_json_and_a_removed_one_keeps_its_column()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        RewriteSchema(bench, "{ \"Name\": \"F0000003\", \"DisplayName\": \"交期\", \"DataType\": 5 },", string.Empty);
+        await bench.NewSync().RunAsync();
+        Assert.DoesNotContain("交期", CopyReader.Rows(bench.DatabasePath, "SELECT * FROM Orders")[0].Keys);
+
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Schemas", "Order.h3form.json"), Path.Combine(bench.SchemaFolder, "Order.h3form.json"), overwrite: true);
+        var report = await bench.NewSync().RunAsync();
+
+        Assert.Equal(1, report.Forms[0].ColumnsAdded);
+        Assert.Equal("2026-05-01 10:00:00", CopyReader.Rows(bench.DatabasePath, "SELECT 交期 FROM Orders")[0]["交期"]);
+        RewriteSchema(bench, "{ \"Name\": \"F0000004\", \"DisplayName\": \"完成\", \"DataType\": \"Bool\" },", string.Empty);
+        await bench.NewSync().RunAsync();
+        Assert.Contains("完成", CopyReader.Rows(bench.DatabasePath, "SELECT * FROM Orders")[0].Keys);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_one_clear_error_before_any_request()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        var blocker = Path.Combine(bench.Folder, "a-file");
+        await File.WriteAllTextAsync(blocker, "not a folder");
+
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync(target: Path.Combine(blocker, "copy.db")).RunAsync());
+
+        Assert.StartsWith("Cannot open the SQLite database", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, bench.Hook.Sent);
+    }
+
+    [Fact]
+    public async Task A_read_only_database_is_one_clear_error_and_no_cursor_moves()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        await bench.NewSync().RunAsync();
+        await bench.CreateAsync("b", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        var sent = bench.Hook.Sent;
+
+        // Opened read-only (file permissions do not stop root, who runs CI): the first write fails before any request.
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync(target: $"Data Source={bench.DatabasePath};Mode=ReadOnly").RunAsync());
+
+        Assert.StartsWith("Cannot write the SQLite database", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no cursor moved", error.Message, StringComparison.Ordinal);
+        Assert.Equal(sent, bench.Hook.Sent);
+        Assert.Equal(1, CopyReader.Scalar(bench.DatabasePath, "SELECT COUNT(*) FROM Orders"));
+    }
+
+    [Fact]
+    public async Task A_schema_file_that_does_not_read_and_a_form_without_a_file_are_refused_by_name()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        var unknown = new H3YunSync(bench.Client, new H3YunSyncOptions { SchemaFolder = bench.SchemaFolder, Target = bench.DatabasePath, Forms = ["D000900Nope"] });
+        var missing = await Assert.ThrowsAsync<H3YunSyncException>(() => unknown.RunAsync());
+        await File.WriteAllTextAsync(Path.Combine(bench.SchemaFolder, "Bad.h3form.json"), "{ \"SchemaCode\": \"X\", ");
+        var bad = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync().RunAsync());
+
+        Assert.Contains("D000900Nope", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("Bad.h3form.json", bad.Message, StringComparison.Ordinal);
+        Assert.Equal(0, bench.Hook.Sent);
+    }
+
+    private static void RewriteSchema(SyncBench bench, string from, string to)
+    {
+        var path = Path.Combine(bench.SchemaFolder, "Order.h3form.json");
+        var text = File.ReadAllText(path);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,27 @@
+namespace H3Yun.Sync.Tests.Support;
+
+/// <summary>
+/// Sits between the sync's client and the emulator: runs a test's action before a request goes out (writes that land
+/// while a window is being read) and after its answer came back (a cancellation while the window is being committed).
+/// </summary>
+internal sealed class HookHandler() : DelegatingHandler(new HttpClientHandler())
+{
+    public int Sent { get; private set; }
+
+    public Func<int, Task>? Before { get; set; }
+
+    public Action<int>? After { get; set; }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var number = ++Sent;
+        if (Before is { } before)
+        {
+            await before(number);
+        }
+
+        var response = await base.SendAsync(request, cancellationToken);
+        After?.Invoke(number);
+        return response;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using H3Yun.Emulator;
+
+namespace H3Yun.Sync.Tests.Support;
+
+/// <summary>
+/// An emulator on a clock the test controls, a client that writes to it, a client for the sync with a hook in its
+/// path, and a temporary folder for the database and schema files.
+/// </summary>
+internal sealed class SyncBench : IAsyncDisposable
+{
+    public const string Form = "D000900Order";
+    public const string Lines = "D000900FLines";
+
+    private readonly HttpClient _syncHttp;
+
+    private SyncBench(H3YunEmulator emulator, ManualClock clock, string folder)
+    {
+        Emulator = emulator;
+        Clock = clock;
+        Folder = folder;
+        var options = new H3YunClientOptions
+        {
+            BaseAddress = emulator.BaseAddress,
+            EngineCode = emulator.EngineCode,
+            EngineSecret = emulator.EngineSecret,
+            RequestsPerSecond = null,
+            MaxRetryAttempts = 0,
+        };
+        Writer = new H3YunClient(options);
+        _syncHttp = new HttpClient(Hook);
+        Client = new H3YunClient(_syncHttp, options);
+    }
+
+    public H3YunEmulator Emulator { get; }
+
+    public ManualClock Clock { get; }
+
+    public string Folder { get; }
+
+    public string SchemaFolder => Path.Combine(Folder, "schemas");
+
+    public string DatabasePath => Path.Combine(Folder, "copy.db");
+
+    public H3YunClient Writer { get; }
+
+    public H3YunClient Client { get; }
+
+    public HookHandler Hook { get; } = new();
+
+    public static async Task<SyncBench> StartAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "h3yun-sync-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "schemas"));
+        var schema = Path.Combine(AppContext.BaseDirectory, "Schemas", "Order.h3form.json");
+        File.Copy(schema, Path.Combine(folder, "schemas", "Order.h3form.json"));
+        var clock = new ManualClock(new DateTimeOffset(2026, 5, 1, 2, 0, 0, TimeSpan.Zero));
+        var options = new H3YunEmulatorOptions { Clock = clock };
+        options.SchemaFiles.Add(schema);
+        var emulator = await H3YunEmulator.StartAsync(options);
+        return new SyncBench(emulator, clock, folder);
+    }
+
+    public H3YunSync NewSync(bool reconcile = false, TimeSpan? lag = null, TimeSpan? overlap = null, string? target = null, DeletionMode deletions = DeletionMode.Delete) =>
+        new(Client, new H3YunSyncOptions
+        {
+            SchemaFolder = SchemaFolder,
+            Target = target ?? DatabasePath,
+            Reconcile = reconcile,
+            Lag = lag ?? TimeSpan.FromSeconds(1),
+            Overlap = overlap ?? TimeSpan.FromSeconds(3),
+            Clock = Clock,
+            Deletions = deletions,
+        });
+
+    public async Task<string> CreateAsync(string title, decimal amount, bool done = false, params (string Item, decimal Quantity)[] lines)
+    {
+        var data = await Writer.InvokeAsync(OpenApiRequest.CreateBizObject(Form, RecordJson(title, amount, done, lines), isSubmit: true));
+        return data.GetProperty("BizObjectId").GetString()!;
+    }
+
+    public Task UpdateAsync(string objectId, string title, decimal amount, bool done, (string Item, decimal Quantity)[]? lines) =>
+        Writer.InvokeAsync(OpenApiRequest.UpdateBizObject(Form, objectId, RecordJson(title, amount, done, lines)));
+
+    public Task RemoveAsync(string objectId) => Writer.InvokeAsync(OpenApiRequest.RemoveBizObject(Form, objectId));
+
+    public static string RecordJson(string title, decimal amount, bool done, (string Item, decimal Quantity)[]? lines)
+    {
+        var record = new Dictionary<string, object?> { ["F0000001"] = title, ["F0000002"] = amount, ["F0000004"] = done, ["F0000003"] = "2026-05-01 10:00:00" };
+        if (lines is not null)
+        {
+            record[Lines] = lines.Select(line => new Dictionary<string, object> { ["F0000011"] = line.Item, ["F0000012"] = line.Quantity }).ToList();
+        }
+
+        return JsonSerializer.Serialize(record);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        _syncHttp.Dispose();
+        Writer.Dispose();
+        await Emulator.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
