@@ -24,6 +24,22 @@ internal static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
     ];
 
+    /// <summary>
+    /// The global usings of a new console project: the SDK's implicit usings, and the runtime's namespace that the
+    /// package's build file adds as an MSBuild Using item.
+    /// </summary>
+    public const string ConsoleProjectUsings = """
+        global using global::H3Yun;
+        global using global::System;
+        global using global::System.Collections.Generic;
+        global using global::System.IO;
+        global using global::System.Linq;
+        global using global::System.Net.Http;
+        global using global::System.Threading;
+        global using global::System.Threading.Tasks;
+
+        """;
+
     /// <summary>The file that registers the forms' repositories for dependency injection.</summary>
     public const string RegistrationFile = "H3YunFormRepositories.g.cs";
 

@@ -12,17 +12,7 @@ public class GlobalUsingsTests
 
     // What a console project's implicit usings give, with the runtime's namespace that the package's build file adds
     // as an MSBuild Using item; the generated file must add the rest.
-    private const string SdkImplicitUsings = """
-        global using global::H3Yun;
-        global using global::System;
-        global using global::System.Collections.Generic;
-        global using global::System.IO;
-        global using global::System.Linq;
-        global using global::System.Net.Http;
-        global using global::System.Threading;
-        global using global::System.Threading.Tasks;
-
-        """;
+    private const string SdkImplicitUsings = GeneratorHarness.ConsoleProjectUsings;
 
     private static readonly SchemaText SalesOrder = GeneratorHarness.RepositorySchema("SalesOrder.h3form.json");
     private static readonly SchemaText Customer = GeneratorHarness.RepositorySchema("Customer.h3form.json");

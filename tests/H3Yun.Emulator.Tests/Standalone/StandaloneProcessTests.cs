@@ -35,19 +35,8 @@ public partial class StandaloneProcessTests
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var lines = new SemaphoreSlim(0);
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-
-            lines.Release();
-        };
-        process.BeginOutputReadLine();
+        var (process, output, lines) = Start(start);
+        using var started = process;
         try
         {
             var banner = await WaitForAsync(output, lines, "Press Ctrl+C");
@@ -106,19 +95,8 @@ public partial class StandaloneProcessTests
             : Path.Combine(home.Path, "data");
         var expected = Path.Combine(localApplicationData, "h3yun", "emulator", "h3yun-emulator.db");
 
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var lines = new SemaphoreSlim(0);
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-
-            lines.Release();
-        };
-        process.BeginOutputReadLine();
+        var (process, output, lines) = Start(start);
+        using var started = process;
         try
         {
             var banner = await WaitForAsync(output, lines, "Press Ctrl+C");
@@ -170,6 +148,25 @@ public partial class StandaloneProcessTests
         }
 
         throw new InvalidOperationException($"No H3Yun.Generators.sln above {AppContext.BaseDirectory}.");
+    }
+
+    // Starts the emulator's process and collects what it prints, line by line, for WaitForAsync.
+    private static (Process Process, StringBuilder Output, SemaphoreSlim Lines) Start(ProcessStartInfo start)
+    {
+        var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var lines = new SemaphoreSlim(0);
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            lines.Release();
+        };
+        process.BeginOutputReadLine();
+        return (process, output, lines);
     }
 
     private static async Task<string> WaitForAsync(StringBuilder output, SemaphoreSlim lines, string text)

@@ -28,17 +28,6 @@ internal static class SnippetCompiler
             internal static string[] args = [];
         """;
 
-    // A console project's implicit usings, with the runtime's namespace that the package's build file adds.
-    private const string SdkImplicitUsings = """
-        global using global::H3Yun;
-        global using global::System;
-        global using global::System.Collections.Generic;
-        global using global::System.IO;
-        global using global::System.Linq;
-        global using global::System.Net.Http;
-        global using global::System.Threading;
-        global using global::System.Threading.Tasks;
-        """;
 
     private static readonly ImmutableArray<MetadataReference> References =
     [
@@ -74,7 +63,7 @@ internal static class SnippetCompiler
             """;
         var compilation = CSharpCompilation.Create(
             "DocSnippet",
-            [CSharpSyntaxTree.ParseText(SdkImplicitUsings, Parse, "GlobalUsings.cs"), CSharpSyntaxTree.ParseText(source, Parse, "Snippet.cs")],
+            [CSharpSyntaxTree.ParseText(GeneratorHarness.ConsoleProjectUsings, Parse, "GlobalUsings.cs"), CSharpSyntaxTree.ParseText(source, Parse, "Snippet.cs")],
             References,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
