@@ -16,6 +16,22 @@ public class NamingTests
         Assert.Empty(run.CompilationDiagnostics);
     }
 
+    [Theory]
+    [InlineData("order number", "OrderNumber")]
+    [InlineData("due-date (local)", "DueDateLocal")]
+    [InlineData("e-mail_address", "EMail_address")]
+    [InlineData("  total  amount  ", "TotalAmount")]
+    [InlineData("VAT id", "VATId")]
+    [InlineData("客户 name", "客户Name")]
+    public void Latin_words_of_a_display_name_are_joined_in_pascal_case(string displayName, string property)
+    {
+        var text = $$"""{ "SchemaCode": "D1", "Properties": [ { "Name": "F0000001", "DisplayName": "{{displayName}}", "DataType": 14 } ] }""";
+        var run = GeneratorHarness.Run(new SchemaText("f.h3form.json", text));
+
+        Assert.Contains($"public string? {property} ", run.Source("D1.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
     [Fact]
     public void Without_a_display_name_the_code_names_the_member()
     {

@@ -77,11 +77,18 @@ public sealed class RecordModelTests : IAsyncLifetime
     {
         var (emulator, client) = _servers[mode];
         var customers = mode == ChildRowUpdateMode.Replace ? _customers[..2] : _customers[2..];
+        var exercised = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         await Sequences.SampleAsync(
-            async operations => await new Run(emulator, new AllTypesRepository(client), customers).ExecuteAsync(operations),
+            async operations => await new Run(emulator, new AllTypesRepository(client), customers, exercised).ExecuteAsync(operations),
             iter: Iterations,
             seed: Seed,
             print: operations => string.Join(Environment.NewLine, operations));
+
+        // An operation whose guard never held (no working copy, no such row) was skipped, not tested: each kind must
+        // have run a fair share of the time, so that a generator change cannot quietly stop exercising one.
+        var minimum = Math.Max(1, Iterations / 20);
+        string[] kinds = [nameof(Create), nameof(Update), nameof(UpdateById), nameof(Load), nameof(LoadWithoutTable), nameof(AddRow), nameof(EditRow), nameof(ReassignRow), nameof(RemoveRow), nameof(Delete), "RefusedTable"];
+        Assert.All(kinds, kind => Assert.True(exercised.GetValueOrDefault(kind) >= minimum, $"{kind} ran {exercised.GetValueOrDefault(kind)} times in {Iterations} sequences, fewer than {minimum}"));
     }
 
     private static Gen<Change> Changes => Gen.OneOf(
@@ -159,7 +166,7 @@ public sealed class RecordModelTests : IAsyncLifetime
     private sealed record RowModel(string? ObjectId, string? Item, decimal? Quantity, string? Handler, string? Customer);
 
     /// <summary>One sequence: the user's working copy, and the model of what H3Yun should hold.</summary>
-    private sealed class Run(H3YunEmulator emulator, AllTypesRepository records, string[] customers)
+    private sealed class Run(H3YunEmulator emulator, AllTypesRepository records, string[] customers, System.Collections.Concurrent.ConcurrentDictionary<string, int> exercised)
     {
         private readonly Dictionary<Field, object?> _fields = [];
         private readonly List<RowModel> _rows = [];
@@ -184,6 +191,15 @@ public sealed class RecordModelTests : IAsyncLifetime
 
         private async Task ApplyAsync(Op operation)
         {
+            if (await ApplyIfPossibleAsync(operation))
+            {
+                exercised.AddOrUpdate(operation.GetType().Name, 1, static (_, n) => n + 1);
+            }
+        }
+
+        // Whether the operation ran: one that needs a working copy or a row that is not there is skipped.
+        private async Task<bool> ApplyIfPossibleAsync(Op operation)
+        {
             switch (operation)
             {
                 case Create create:
@@ -198,12 +214,12 @@ public sealed class RecordModelTests : IAsyncLifetime
                     _id = (await records.CreateAsync(record)).ObjectId;
                     Remember(create.Fields);
                     (_working, _workingHasTable) = (record, true);
-                    break;
+                    return true;
                 case Load:
                     _working = await records.LoadAsync(_id);
                     _workingHasTable = true;
                     CheckLoaded(_working!);
-                    break;
+                    return true;
                 case LoadWithoutTable:
                     _working = (await records.QueryAsync(new H3Query<AllTypes>
                     {
@@ -211,38 +227,40 @@ public sealed class RecordModelTests : IAsyncLifetime
                         Select = [AllTypes.Where.ShortText, AllTypes.Where.Amount, AllTypes.Where.Owner],
                     })).Items.Single();
                     _workingHasTable = false;
-                    break;
+                    return true;
                 case Update update when _working is not null:
                     Assign(_working, update.Changes);
                     await records.UpdateAsync(_working);
                     Remember(update.Changes);
-                    break;
+                    return true;
                 case UpdateById update:
                     var changes = new AllTypes();
                     Assign(changes, update.Changes);
                     await records.UpdateAsync(_id, changes);
                     Remember(update.Changes);
-                    break;
+                    return true;
                 case AddRow add when _working is not null:
                     _working.Rows.Add(NewRow(add.Item, add.Quantity, add.Handler, add.Customer));
                     await UpdateTableAsync(rows => rows.Add(new RowModel(null, add.Item, add.Quantity, People[add.Handler], customers[add.Customer])));
-                    break;
+                    return true;
                 case EditRow edit when _working is not null && edit.Row < _working.Rows.Count:
                     _working.Rows[edit.Row].Quantity = edit.Quantity;
                     await UpdateTableAsync(rows => rows[edit.Row] = rows[edit.Row] with { Quantity = edit.Quantity });
-                    break;
+                    return true;
                 case ReassignRow reassign when _working is not null && reassign.Row < _working.Rows.Count:
                     _working.Rows[reassign.Row].Handler = People[reassign.Handler];
                     await UpdateTableAsync(rows => rows[reassign.Row] = rows[reassign.Row] with { Handler = People[reassign.Handler] });
-                    break;
+                    return true;
                 case RemoveRow remove when _working is not null && remove.Row < _working.Rows.Count:
                     _working.Rows.RemoveAt(remove.Row);
                     await UpdateTableAsync(rows => rows.RemoveAt(remove.Row));
-                    break;
+                    return true;
                 case Delete:
                     await records.DeleteAsync(_id);
                     _deleted = true;
-                    break;
+                    return true;
+                default:
+                    return false;
             }
         }
 
@@ -252,6 +270,7 @@ public sealed class RecordModelTests : IAsyncLifetime
             if (!_workingHasTable)
             {
                 await Assert.ThrowsAsync<InvalidOperationException>(() => records.UpdateAsync(_working!));
+                exercised.AddOrUpdate("RefusedTable", 1, static (_, n) => n + 1);
                 _working = null;
                 return;
             }
@@ -333,10 +352,13 @@ public sealed class RecordModelTests : IAsyncLifetime
         // What the user reads back is what the model says H3Yun holds: ids for people, not their names.
         private void CheckLoaded(AllTypes loaded)
         {
-            Assert.Equal(_fields.GetValueOrDefault(Field.Text), loaded.ShortText);
+            Assert.Equal(_fields.GetValueOrDefault(Field.Text) is string { Length: > 0 } text ? text : null, loaded.ShortText is { Length: > 0 } read ? read : null);
+            Assert.Equal(_fields.GetValueOrDefault(Field.Amount), loaded.Amount);
+            Assert.Equal(_fields.GetValueOrDefault(Field.Due), loaded.DueDate);
+            Assert.Equal(_fields.GetValueOrDefault(Field.Done), loaded.Done);
             Assert.Equal(_fields.GetValueOrDefault(Field.Owner), loaded.Owner);
             Assert.Equal(_fields.GetValueOrDefault(Field.Customer), loaded.Customer?.ObjectId);
-            Assert.Equal(_rows.Select(r => (r.Item, r.Handler, r.Customer)), loaded.Rows.Select(r => (r.Item, r.Handler, r.Customer?.ObjectId)));
+            Assert.Equal(_rows.Select(r => (r.Item, r.Quantity, r.Handler, r.Customer)), loaded.Rows.Select(r => (r.Item, r.Quantity, r.Handler, r.Customer?.ObjectId)));
         }
 
         private static void Expect(Op after, string code, object? intended, JsonNode stored, int? row = null)

@@ -56,6 +56,8 @@ public class BatchFaultTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         using var client = Client(timeout: TimeSpan.FromSeconds(2));
         var orders = new SalesOrderRepository(client);
         var items = Enumerable.Range(0, ItemCount).Select(i => new SalesOrder { OrderNumber = $"R-{i:0000}" }).ToList();
+        var log = fixture.Emulator.Requests;
+        var before = log.Count > 0 ? log[^1].Sequence : 0;
         fixture.Emulator.Faults.InjectRandomly(EmulatorFault.ApplyThenHttpStatus(502), 0.2, seed: 1, OpenApiActions.CreateBizObjects);
         fixture.Emulator.Faults.InjectRandomly(EmulatorFault.ApplyThenDropConnection(), 0.2, seed: 2, OpenApiActions.CreateBizObjects);
         fixture.Emulator.Faults.InjectRandomly(EmulatorFault.HttpStatus(503), 0.2, seed: 3, OpenApiActions.CreateBizObjects);
@@ -73,6 +75,12 @@ public class BatchFaultTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
         fixture.Emulator.Faults.Clear();
         Assert.Equal(ItemCount, fixture.Emulator.Count(SalesOrder.SchemaCode));
         Assert.Equal(ItemCount, (await orders.QueryAllAsync().Select(o => o.OrderNumber).ToListAsync()).Distinct().Count());
+
+        // The faults fired, of both kinds: without them the test would prove nothing about recovering.
+        var faulted = fixture.Emulator.Requests.Where(r => r.Sequence > before && r.Fault is not null).ToList();
+        Assert.Contains(faulted, r => r.Processed);
+        Assert.Contains(faulted, r => !r.Processed);
+        Assert.True(faulted.Select(r => r.Fault).Distinct().Count() >= 3, string.Join(", ", faulted.Select(r => r.Fault).Distinct()));
     }
 
     /// <summary>What docs/client.md tells users to do: keep the created, send the not created again, and look up the unknown first.</summary>

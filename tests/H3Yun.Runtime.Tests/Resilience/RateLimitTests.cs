@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using static H3Yun.Runtime.Tests.ScriptedH3Yun;
 
@@ -22,6 +23,41 @@ public class RateLimitTests
         // Only a lower bound: five requests at 20 per second cannot all start within 200 ms, however fast the machine.
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(180), $"5 concurrent requests took only {clock.ElapsedMilliseconds} ms");
         Assert.Equal(5, h3yun.Calls.Count);
+    }
+
+    [Fact]
+    public async Task No_second_holds_more_requests_than_the_budget_whatever_the_clients_and_the_retries()
+    {
+        const int Rate = 4;
+        var sent = new ConcurrentQueue<long>();
+        Answer Timed(Answer then) => While(_ => sent.Enqueue(Stopwatch.GetTimestamp()), then);
+        var h3yun = new ScriptedH3Yun { Otherwise = Timed(Success("""{"BizObject":null}""")) }.Then(Timed(Status(503)), times: 3);
+        var engine = OwnEngine();
+        var clients = Enumerable.Range(0, 3).Select(_ =>
+        {
+            var options = Options(maxRetryAttempts: 2);
+            options.RequestsPerSecond = Rate;
+            options.EngineCode = engine;
+            options.RetryDelay = TimeSpan.Zero;
+            return h3yun.CreateClient(options);
+        }).ToList();
+        try
+        {
+            await Bounded.Run(() => Task.WhenAll(clients.SelectMany(client => Enumerable.Range(0, 3).Select(_ => new BookRepository(client).LoadAsync("b-1")))));
+        }
+        finally
+        {
+            clients.ForEach(client => client.Dispose());
+        }
+
+        // Nine calls and three retries. Every one-second window, slid across all of them, holds the budget give or take
+        // two: the times are taken as requests reach the handler, after the token, and on a busy machine the limiter's
+        // timer ticks and the thread pool can bring a few closer than a quarter second. A limiter that let a burst of
+        // the budget through and then waited puts seven into the first second, and no limiter at all twelve: both fail.
+        var times = sent.Order().ToArray();
+        Assert.Equal(12, times.Length);
+        var busiest = times.Select((start, i) => times.Skip(i).Count(t => t - start < Stopwatch.Frequency)).Max();
+        Assert.True(busiest <= Rate + 2, $"{busiest} requests within one second at a budget of {Rate} per second");
     }
 
     [Fact]

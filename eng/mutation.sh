@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Mutation testing of one part of the project with Stryker.NET (a local tool: dotnet tool restore).
+#
+#   eng/mutation.sh PART [-m GLOB]... [--concurrency N]
+#
+# PART: runtime | generator | emulator | cli | sync. -m limits the run to files matching a glob (relative to the part's
+# project, e.g. -m "**/Json/*.cs"), so that a part can be measured in pieces of under an hour on two cores.
+# Writes Stryker's reports under the test project's StrykerOutput/, prints the score per file, and exits non-zero
+# when the part's score is under the threshold (80%, or H3YUN_MUTATION_THRESHOLD).
+# docs/contributing/testing.md has the current figures and the commit each was measured at.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+part=${1:?"usage: eng/mutation.sh runtime|generator|emulator|cli|sync [-m GLOB]... [--concurrency N]"}
+shift
+case "$part" in
+    runtime)   tests=tests/H3Yun.Runtime.Tests;    project=H3Yun.Runtime.csproj ;;
+    generator) tests=tests/H3Yun.Generators.Tests; project=H3Yun.Generators.csproj ;;
+    emulator)  tests=tests/H3Yun.Emulator.Tests;   project=H3Yun.Emulator.csproj ;;
+    cli)       tests=tests/H3Yun.Cli.Tests;        project=H3Yun.Cli.csproj ;;
+    sync)      tests=tests/H3Yun.Sync.Tests;       project=H3Yun.Sync.csproj ;;
+    *) echo "Unknown part '$part': runtime, generator, emulator, cli or sync." >&2; exit 2 ;;
+esac
+threshold=${H3YUN_MUTATION_THRESHOLD:-80}
+
+dotnet tool restore >/dev/null
+# The model-based tests run a shorter sequence count for each mutant; CI runs their full size.
+export H3YUN_MODEL_ITERATIONS=${H3YUN_MODEL_ITERATIONS:-200} H3YUN_SYNC_MODEL_ITERATIONS=${H3YUN_SYNC_MODEL_ITERATIONS:-60}
+config=()
+[ -f "$tests/stryker-config.json" ] && config=(--config-file stryker-config.json)
+started=$(date +%s)
+(cd "$tests" && dotnet stryker "${config[@]}" --project "$project" --threshold-low "$threshold" --break-at 0 \
+    --reporter json --reporter html --reporter cleartext "$@")
+
+report=$(ls -t "$tests"/StrykerOutput/*/reports/mutation-report.json | head -1)
+echo "Report: $report ($(( ($(date +%s) - started) / 60 )) min)"
+python3 - "$report" "$threshold" <<'PY'
+import json, sys
+report, threshold = json.load(open(sys.argv[1])), float(sys.argv[2])
+killed_states = {"Killed", "Timeout"}
+counted_states = killed_states | {"Survived", "NoCoverage"}
+total_killed = total_counted = 0
+for path, data in sorted(report["files"].items()):
+    states = [m["status"] for m in data["mutants"]]
+    killed = sum(s in killed_states for s in states)
+    counted = sum(s in counted_states for s in states)
+    total_killed += killed
+    total_counted += counted
+    if counted:
+        print(f"{100 * killed / counted:6.1f}%  {killed:4}/{counted:<4} {path}")
+score = 100 * total_killed / total_counted if total_counted else 100.0
+print(f"score {score:.1f}% ({total_killed} of {total_counted} mutants killed; timeouts count as killed)")
+sys.exit(0 if score >= threshold else 1)
+PY
