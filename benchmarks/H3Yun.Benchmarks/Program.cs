@@ -10,6 +10,13 @@ if (args is ["--alternate", var typeName, var baseline, var candidate, var durat
     return;
 }
 
+// dotnet run -c Release --project benchmarks/H3Yun.Benchmarks -- --sync 100000 20   (the database copy; see SyncCopyBenchmark)
+if (args is ["--sync", var records, var rate])
+{
+    await SyncCopyBenchmark.RunAsync(int.Parse(records, System.Globalization.CultureInfo.InvariantCulture), double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+    return;
+}
+
 if (args is ["--loop", var benchmark, var seconds])
 {
     await BenchmarkLoop.RunAsync(benchmark, TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);

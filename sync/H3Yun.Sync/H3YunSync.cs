@@ -78,7 +78,7 @@ public sealed class H3YunSync
             var counters = new FormCounters { Cursor = (await store.ReadFormAsync(code, cancellationToken).ConfigureAwait(false))?.Cursor };
             var reader = new SourceReader(_client, () => counters.Requests++);
             var phase = "copy";
-            void Report() => _options.Progress?.Report(new SyncProgress(code, phase, counters.Windows, counters.Requests, counters.RowsUpserted, counters.RowsDeleted, counters.Cursor));
+            void Report() => _options.Progress?.Report(new SyncProgress(code, phase, counters.Windows, counters.Requests, counters.RowsUpserted, counters.RowsDeleted, counters.Cursor, counters.WindowsAhead, counters.RowsAhead));
             await new FormCopier(reader, store, counters, Report).CopyAsync(tables, upper, _options.Overlap, cancellationToken).ConfigureAwait(false);
             if (reconcile)
             {

@@ -44,4 +44,6 @@ public sealed record SyncReport(DateTime Upper, IReadOnlyList<FormSyncReport> Fo
 /// <param name="RowsUpserted">Records written so far.</param>
 /// <param name="RowsDeleted">Records deleted so far.</param>
 /// <param name="Cursor">The committed cursor.</param>
-public sealed record SyncProgress(string SchemaCode, string Phase, int Windows, long Requests, long RowsUpserted, long RowsDeleted, DateTime? Cursor);
+/// <param name="WindowsAhead">Windows of the copy planned and not yet read (each at least one request).</param>
+/// <param name="RowsAhead">Rows expected in them, from H3Yun's counts of the windows they were split from: an estimate.</param>
+public sealed record SyncProgress(string SchemaCode, string Phase, int Windows, long Requests, long RowsUpserted, long RowsDeleted, DateTime? Cursor, int WindowsAhead = 0, long RowsAhead = 0);

@@ -2,13 +2,20 @@ using H3Yun.Sync.Tests.Support;
 
 namespace H3Yun.Sync.Tests;
 
-/// <summary>The copy against the emulator: tables, types, increments, a crowded second, deletions.</summary>
-public class CopyTests
+/// <summary>
+/// The copy against the emulator, into SQLite and into a real PostgreSQL server: tables, types, increments, a crowded
+/// second, deletions.
+/// </summary>
+[Collection(PostgreSqlTestGroup.Name)]
+public class CopyTests(PostgreSqlServer postgres)
 {
-    [Fact]
-    public async Task A_first_run_copies_records_and_child_rows_into_typed_columns_and_keeps_the_json()
+    public static TheoryData<string> Dialects => ["SQLite", "PostgreSQL"];
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task A_first_run_copies_records_and_child_rows_into_typed_columns_and_keeps_the_json(string dialect)
     {
-        await using var bench = await SyncBench.StartAsync();
+        await using var bench = await StartAsync(dialect);
         var id = await bench.CreateAsync("第一", 12.50m, true, ("螺丝", 3m), ("螺母", 0.125m));
         bench.Clock.Advance(TimeSpan.FromSeconds(5));
 
@@ -17,7 +24,7 @@ public class CopyTests
         var form = Assert.Single(report.Forms);
         Assert.Equal("Orders", form.TableName);
         Assert.Equal(1, form.RowsUpserted);
-        var row = Assert.Single(CopyReader.Rows(bench.DatabasePath, "SELECT * FROM Orders"));
+        var row = Assert.Single(bench.Rows("SELECT * FROM \"Orders\""));
         Assert.Equal(id, row["ObjectId"]);
         Assert.Equal("第一", row["标题"]);
         Assert.Equal("12.50", row["金额"]);
@@ -25,18 +32,19 @@ public class CopyTests
         Assert.Equal("2026-05-01 10:00:00", row["交期"]);
         Assert.Equal("2026-05-01 10:00:00", row["CreatedTime"]);
         Assert.Contains("\"F0000001\"", (string)row["_json"]!, StringComparison.Ordinal);
-        var lines = CopyReader.Rows(bench.DatabasePath, "SELECT * FROM Orders_Lines ORDER BY _row_index");
+        var lines = bench.Rows("SELECT * FROM \"Orders_Lines\" ORDER BY _row_index");
         Assert.Equal(["螺丝", "螺母"], lines.Select(line => line["品名"]));
         Assert.Equal(["3", "0.125"], lines.Select(line => line["数量"]));
         Assert.All(lines, line => Assert.Equal(id, line["ParentObjectId"]));
-        var columns = CopyReader.Rows(bench.DatabasePath, "SELECT * FROM h3yun_columns WHERE schema_code = 'D000900FLines' AND field_code = 'F0000012'");
+        var columns = bench.Rows("SELECT * FROM h3yun_columns WHERE schema_code = 'D000900FLines' AND field_code = 'F0000012'");
         Assert.Equal("Orders_Lines", Assert.Single(columns)["table_name"]);
     }
 
-    [Fact]
-    public async Task An_incremental_run_when_nothing_changed_costs_one_request_and_a_changed_record_is_copied_again()
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task An_incremental_run_when_nothing_changed_costs_one_request_and_a_changed_record_is_copied_again(string dialect)
     {
-        await using var bench = await SyncBench.StartAsync();
+        await using var bench = await StartAsync(dialect);
         var id = await bench.CreateAsync("a", 1m);
         bench.Clock.Advance(TimeSpan.FromSeconds(5));
         await bench.NewSync().RunAsync();
@@ -49,13 +57,14 @@ public class CopyTests
 
         Assert.Equal(1, idle.Requests);
         Assert.Equal(1, changed.Requests);
-        Assert.Equal("b", CopyReader.Rows(bench.DatabasePath, "SELECT 标题 FROM Orders")[0]["标题"]);
+        Assert.Equal("b", bench.Rows("SELECT 标题 FROM \"Orders\"")[0]["标题"]);
     }
 
-    [Fact]
-    public async Task More_than_500_records_in_one_second_are_all_copied_by_ObjectId_prefixes()
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task More_than_500_records_in_one_second_are_all_copied_by_ObjectId_prefixes(string dialect)
     {
-        await using var bench = await SyncBench.StartAsync();
+        await using var bench = await StartAsync(dialect);
         bench.Clock.Advance(TimeSpan.FromSeconds(10));
         var ids = new HashSet<string>();
         for (var i = 0; i < 1200; i++)
@@ -66,16 +75,17 @@ public class CopyTests
         bench.Clock.Advance(TimeSpan.FromSeconds(5));
         var report = await bench.NewSync().RunAsync();
 
-        var copied = CopyReader.Rows(bench.DatabasePath, "SELECT ObjectId FROM Orders").Select(row => (string)row["ObjectId"]!).ToHashSet();
+        var copied = bench.Rows("SELECT \"ObjectId\" FROM \"Orders\"").Select(row => (string)row["ObjectId"]!).ToHashSet();
         Assert.Equal(ids, copied);
         Assert.Equal(1200, report.Forms[0].RowsUpserted);
         Assert.True(report.Requests >= 1 + 16 + 1, $"{report.Requests} requests");
     }
 
-    [Fact]
-    public async Task The_reconcile_deletes_what_H3Yun_no_longer_has_or_marks_it()
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task The_reconcile_deletes_what_H3Yun_no_longer_has_or_marks_it(string dialect)
     {
-        await using var bench = await SyncBench.StartAsync();
+        await using var bench = await StartAsync(dialect);
         var keep = await bench.CreateAsync("keep", 1m, false, ("x", 1m));
         var gone = await bench.CreateAsync("gone", 2m, false, ("y", 1m));
         bench.Clock.Advance(TimeSpan.FromSeconds(5));
@@ -85,14 +95,15 @@ public class CopyTests
         var report = await bench.NewSync(reconcile: true).RunAsync();
 
         Assert.Equal(1, report.RowsDeleted);
-        Assert.Equal([keep], CopyReader.Rows(bench.DatabasePath, "SELECT ObjectId FROM Orders").Select(row => row["ObjectId"]));
-        Assert.Equal([keep], CopyReader.Rows(bench.DatabasePath, "SELECT ParentObjectId FROM Orders_Lines").Select(row => row["ParentObjectId"]));
+        Assert.Equal([keep], bench.Rows("SELECT \"ObjectId\" FROM \"Orders\"").Select(row => row["ObjectId"]));
+        Assert.Equal([keep], bench.Rows("SELECT \"ParentObjectId\" FROM \"Orders_Lines\"").Select(row => row["ParentObjectId"]));
     }
 
-    [Fact]
-    public async Task The_reconcile_can_mark_deleted_records_instead()
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task The_reconcile_can_mark_deleted_records_instead(string dialect)
     {
-        await using var bench = await SyncBench.StartAsync();
+        await using var bench = await StartAsync(dialect);
         var gone = await bench.CreateAsync("gone", 2m);
         bench.Clock.Advance(TimeSpan.FromSeconds(5));
         await bench.NewSync().RunAsync();
@@ -100,6 +111,9 @@ public class CopyTests
 
         await bench.NewSync(reconcile: true, deletions: DeletionMode.Mark).RunAsync();
 
-        Assert.NotNull(Assert.Single(CopyReader.Rows(bench.DatabasePath, "SELECT _deleted_at FROM Orders"))["_deleted_at"]);
+        Assert.NotNull(Assert.Single(bench.Rows("SELECT _deleted_at FROM \"Orders\""))["_deleted_at"]);
     }
+
+    private async Task<SyncBench> StartAsync(string dialect) =>
+        await SyncBench.StartAsync(dialect == "PostgreSQL" ? await postgres.CreateDatabaseAsync() : null);
 }

@@ -10,23 +10,28 @@ namespace H3Yun.Sync.Tests;
 /// deletes, bursts of more than 500 creates in one second, writes stamped a little in the past, and sync runs, some
 /// cancelled before a request or while a window is committed, some with writes landing while a window is being read.
 /// After a final run with the reconcile the copy equals what the model wrote, field by field, child rows by ObjectId,
-/// deleted records gone, no duplicate. A failure prints the shrunk sequence and the seed. CI runs 300 sequences; a long
-/// run with a new seed:
+/// deleted records gone, no duplicate. On SQLite and on a real PostgreSQL server (a database per sequence). A failure
+/// prints the shrunk sequence and the seed. CI runs 300 sequences on SQLite and 80 on PostgreSQL; a long run with a
+/// new seed, on both:
 /// <c>H3YUN_SYNC_MODEL_ITERATIONS=5000 H3YUN_SYNC_MODEL_SEED= dotnet test tests/H3Yun.Sync.Tests --filter SyncModelTests</c>.
 /// </summary>
-public class SyncModelTests
+[Collection(PostgreSqlTestGroup.Name)]
+public class SyncModelTests(PostgreSqlServer postgres)
 {
-    private static int Iterations =>
-        int.TryParse(Environment.GetEnvironmentVariable("H3YUN_SYNC_MODEL_ITERATIONS"), CultureInfo.InvariantCulture, out var n) ? n : 300;
+    /// <summary>The sequences to run: the variable's count on both databases, else 300 on SQLite and 80 on PostgreSQL (whose runs are slower: CI keeps each under about a minute).</summary>
+    private static int Iterations(string dialect) =>
+        int.TryParse(Environment.GetEnvironmentVariable("H3YUN_SYNC_MODEL_ITERATIONS"), CultureInfo.InvariantCulture, out var n) ? n : dialect == "PostgreSQL" ? 80 : 300;
 
     private static string? Seed => Environment.GetEnvironmentVariable("H3YUN_SYNC_MODEL_SEED") is { } seed ? (seed.Length == 0 ? null : seed) : "0N0XIzNsQ0O2";
 
-    [Fact]
-    public async Task After_any_interleaving_of_writes_and_interrupted_runs_a_final_run_equals_the_source()
+    [Theory]
+    [InlineData("SQLite")]
+    [InlineData("PostgreSQL")]
+    public async Task After_any_interleaving_of_writes_and_interrupted_runs_a_final_run_equals_the_source(string dialect)
     {
         await Sequences.SampleAsync(
-            async operations => await ExecuteAsync(operations),
-            iter: Iterations,
+            async operations => await ExecuteAsync(operations, dialect == "PostgreSQL" ? await postgres.CreateDatabaseAsync() : null),
+            iter: Iterations(dialect),
             seed: Seed,
             threads: 1,
             print: operations => string.Join(Environment.NewLine, operations));
@@ -46,9 +51,9 @@ public class SyncModelTests
 
     private static Gen<List<Op>> Sequences => Operations.List[1, 14];
 
-    private static async Task ExecuteAsync(List<Op> operations)
+    private static async Task ExecuteAsync(List<Op> operations, string? target)
     {
-        await using var bench = await SyncBench.StartAsync();
+        await using var bench = await SyncBench.StartAsync(target);
         var model = new Dictionary<string, Expected>(StringComparer.Ordinal);
         var order = new List<string>();
         string? Pick(int pick) => order.Count == 0 ? null : order[pick % order.Count];
@@ -181,9 +186,9 @@ public class SyncModelTests
 
     private static void Compare(SyncBench bench, Dictionary<string, Expected> model)
     {
-        var rows = CopyReader.Rows(bench.DatabasePath, "SELECT ObjectId, 标题, 金额, _json FROM Orders");
+        var rows = bench.Rows("SELECT \"ObjectId\", 标题, 金额, _json FROM \"Orders\"");
         Assert.Equal(model.Keys.Order(StringComparer.Ordinal), rows.Select(row => (string)row["ObjectId"]!).Order(StringComparer.Ordinal));
-        var lines = CopyReader.Rows(bench.DatabasePath, "SELECT ObjectId, ParentObjectId, 品名, 数量 FROM Orders_Lines ORDER BY ParentObjectId, _row_index")
+        var lines = bench.Rows("SELECT \"ObjectId\", \"ParentObjectId\", 品名, 数量 FROM \"Orders_Lines\" ORDER BY \"ParentObjectId\", _row_index")
             .GroupBy(row => (string)row["ParentObjectId"]!)
             .ToDictionary(group => group.Key, group => group.ToList());
         foreach (var row in rows)
@@ -201,7 +206,7 @@ public class SyncModelTests
             Assert.Equal(storedRowIds, copiedLines.Select(line => (string)line["ObjectId"]!));
         }
 
-        Assert.Equal(model.Values.Sum(record => record.Lines.Length), CopyReader.Scalar(bench.DatabasePath, "SELECT COUNT(*) FROM Orders_Lines"));
+        Assert.Equal(model.Values.Sum(record => record.Lines.Length), bench.Scalar("SELECT COUNT(*) FROM \"Orders_Lines\""));
     }
 
     private sealed record Expected(string Title, decimal Amount, (string, decimal)[] Lines);

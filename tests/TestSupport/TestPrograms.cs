@@ -24,6 +24,29 @@ internal static class TestPrograms
     /// <summary>Debian's chromedriver, which drives <see cref="Chromium"/>.</summary>
     public static string ChromeDriver => Find("chromedriver", "chromium-driver");
 
+    /// <summary>
+    /// A PostgreSQL server program (<c>initdb</c>, <c>pg_ctl</c>): Debian keeps them off PATH, in
+    /// <c>/usr/lib/postgresql/VERSION/bin</c> (the newest version is taken), so that folder is searched before PATH.
+    /// </summary>
+    public static string PostgreSql(string program)
+    {
+        const string Versions = "/usr/lib/postgresql";
+        if (Directory.Exists(Versions))
+        {
+            var newest = Directory.GetDirectories(Versions)
+                .Select(folder => Path.Combine(folder, "bin", program))
+                .Where(IsProgram)
+                .OrderByDescending(path => int.TryParse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(path))), out var version) ? version : 0)
+                .FirstOrDefault();
+            if (newest is not null)
+            {
+                return newest;
+            }
+        }
+
+        return Find(program, "postgresql");
+    }
+
     /// <summary>The full path of <paramref name="program"/>, or an exception naming the Debian package that has it.</summary>
     public static string Find(string program, string debianPackage) => Find(program, debianPackage, Environment.GetEnvironmentVariable("PATH"));
 

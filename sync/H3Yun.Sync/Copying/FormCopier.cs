@@ -19,9 +19,12 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
     public async Task CopyAsync(FormTables tables, DateTime upper, TimeSpan overlap, CancellationToken cancellationToken)
     {
         var code = tables.Main.SchemaCode;
-        var pending = new Stack<TimeWindow>(WindowPlanner.Initial(counters.Cursor, upper, overlap).Reverse());
-        while (pending.TryPop(out var window))
+        // Each pending window carries the rows it is expected to hold (a split window's count shared evenly among its
+        // parts; unknown windows 0), so that the progress can say how much is ahead.
+        var pending = new Stack<(TimeWindow Window, long Expected)>(WindowPlanner.Initial(counters.Cursor, upper, overlap).Reverse().Select(window => (window, 0L)));
+        while (pending.TryPop(out var next))
         {
+            var window = next.Window;
             var answer = await reader.ReadAsync(code, "ModifiedTime", window, prefix: null, idsOnly: false, cancellationToken).ConfigureAwait(false);
             counters.Windows++;
             if (answer.IsComplete)
@@ -33,9 +36,10 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
             }
             else if (window.Seconds >= 2)
             {
-                foreach (var part in WindowPlanner.Split(window, answer.TotalCount).Reverse())
+                var parts = WindowPlanner.Split(window, answer.TotalCount);
+                foreach (var part in parts.Reverse())
                 {
-                    pending.Push(part);
+                    pending.Push((part, answer.TotalCount / parts.Count));
                 }
             }
             else
@@ -54,6 +58,8 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
                 counters.Cursor = cursor;
             }
 
+            counters.RowsAhead = pending.Sum(item => item.Expected);
+            counters.WindowsAhead = pending.Count;
             report();
         }
     }

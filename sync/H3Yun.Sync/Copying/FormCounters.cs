@@ -15,6 +15,12 @@ internal sealed class FormCounters
     /// <summary>Records deleted or marked deleted.</summary>
     public long RowsDeleted { get; set; }
 
+    /// <summary>Windows planned and not yet read.</summary>
+    public int WindowsAhead { get; set; }
+
+    /// <summary>Rows expected in the windows ahead (from the counts of the windows they were split from).</summary>
+    public long RowsAhead { get; set; }
+
     /// <summary>The cursor.</summary>
     public DateTime? Cursor { get; set; }
 }

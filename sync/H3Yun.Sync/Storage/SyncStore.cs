@@ -390,8 +390,9 @@ internal sealed class SyncStore : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        // The lock first: PostgreSQL's is released on the connection, before it closes.
         await _lock.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>A record's ObjectId.</summary>

@@ -1,13 +1,22 @@
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace H3Yun.Sync.Tests.Support;
 
-/// <summary>Reads the copy back with plain SQL, as a person querying it would.</summary>
+/// <summary>
+/// Reads the copy back with plain SQL, as a person querying it would, from SQLite or PostgreSQL. Values come back the
+/// same way from both, so that one assertion holds for each: decimals as their text with every digit, timestamps as
+/// <c>yyyy-MM-dd HH:mm:ss</c>, booleans and whole numbers as longs, JSON as its text.
+/// </summary>
 internal static class CopyReader
 {
-    public static List<Dictionary<string, object?>> Rows(string databasePath, string sql)
+    public static List<Dictionary<string, object?>> Rows(string target, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        using DbConnection connection = target.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
+            ? new NpgsqlConnection(target)
+            : new SqliteConnection(target.Contains('=', StringComparison.Ordinal) ? target : $"Data Source={target};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -18,7 +27,7 @@ internal static class CopyReader
             var row = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < reader.FieldCount; i++)
             {
-                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : Normal(reader.GetValue(i));
             }
 
             rows.Add(row);
@@ -27,5 +36,14 @@ internal static class CopyReader
         return rows;
     }
 
-    public static long Scalar(string databasePath, string sql) => Convert.ToInt64(Rows(databasePath, sql)[0].Values.First(), System.Globalization.CultureInfo.InvariantCulture);
+    public static long Scalar(string target, string sql) => Convert.ToInt64(Rows(target, sql)[0].Values.First(), CultureInfo.InvariantCulture);
+
+    private static object Normal(object value) => value switch
+    {
+        decimal number => number.ToString(CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        bool flag => flag ? 1L : 0L,
+        int number => (long)number,
+        _ => value,
+    };
 }

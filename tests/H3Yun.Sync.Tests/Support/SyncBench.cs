@@ -14,11 +14,12 @@ internal sealed class SyncBench : IAsyncDisposable
 
     private readonly HttpClient _syncHttp;
 
-    private SyncBench(H3YunEmulator emulator, ManualClock clock, string folder)
+    private SyncBench(H3YunEmulator emulator, ManualClock clock, string folder, string? target)
     {
         Emulator = emulator;
         Clock = clock;
         Folder = folder;
+        Target = target ?? DatabasePath;
         var options = new H3YunClientOptions
         {
             BaseAddress = emulator.BaseAddress,
@@ -42,13 +43,19 @@ internal sealed class SyncBench : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(Folder, "copy.db");
 
+    /// <summary>Where the sync copies to: <see cref="DatabasePath"/>, or a PostgreSQL database's connection string.</summary>
+    public string Target { get; }
+
+    public bool IsPostgreSql => Target.StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
+
     public H3YunClient Writer { get; }
 
     public H3YunClient Client { get; }
 
     public HookHandler Hook { get; } = new();
 
-    public static async Task<SyncBench> StartAsync()
+    /// <summary>A bench that copies to <paramref name="target"/>, or to a SQLite file in its folder.</summary>
+    public static async Task<SyncBench> StartAsync(string? target = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "h3yun-sync-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "schemas"));
@@ -58,20 +65,25 @@ internal sealed class SyncBench : IAsyncDisposable
         var options = new H3YunEmulatorOptions { Clock = clock };
         options.SchemaFiles.Add(schema);
         var emulator = await H3YunEmulator.StartAsync(options);
-        return new SyncBench(emulator, clock, folder);
+        return new SyncBench(emulator, clock, folder, target);
     }
 
     public H3YunSync NewSync(bool reconcile = false, TimeSpan? lag = null, TimeSpan? overlap = null, string? target = null, DeletionMode deletions = DeletionMode.Delete) =>
         new(Client, new H3YunSyncOptions
         {
             SchemaFolder = SchemaFolder,
-            Target = target ?? DatabasePath,
+            Target = target ?? Target,
             Reconcile = reconcile,
             Lag = lag ?? TimeSpan.FromSeconds(1),
             Overlap = overlap ?? TimeSpan.FromSeconds(3),
             Clock = Clock,
             Deletions = deletions,
         });
+
+    /// <summary>The rows a query of the copy answers, each value as text, a long or null (see <see cref="CopyReader"/>).</summary>
+    public List<Dictionary<string, object?>> Rows(string sql) => CopyReader.Rows(Target, sql);
+
+    public long Scalar(string sql) => CopyReader.Scalar(Target, sql);
 
     public async Task<string> CreateAsync(string title, decimal amount, bool done = false, params (string Item, decimal Quantity)[] lines)
     {

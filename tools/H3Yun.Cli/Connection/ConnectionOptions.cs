@@ -44,11 +44,15 @@ internal sealed class ConnectionOptions
         DefaultValueFactory = _ => 2,
     };
 
-    public void AddTo(Command command)
+    /// <summary>Adds the options to a command; <c>--app</c> only to the commands that call an app's custom API.</summary>
+    public void AddTo(Command command, bool withApp = true)
     {
         foreach (var option in new Option[] { App, EngineCode, BaseAddress, Project, RequestsPerSecond })
         {
-            command.Options.Add(option);
+            if (withApp || option != App)
+            {
+                command.Options.Add(option);
+            }
         }
     }
 

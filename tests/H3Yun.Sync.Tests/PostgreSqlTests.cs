@@ -1,0 +1,119 @@
+using H3Yun.Sync.Tests.Support;
+using Npgsql;
+
+namespace H3Yun.Sync.Tests;
+
+/// <summary>
+/// What only a real PostgreSQL server shows: a wrong password and an unreachable server refused before any request, the
+/// URL form of a target, the advisory lock that keeps a second sync out and is gone when the first ends, and a schema
+/// change that adds a column to a table with rows.
+/// </summary>
+[Collection(PostgreSqlTestGroup.Name)]
+public class PostgreSqlTests(PostgreSqlServer postgres)
+{
+    [Fact]
+    public async Task A_wrong_password_is_one_clear_error_that_never_shows_it_and_nothing_is_written_or_moved()
+    {
+        var target = await postgres.CreateDatabaseAsync();
+        await using var bench = await SyncBench.StartAsync(target);
+        await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        await bench.NewSync().RunAsync();
+        var cursor = bench.Rows("SELECT cursor_time, last_run_at FROM h3yun_forms WHERE schema_code = 'D000900Order'")[0];
+        await bench.CreateAsync("b", 2m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        var sent = bench.Hook.Sent;
+        var wrong = new NpgsqlConnectionStringBuilder(target) { Password = "not-the-password-42" }.ConnectionString;
+
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync(target: wrong).RunAsync());
+
+        Assert.StartsWith($"Cannot open the PostgreSQL database 127.0.0.1:{postgres.Port}/", error.Message, StringComparison.Ordinal);
+        Assert.Contains("password authentication failed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-password-42", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(PostgreSqlServer.Password, error.Message, StringComparison.Ordinal);
+        Assert.Equal(sent, bench.Hook.Sent);
+        Assert.Equal(1, bench.Scalar("SELECT COUNT(*) FROM \"Orders\""));
+        Assert.Equal(cursor, bench.Rows("SELECT cursor_time, last_run_at FROM h3yun_forms WHERE schema_code = 'D000900Order'")[0]);
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_is_one_clear_error_before_any_request()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens there now
+
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(
+            () => bench.NewSync(target: $"Host=127.0.0.1;Port={port};Database=copy;Username=postgres;Password=secret-pw;Timeout=5").RunAsync());
+
+        Assert.StartsWith($"Cannot open the PostgreSQL database 127.0.0.1:{port}/copy: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-pw", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, bench.Hook.Sent);
+    }
+
+    [Fact]
+    public async Task A_postgresql_URL_is_a_target_too()
+    {
+        var target = await postgres.CreateDatabaseAsync();
+        var database = new NpgsqlConnectionStringBuilder(target).Database;
+        await using var bench = await SyncBench.StartAsync(target);
+        await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        await bench.NewSync(target: $"postgresql://postgres:{Uri.EscapeDataString(PostgreSqlServer.Password)}@127.0.0.1:{postgres.Port}/{database}").RunAsync();
+
+        Assert.Equal(1, bench.Scalar("SELECT COUNT(*) FROM \"Orders\""));
+    }
+
+    [Fact]
+    public async Task A_second_sync_is_refused_while_the_first_runs_and_the_lock_is_gone_when_it_ends()
+    {
+        await using var bench = await SyncBench.StartAsync(await postgres.CreateDatabaseAsync());
+        await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        var inside = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        bench.Hook.Before = async _ =>
+        {
+            inside.TrySetResult();
+            await release.Task;
+        };
+        var first = bench.NewSync().RunAsync();
+        await inside.Task;
+
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync().RunAsync());
+        bench.Hook.Before = null;
+        release.SetResult();
+        await first;
+        var locksAfterwards = bench.Scalar("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'");
+        var third = await bench.NewSync().RunAsync();
+
+        Assert.Contains("Another sync is writing", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, locksAfterwards); // no idle pooled session keeps another process out
+        Assert.Equal(1, third.Requests);
+        Assert.Equal(1, bench.Scalar("SELECT COUNT(*) FROM \"Orders\""));
+    }
+
+    [Fact]
+    public async Task A_field_added_to_the_schema_adds_a_typed_column_filled_from_the_json()
+    {
+        await using var bench = await SyncBench.StartAsync(await postgres.CreateDatabaseAsync());
+        await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        var path = Path.Combine(bench.SchemaFolder, "Order.h3form.json");
+        var full = await File.ReadAllTextAsync(path);
+        const string Due = "{ \"Name\": \"F0000003\", \"DisplayName\": \"交期\", \"DataType\": 5 },";
+        Assert.Contains(Due, full, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(path, full.Replace(Due, string.Empty, StringComparison.Ordinal));
+        await bench.NewSync().RunAsync();
+        await File.WriteAllTextAsync(path, full);
+
+        var report = await bench.NewSync().RunAsync();
+
+        Assert.Equal(1, report.Forms[0].ColumnsAdded);
+        Assert.Equal("2026-05-01 10:00:00", bench.Rows("SELECT 交期 FROM \"Orders\"")[0]["交期"]);
+        Assert.Equal("timestamp without time zone", bench.Rows("SELECT data_type FROM information_schema.columns WHERE table_name = 'Orders' AND column_name = '交期'")[0]["data_type"]);
+    }
+}
