@@ -30,11 +30,12 @@ internal static class UpsertHarness
     public static int StatedCost(int distinctKeys, int created, int changed) =>
         Ceiling(distinctKeys, Filter.MaxPageSize) + Ceiling(created, BatchSize) + changed;
 
-    public static EmulatorFault Fault(string name) => name switch
+    /// <summary>A fault by name; "too late" answers <paramref name="lateBy"/> after the write, which must exceed the client's timeout.</summary>
+    public static EmulatorFault Fault(string name, TimeSpan? lateBy = null) => name switch
     {
         "apply, then HTTP 500" => EmulatorFault.ApplyThenHttpStatus(500),
         "apply, then drop the connection" => EmulatorFault.ApplyThenDropConnection(),
-        "apply, then answer too late" => EmulatorFault.ApplyThenDelay(TimeSpan.FromSeconds(1.5)),
+        "apply, then answer too late" => EmulatorFault.ApplyThenDelay(lateBy ?? TimeSpan.FromSeconds(1.5)),
         "HTTP 503, not applied" => EmulatorFault.HttpStatus(503),
         "Successful:false, not applied" => EmulatorFault.ApiError("数据校验失败"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
