@@ -111,6 +111,21 @@ public class UpsertTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtur
     }
 
     [Fact]
+    public async Task A_date_in_the_key_is_looked_up_in_H3Yuns_clock()
+    {
+        using var client = UpsertHarness.Client(fixture.Emulator);
+        var orders = new SalesOrderRepository(client);
+        var key = UpsertKey.Of(SalesOrder.Where.OrderNumber, SalesOrder.Where.OrderDate);
+        SalesOrder Dated(int day, decimal amount) => new() { OrderNumber = "DT-1", OrderDate = new DateTime(2025, 3, day, 9, 30, 0), Amount = amount };
+        await orders.UpsertManyAsync([Dated(1, 1m), Dated(2, 2m)], key);
+
+        var results = await orders.UpsertManyAsync([Dated(2, 2m), Dated(1, 5m)], key);
+
+        Assert.Equal([UpsertOutcome.Unchanged, UpsertOutcome.Updated], results.Select(r => r.Outcome));
+        Assert.Equal(2, fixture.Emulator.Count(SalesOrder.SchemaCode));
+    }
+
+    [Fact]
     public async Task A_child_table_is_compared_row_by_row_and_replaced_when_given_whole()
     {
         using var client = UpsertHarness.Client(fixture.Emulator);
