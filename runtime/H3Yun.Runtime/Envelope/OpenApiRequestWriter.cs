@@ -87,4 +87,12 @@ internal static class OpenApiRequestWriter
         record.WriteTo(new BizObjectWriter(json, RecordWriteMode.Assigned, zone, purpose, capture) { RecordObjectId = recordObjectId });
         return json.WrittenSpan.ToArray();
     }
+
+    /// <summary>Serializes the fields of a record that <paramref name="mode"/> selects, capturing nothing.</summary>
+    public static ReadOnlyMemory<byte> Serialize(H3Record record, WritePurpose purpose, TimeZoneInfo zone, RecordWriteMode mode)
+    {
+        using var json = new RecordJsonWriter();
+        record.WriteTo(new BizObjectWriter(json, mode, zone, purpose));
+        return json.WrittenSpan.ToArray();
+    }
 }

@@ -7,7 +7,7 @@ namespace H3Yun;
 /// method sends exactly one standard OpenApi action, except the batch and paging methods, which send several.
 /// </summary>
 /// <typeparam name="TForm">The generated record type.</typeparam>
-public abstract class H3Repository<TForm>
+public abstract partial class H3Repository<TForm>
     where TForm : H3BizObject
 {
     /// <summary>Creates the repository.</summary>
