@@ -73,20 +73,7 @@ public class PostgreSqlTests(PostgreSqlServer postgres)
         await using var bench = await SyncBench.StartAsync(await postgres.CreateDatabaseAsync());
         await bench.CreateAsync("a", 1m);
         bench.Clock.Advance(TimeSpan.FromSeconds(5));
-        var inside = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        bench.Hook.Before = async _ =>
-        {
-            inside.TrySetResult();
-            await release.Task;
-        };
-        var first = bench.NewSync().RunAsync();
-        await inside.Task;
-
-        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync().RunAsync());
-        bench.Hook.Before = null;
-        release.SetResult();
-        await first;
+        var error = await bench.SecondSyncWhileTheFirstRunsAsync();
         var locksAfterwards = bench.Scalar("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'");
         var third = await bench.NewSync().RunAsync();
 

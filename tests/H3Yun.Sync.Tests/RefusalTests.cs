@@ -11,20 +11,7 @@ public class RefusalTests
         await using var bench = await SyncBench.StartAsync();
         await bench.CreateAsync("a", 1m);
         bench.Clock.Advance(TimeSpan.FromSeconds(5));
-        var inside = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        bench.Hook.Before = async _ =>
-        {
-            inside.TrySetResult();
-            await release.Task;
-        };
-        var first = bench.NewSync().RunAsync();
-        await inside.Task;
-
-        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync().RunAsync());
-        bench.Hook.Before = null;
-        release.SetResult();
-        await first;
+        var error = await bench.SecondSyncWhileTheFirstRunsAsync();
 
         Assert.Contains("Another sync is writing", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, CopyReader.Scalar(bench.DatabasePath, "SELECT COUNT(*) FROM Orders"));

@@ -122,4 +122,27 @@ internal sealed class SyncBench : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>
+    /// Starts a sync, holds it inside its first request, starts a second one on the same database, and returns how
+    /// the second was refused once the first has finished.
+    /// </summary>
+    public async Task<H3YunSyncException> SecondSyncWhileTheFirstRunsAsync()
+    {
+        var inside = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        Hook.Before = async _ =>
+        {
+            inside.TrySetResult();
+            await release.Task;
+        };
+        var first = NewSync().RunAsync();
+        await inside.Task;
+
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => NewSync().RunAsync());
+        Hook.Before = null;
+        release.SetResult();
+        await first;
+        return error;
+    }
 }
