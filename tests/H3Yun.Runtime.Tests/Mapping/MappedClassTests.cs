@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace H3Yun.Runtime.Tests;
 
 /// <summary>A class of the user's own mapped with [H3Form]/[H3Field]: the generator implements it like a generated model.</summary>
@@ -34,6 +36,38 @@ public class MappedClassTests
         await orders.UpdateAsync(order);
 
         Assert.Equal("""{"F0000005":false}""", JsonAssert.Parse(h3yun.Calls[1].Body)["BizObject"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_mapped_class_writes_options_people_departments_addresses_and_locations_by_their_codes()
+    {
+        var h3yun = new FakeH3Yun().AnswerSuccess("""{"BizObjectId":"new-id"}""");
+        var records = new KindsViewRepository(h3yun.CreateClient());
+
+        await records.CreateAsync(new KindsView
+        {
+            Colour = "绿",
+            Days = ["周五", "周一"],
+            Owner = "u-1",
+            Reviewers = ["u-2", "u-3"],
+            Department = "d-1",
+            Address = new H3Address("440305", "广东省 深圳市 南山区", "科技园"),
+            Location = new H3Location("深圳湾公园", new H3GeoPoint(22.523m, 113.951m)),
+        });
+
+        // The BizObject is JSON in a string, and so are an address and a location inside it (docs/protocol.md).
+        static JsonNode Unwrapped(JsonNode node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? JsonNode.Parse(text)! : node;
+        var sent = Unwrapped(JsonAssert.Parse(h3yun.Calls.Single().Body)["BizObject"]!);
+        Assert.Equal("绿", sent["F0000003"]!.GetValue<string>());
+        Assert.Equal("周五;周一", sent["F0000005"]!.GetValue<string>());
+        Assert.Equal("u-1", sent["F0000011"]!.GetValue<string>());
+        Assert.Equal("u-2;u-3", sent["F0000012"]!.GetValue<string>());
+        Assert.Equal("d-1", sent["F0000013"]!.GetValue<string>());
+        var address = Unwrapped(sent["F0000016"]!);
+        Assert.Equal(("440305", "广东省 深圳市 南山区", "科技园"), (address["adcode"]!.GetValue<string>(), address["adname"]!.GetValue<string>(), address["Detail"]!.GetValue<string>()));
+        var location = Unwrapped(sent["F0000017"]!);
+        Assert.Equal(("深圳湾公园", 22.523m, 113.951m), (location["Address"]!.GetValue<string>(), location["Point"]!["lat"]!.GetValue<decimal>(), location["Point"]!["lng"]!.GetValue<decimal>()));
+        Assert.Equal(7, sent.AsObject().Count);
     }
 
     [Theory]
@@ -77,6 +111,39 @@ public partial class OrderInstant
     /// <summary>下单日期.</summary>
     [H3Field("F0000003")]
     public partial DateTimeOffset? Ordered { get; set; }
+}
+
+/// <summary>Fields of 全部控件 of the kinds a mapped class writes through their codes: option texts, people, departments, places.</summary>
+[H3Form("D000024AllTypes")]
+public partial class KindsView
+{
+    /// <summary>单选框.</summary>
+    [H3Field("F0000003")]
+    public partial string? Colour { get; set; }
+
+    /// <summary>复选框.</summary>
+    [H3Field("F0000005")]
+    public partial IReadOnlyList<string>? Days { get; set; }
+
+    /// <summary>人员单选.</summary>
+    [H3Field("F0000011")]
+    public partial string? Owner { get; set; }
+
+    /// <summary>人员多选.</summary>
+    [H3Field("F0000012")]
+    public partial IReadOnlyList<string>? Reviewers { get; set; }
+
+    /// <summary>部门单选.</summary>
+    [H3Field("F0000013")]
+    public partial string? Department { get; set; }
+
+    /// <summary>地址.</summary>
+    [H3Field("F0000016")]
+    public partial H3Address? Address { get; set; }
+
+    /// <summary>位置.</summary>
+    [H3Field("F0000017")]
+    public partial H3Location? Location { get; set; }
 }
 
 /// <summary>The people and association fields of 全部控件, as ids.</summary>
