@@ -162,6 +162,6 @@ public partial class DocsTests
     [GeneratedRegex(@"`[^`\n]+`")]
     private static partial Regex InlineCode();
 
-    [GeneratedRegex(@"\.\./shared|reference §|h3yun-openapi\.md|engineering-notes\.md")]
+    [GeneratedRegex(@"\.\./shared|reference[ ]§|h3yun-openapi\.md|engineering-notes\.md")]
     private static partial Regex OutsideCitation();
 }
