@@ -279,6 +279,28 @@ public sealed class SpreadsheetReaderTests : IDisposable
     }
 
     [Fact]
+    public void Xlsx_rows_keep_the_spreadsheets_numbers_across_a_blank_row()
+    {
+        var file = Xlsx(Row(("订单号", "SO-1"), ("备注", "x")), Row(("订单号", null), ("备注", null)), Row(("订单号", "SO-3"), ("备注", null)));
+
+        var reader = SpreadsheetReader.Open(SchemaFile, file, new() { Keys = ["订单号"] });
+
+        Assert.Equal(["备注"], reader.UnmatchedColumns);
+        Assert.Equal([(2, "SO-1"), (4, "SO-3")], reader.Rows().Select(r => (r.Row, (string)r.Values["F0000001"]!)));
+    }
+
+    [Fact]
+    public void Errors_beyond_MaxErrors_are_counted_not_kept()
+    {
+        var file = Csv("订单号,金额\n" + string.Concat(Enumerable.Range(0, 30).Select(i => $"SO-{i},x\n")), new UTF8Encoding(false));
+
+        var ex = Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, file, new() { MaxErrors = 5 }));
+
+        Assert.Equal([2, 3, 4, 5, 6], ex.Errors.Select(e => e.Row));
+        Assert.StartsWith("The spreadsheet has 30 problem(s); nothing was read:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rows_are_streamed_by_a_second_read_of_the_file()
     {
         var lines = new StringBuilder("订单号,金额\n");
