@@ -290,6 +290,17 @@ public sealed class SpreadsheetReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_quoted_CSV_cell_may_hold_commas_quotes_and_line_breaks_and_rows_are_numbered_as_Excel_shows_them()
+    {
+        var file = Csv("订单号,金额\n\"SO,\"\"1\"\"\n续\",1\nSO-2,2\n", new UTF8Encoding(false));
+
+        var rows = SpreadsheetReader.Open(SchemaFile, file).Rows().ToList();
+
+        Assert.Equal([2, 3], rows.Select(r => r.Row));
+        Assert.Equal("SO,\"1\"\n续", rows[0].Values["F0000001"]);
+    }
+
+    [Fact]
     public void Errors_beyond_MaxErrors_are_counted_not_kept()
     {
         var file = Csv("订单号,金额\n" + string.Concat(Enumerable.Range(0, 30).Select(i => $"SO-{i},x\n")), new UTF8Encoding(false));
