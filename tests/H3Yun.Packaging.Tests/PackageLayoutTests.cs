@@ -14,7 +14,7 @@ namespace H3Yun.Packaging.Tests;
 [Collection(PackagesGroup.Name)]
 public class PackageLayoutTests(PackedFeed feed)
 {
-    public static TheoryData<string> Packages => new() { "H3Yun.Generators", "H3Yun.Emulator", "H3Yun.Cli", "H3Yun.Sync" };
+    public static TheoryData<string> Packages => new() { "H3Yun.Generators", "H3Yun.Emulator", "H3Yun.Cli", "H3Yun.Sync", "H3Yun.Spreadsheets" };
 
     [Theory]
     [MemberData(nameof(Packages))]
