@@ -78,6 +78,88 @@ public class WindowPlannerTests
     }
 
     [Fact]
+    public void A_sample_in_ascending_time_ends_a_part_at_its_last_second_and_cuts_the_rest_at_its_density()
+    {
+        // H3Yun answering in creation order: the 500 rows returned are the window's earliest, one every 3 seconds.
+        var window = new TimeWindow(Noon, Noon.AddDays(10));
+        var sample = Enumerable.Range(0, 500).Select(i => Noon.AddSeconds(100 + (3 * i))).ToList();
+
+        var split = WindowPlanner.Split(window, 10_000, sample);
+
+        Assert.Equal(new TimeWindow(Noon, sample[^1]), split[0]); // the 499 rows below the sample's last second
+        var step = (long)Math.Floor(WindowPlanner.SampledRowsPerWindow / (500 / 1498.0));
+        Assert.All(split.Skip(1).SkipLast(1), part => Assert.Equal(step, part.Seconds)); // 450 rows at one row every 3 s
+        Assert.Equal(1 + 22, split.Count); // the 9,501 rows not seen, 450 a part; the last part reaches the window's end
+        Assert.Equal(window.End, split[^1].End);
+    }
+
+    [Fact]
+    public void A_sample_in_any_other_order_cuts_at_its_quantiles_into_parts_that_fit()
+    {
+        // 1,000 rows, one every 2 seconds, 500 of them returned in no time order (every other row, shuffled).
+        var window = new TimeWindow(Noon, Noon.AddDays(1));
+        var rows = Enumerable.Range(0, 1000).Select(i => Noon.AddSeconds(2 * i)).ToList();
+        var sample = rows.Where((_, i) => i % 2 == 0).OrderBy(time => (time.Ticks * 7919) % 1009).ToList();
+
+        var split = WindowPlanner.Split(window, 1000, sample);
+
+        Assert.Equal(3, split.Count);
+        Assert.All(split, part => Assert.InRange(rows.Count(time => time >= part.Start && time < part.End), 1, 500));
+        Assert.All(split.Skip(1), part => Assert.Contains(part.Start, sample)); // the cuts are sample times
+    }
+
+    [Fact]
+    public void Without_a_sample_or_with_one_outside_the_window_the_split_is_even()
+    {
+        var window = new TimeWindow(Noon, Noon.AddSeconds(3600));
+
+        Assert.Equal(WindowPlanner.Split(window, 2000), WindowPlanner.Split(window, 2000, []));
+        Assert.Equal(WindowPlanner.Split(window, 2000), WindowPlanner.Split(window, 2000, [Noon.AddDays(-1), Noon.AddDays(1)]));
+    }
+
+    [Fact]
+    public void A_sample_all_in_the_first_second_still_splits_the_window_in_two_or_more()
+    {
+        var window = new TimeWindow(Noon, Noon.AddSeconds(10));
+
+        var split = WindowPlanner.Split(window, 800, Enumerable.Repeat(Noon, 500).ToList());
+
+        Assert.Equal(new TimeWindow(Noon, Noon.AddSeconds(1)), split[0]);
+        Assert.True(split.Count >= 2);
+        Assert.Equal(window.End, split[^1].End);
+    }
+
+    [Fact]
+    public void Any_split_by_any_sample_covers_the_window_exactly_in_order_on_whole_seconds()
+    {
+        // Windows open below or not, of 2 seconds to about 30 years; samples of any size and order, with times inside,
+        // outside and between seconds: the sample places the cuts, it can never open a gap or an overlap.
+        var genWindow = Gen.Select(Gen.Bool, Gen.Long[0, 400_000_000], Gen.Long[2, 1_000_000_000]).Select((open, from, seconds) =>
+            open ? new TimeWindow(DateTime.MinValue, WindowPlanner.Floor) : new TimeWindow(WindowPlanner.Floor.AddSeconds(from), WindowPlanner.Floor.AddSeconds(from + seconds)));
+        var genSample = Gen.Select(Gen.Bool, Gen.Long[-1_000_000, 1_000_000_000].Array[0, 500], Gen.Int[0, 9_999_999]).Select((ascending, offsets, ticks) =>
+        {
+            var times = offsets.Select(offset => WindowPlanner.Floor.AddSeconds(offset).AddTicks(ticks)).ToList();
+            return ascending ? times.Order().ToList() : times;
+        });
+        Gen.Select(genWindow, Gen.Long[501, 10_000_000], genSample).Sample((window, count, sample) =>
+        {
+            var split = WindowPlanner.Split(window, count, sample);
+            Assert.True(split.Count >= 2);
+            Assert.Equal(window.Start, split[0].Start);
+            Assert.Equal(window.End, split[^1].End);
+            for (var i = 0; i < split.Count; i++)
+            {
+                Assert.True(split[i].Start < split[i].End);
+                Assert.Equal(0, split[i].End.Ticks % TimeSpan.TicksPerSecond);
+                if (i > 0)
+                {
+                    Assert.Equal(split[i - 1].End, split[i].Start);
+                }
+            }
+        }, iter: 2000, seed: "0N0XIzNsQ0O2");
+    }
+
+    [Fact]
     public void The_cursor_moves_to_a_committed_windows_end_and_never_backwards()
     {
         var window = new TimeWindow(Noon.AddSeconds(-60), Noon.AddSeconds(-30));

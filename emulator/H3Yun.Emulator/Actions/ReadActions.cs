@@ -48,9 +48,7 @@ internal sealed class ReadActions(RecordStore store, EmulatorSettings settings)
     public JsonObject LoadBizObjects(InvokeRequest request, string schemaCode, FormSchema? form)
     {
         var filter = FilterParser.Parse(request.Filter, form);
-        var matching = store.Snapshot(schemaCode)
-            .Where(record => MatcherEvaluator.Matches(filter.Matcher, record, form, settings.Strict))
-            .ToList();
+        var matching = store.Matching(schemaCode, record => MatcherEvaluator.Matches(filter.Matcher, record, form, settings.Strict));
         // H3Yun's documentation says SortByCollection "目前不支持使用" (not supported); strict mode ignores it.
         var window = RecordSorter.Sort(matching, settings.Strict ? [] : filter.Sort, form)
             .Skip(filter.FromRowNum)

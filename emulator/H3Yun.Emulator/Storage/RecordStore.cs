@@ -25,6 +25,10 @@ internal sealed partial class RecordStore : IDisposable
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _transaction;
 
+    // Each form's records as parsed by the last query, in creation order, dropped by any transaction (every write is
+    // one), so that a query does not parse every document again. Never handed out: queries copy what they return.
+    private readonly Dictionary<string, List<JsonObject>> _parsed = new(StringComparer.Ordinal);
+
     private RecordStore(SqliteConnection connection, string? path)
     {
         _connection = connection;
@@ -165,6 +169,37 @@ internal sealed partial class RecordStore : IDisposable
         lock (_gate)
         {
             return Query("SELECT document FROM records WHERE schema_code = $schema ORDER BY position", ("$schema", schemaCode));
+        }
+    }
+
+    /// <summary>
+    /// The form's records that <paramref name="predicate"/> accepts, in creation order, each a copy. The documents are
+    /// parsed once and kept until the next write, so a query over many records does not read their JSON again; the
+    /// predicate must only read the record it is given.
+    /// </summary>
+    public List<JsonObject> Matching(string schemaCode, Func<JsonObject, bool> predicate)
+    {
+        lock (_gate)
+        {
+            if (!_parsed.TryGetValue(schemaCode, out var records))
+            {
+                records = Query("SELECT document FROM records WHERE schema_code = $schema ORDER BY position", ("$schema", schemaCode));
+                if (_transaction is null)
+                {
+                    _parsed[schemaCode] = records;
+                }
+            }
+
+            var result = new List<JsonObject>();
+            foreach (var record in records)
+            {
+                if (predicate(record))
+                {
+                    result.Add((JsonObject)record.DeepClone());
+                }
+            }
+
+            return result;
         }
     }
 
@@ -354,6 +389,7 @@ internal sealed partial class RecordStore : IDisposable
 
     private TransactionScope Begin()
     {
+        _parsed.Clear();
         _transaction = _connection.BeginTransaction();
         return new TransactionScope(this);
     }
@@ -428,6 +464,7 @@ internal sealed partial class RecordStore : IDisposable
         {
             store._transaction?.Dispose();
             store._transaction = null;
+            store._parsed.Clear();
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using H3Yun.Sync.Storage;
 using H3Yun.Sync.Windows;
 
@@ -36,7 +37,9 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
             }
             else if (window.Seconds >= 2)
             {
-                var parts = WindowPlanner.Split(window, answer.TotalCount);
+                // The rows this answer returned are not committed (nothing proves they are all of any part); their times
+                // only place the cuts, and every part is read whole.
+                var parts = WindowPlanner.Split(window, answer.TotalCount, TimesOf(answer.Rows));
                 foreach (var part in parts.Reverse())
                 {
                     pending.Push((part, answer.TotalCount / parts.Count));
@@ -62,5 +65,19 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
             counters.WindowsAhead = pending.Count;
             report();
         }
+    }
+
+    private static List<DateTime> TimesOf(IReadOnlyList<JsonElement> rows)
+    {
+        var times = new List<DateTime>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (RowValues.Member(row, "ModifiedTime") is { ValueKind: JsonValueKind.String } value && ChinaTime.TryParse(value.GetString(), out var time))
+            {
+                times.Add(time);
+            }
+        }
+
+        return times;
     }
 }

@@ -39,18 +39,74 @@ internal static class WindowPlanner
     /// <summary>
     /// Splits a window that held more rows than one request returns into parts of about
     /// <see cref="TargetRowsPerWindow"/> rows, as if its rows were spread evenly; a part that still holds too many is
-    /// split again. A window open below is split at <see cref="Floor"/> first. At least two parts, at most one a second.
+    /// split again. At least two parts, at most one a second. Used when no row's time is known (the reconcile's listing
+    /// of ObjectIds).
     /// </summary>
     /// <param name="window">A window of two seconds or more.</param>
     /// <param name="totalCount">How many rows H3Yun counted in it.</param>
     /// <returns>The parts, in order, covering the window exactly.</returns>
-    public static IReadOnlyList<TimeWindow> Split(TimeWindow window, long totalCount)
+    public static IReadOnlyList<TimeWindow> Split(TimeWindow window, long totalCount) => Split(window, totalCount, []);
+
+    /// <summary>
+    /// Splits a window that held more rows than one request returns, placing the cuts by the times of the rows its
+    /// answer did return (up to 500 of them, in H3Yun's order, which is unknown). The sample only decides where the cuts
+    /// fall: the parts always cover the window exactly, in order, on whole seconds, and each is read whole and split
+    /// again if it holds more than 500, so a sample that misrepresents the window costs requests, never rows.
+    /// <list type="bullet">
+    /// <item>No usable sample: even parts of about <see cref="TargetRowsPerWindow"/> rows (<see cref="Split(TimeWindow, long)"/>).</item>
+    /// <item>A sample in ascending time (H3Yun answering in creation order, or sorted): it is most likely the window's
+    /// earliest rows, so one part ends at its last second (it holds the sample's rows below that second), and the rest is
+    /// cut at the sample's density into parts of <see cref="TargetRowsPerWindow"/> rows for the rows not yet seen,
+    /// the last part reaching the window's end.</item>
+    /// <item>Any other order: the sample is taken as spread over the window, and the cuts are its quantiles, aimed at
+    /// parts that stay under 500 rows despite the sample's chance error (fewer rows per part when the sample is a small
+    /// share of the window).</item>
+    /// </list>
+    /// </summary>
+    /// <param name="window">A window of two seconds or more.</param>
+    /// <param name="totalCount">How many rows H3Yun counted in it.</param>
+    /// <param name="sample">The times of the rows the answer returned, in the order it returned them; times outside the window are ignored.</param>
+    /// <returns>The parts, in order, covering the window exactly.</returns>
+    public static IReadOnlyList<TimeWindow> Split(TimeWindow window, long totalCount, IReadOnlyList<DateTime> sample)
     {
         if (window.Seconds < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(window), window, "A window of one second cannot be split by time.");
         }
 
+        var times = new List<DateTime>(sample.Count);
+        foreach (var time in sample)
+        {
+            var second = WholeSecond(time);
+            if (second >= window.Start && second < window.End)
+            {
+                times.Add(second);
+            }
+        }
+
+        if (times.Count < 2)
+        {
+            return Even(window, totalCount);
+        }
+
+        var ascending = 0;
+        for (var i = 1; i < times.Count; i++)
+        {
+            ascending += times[i - 1] <= times[i] ? 1 : 0;
+        }
+
+        var sorted = times.Order().ToArray();
+        var cuts = ascending >= (times.Count - 1) * 0.95
+            ? PrefixCuts(window, Math.Max(totalCount, sorted.Length), sorted)
+            : QuantileCuts(Math.Max(totalCount, sorted.Length), sorted);
+        return FromCuts(window, cuts);
+    }
+
+    /// <summary>The rows a part of a split guided by its sample is aimed at, when the sample leaves little doubt (nearer 500 than <see cref="TargetRowsPerWindow"/>).</summary>
+    public const int SampledRowsPerWindow = 450;
+
+    private static TimeWindow[] Even(TimeWindow window, long totalCount)
+    {
         var seconds = window.Seconds;
         var parts = Math.Clamp((totalCount + TargetRowsPerWindow - 1) / TargetRowsPerWindow, 2, seconds);
         var result = new TimeWindow[parts];
@@ -63,6 +119,71 @@ internal static class WindowPlanner
             start = end;
         }
 
+        return result;
+    }
+
+    /// <summary>Cuts for a sample that is the window's earliest rows: its span, then its density extrapolated over the rows not seen.</summary>
+    private static List<DateTime> PrefixCuts(TimeWindow window, long totalCount, DateTime[] sorted)
+    {
+        var last = sorted[^1];
+        var seen = sorted.Count(time => time < last); // the rows below the sample's last second, all of them if the sample is a prefix
+        var cuts = new List<DateTime> { last };
+        var spanSeconds = Math.Max(1, (last - sorted[0]).Ticks / TimeSpan.TicksPerSecond + 1);
+        var rowsPerSecond = sorted.Length / (double)spanSeconds;
+        var step = Math.Max(1, (long)Math.Floor(SampledRowsPerWindow / rowsPerSecond));
+        var parts = (totalCount - seen + SampledRowsPerWindow - 1) / SampledRowsPerWindow;
+        var cut = last;
+        for (var i = 1; i < parts && (window.End - cut).Ticks / TimeSpan.TicksPerSecond > step; i++)
+        {
+            cut = cut.AddSeconds(step);
+            cuts.Add(cut);
+        }
+
+        return cuts;
+    }
+
+    /// <summary>Cuts at the sample's quantiles, with parts small enough that the sample's chance error rarely takes one past 500.</summary>
+    private static List<DateTime> QuantileCuts(long totalCount, DateTime[] sorted)
+    {
+        // A part aimed at T rows holds about T·f sample rows (f = the sample's share of the window); its true count varies
+        // by about T·sqrt((1 − f) / (T·f)). Aim at the largest T (at most 475) whose count stays under 500 by 1.5 of that.
+        var share = Math.Min(1.0, sorted.Length / (double)totalCount);
+        var target = 475;
+        while (target > 200 && target * (1 + (1.5 * Math.Sqrt((1 - share) / (target * share)))) > Filter.MaxPageSize)
+        {
+            target -= 5;
+        }
+
+        var parts = (totalCount + target - 1) / target;
+        var cuts = new List<DateTime>();
+        for (var i = 1; i < parts; i++)
+        {
+            cuts.Add(sorted[(int)Math.Min(sorted.Length - 1, i * sorted.Length / parts)]);
+        }
+
+        return cuts;
+    }
+
+    /// <summary>The parts between the window's ends and the cuts strictly inside it, in order, without an empty part.</summary>
+    private static TimeWindow[] FromCuts(TimeWindow window, List<DateTime> cuts)
+    {
+        var inside = cuts.Where(cut => cut > window.Start && cut < window.End).Distinct().Order().ToList();
+        if (inside.Count == 0)
+        {
+            // Every cut at or below the window's first second: at least two parts, the first that second (the window
+            // has two seconds or more).
+            inside.Add(window.Start.AddSeconds(1));
+        }
+
+        var result = new TimeWindow[inside.Count + 1];
+        var start = window.Start;
+        for (var i = 0; i < inside.Count; i++)
+        {
+            result[i] = new TimeWindow(start, inside[i]);
+            start = inside[i];
+        }
+
+        result[^1] = new TimeWindow(start, window.End);
         return result;
     }
 
