@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using H3Yun.Emulator.Tests.TestSupport;
 using OpenQA.Selenium;
@@ -119,6 +120,7 @@ public class BrowserTests
         // On page 1 of 2, a search finds the record on page 2, and by what a child row holds too.
         var search = chromium.Page.FindElement(By.CssSelector("#records form[role='search'] input[type='search']"));
         search.SendKeys("ORDER 23" + Keys.Enter);
+        WaitForPage(chromium, "ORDER");
         var found = chromium.Page.FindElements(By.CssSelector("#records table.record-table > tbody > tr[data-object-id]"));
         Assert.Single(found);
         Assert.Contains("order 23", found[0].Text, StringComparison.Ordinal);
@@ -128,10 +130,23 @@ public class BrowserTests
         var again = chromium.Page.FindElement(By.CssSelector("#records input[type='search']"));
         again.Clear();
         again.SendKeys("line of 1" + Keys.Enter);
+        WaitForPage(chromium, "line");
         Assert.Equal(11, chromium.Page.FindElements(By.CssSelector("#records table.record-table > tbody > tr[data-object-id]")).Count);
 
         chromium.Page.Navigate().GoToUrl(api.Emulator.BaseAddress);
         Assert.Contains("Time (UTC+08:00)", chromium.Page.FindElement(By.CssSelector("#requests table tr")).Text, StringComparison.Ordinal);
+    }
+
+    // A search submits the form: the next page has come once the address carries the search and it has loaded.
+    private static void WaitForPage(HeadlessChromium chromium, string search)
+    {
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (!(chromium.Page.Url.Contains(search, StringComparison.Ordinal)
+            && Equals(chromium.Page.ExecuteScript("return document.readyState"), "complete")))
+        {
+            Assert.True(DateTime.UtcNow < until, $"the search for '{search}' did not load within 20 s: {chromium.Page.Url}");
+            Thread.Sleep(50);
+        }
     }
 }
 
