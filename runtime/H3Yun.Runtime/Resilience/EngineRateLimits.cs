@@ -15,9 +15,9 @@ internal static class EngineRateLimits
 
     /// <summary>The limiter of <paramref name="engineCode"/>, made by the first client of the engine.</summary>
     /// <exception cref="InvalidOperationException">An earlier client of the engine set a different budget.</exception>
-    public static RateLimiter For(string engineCode, double requestsPerSecond, int queueLimit)
+    public static RateLimiter For(string engineCode, double requestsPerSecond, int queueLimit, TimeProvider time)
     {
-        var budget = Budgets.GetOrAdd(engineCode, static (_, settings) => new Budget(settings.requestsPerSecond, settings.queueLimit), (requestsPerSecond, queueLimit));
+        var budget = Budgets.GetOrAdd(engineCode, static (_, settings) => new Budget(settings.requestsPerSecond, settings.queueLimit, settings.time), (requestsPerSecond, queueLimit, time));
         if (budget.RequestsPerSecond != requestsPerSecond || budget.QueueLimit != queueLimit)
         {
             throw new InvalidOperationException(string.Create(
@@ -28,22 +28,14 @@ internal static class EngineRateLimits
         return budget.Limiter;
     }
 
-    private sealed class Budget(double requestsPerSecond, int queueLimit)
+    private sealed class Budget(double requestsPerSecond, int queueLimit, TimeProvider time)
     {
         public double RequestsPerSecond { get; } = requestsPerSecond;
 
         public int QueueLimit { get; } = queueLimit;
 
-        // Lives as long as the process: clients come and go, the engine's budget stays.
-        public RateLimiter Limiter { get; } = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            // One token at a time spaces requests evenly instead of letting a burst through.
-            TokenLimit = 1,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / requestsPerSecond),
-            QueueLimit = queueLimit,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+        // Lives as long as the process: clients come and go, the engine's budget stays. Its clock is the first
+        // client's.
+        public RateLimiter Limiter { get; } = new SpacedRateLimiter(requestsPerSecond, queueLimit, time);
     }
 }

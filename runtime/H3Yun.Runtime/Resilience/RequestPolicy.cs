@@ -31,7 +31,7 @@ internal sealed class RequestPolicy
         _maxWait = options.Timeout;
         _limiterQueues = options.RateLimiter is null;
         _limiter = options.RateLimiter
-            ?? (options.RequestsPerSecond is { } rate ? EngineRateLimits.For(options.EngineCode, rate, options.RateLimitQueueLimit) : null);
+            ?? (options.RequestsPerSecond is { } rate ? EngineRateLimits.For(options.EngineCode, rate, options.RateLimitQueueLimit, options.TimeProvider) : null);
         var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider };
         if (options.MaxRetryAttempts > 0)
         {

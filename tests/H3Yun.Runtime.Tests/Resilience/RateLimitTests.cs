@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using static H3Yun.Runtime.Tests.ScriptedH3Yun;
 
 namespace H3Yun.Runtime.Tests;
@@ -50,14 +51,46 @@ public class RateLimitTests
             clients.ForEach(client => client.Dispose());
         }
 
-        // Nine calls and three retries. Every one-second window, slid across all of them, holds the budget give or take
-        // two: the times are taken as requests reach the handler, after the token, and on a busy machine the limiter's
-        // timer ticks and the thread pool can bring a few closer than a quarter second. A limiter that let a burst of
-        // the budget through and then waited puts seven into the first second, and no limiter at all twelve: both fail.
+        // Nine calls and three retries. The budget spaces turns a quarter second apart, so every one-second window
+        // of turns holds at most four; the times here are taken as requests reach the handler, a little after their
+        // turns, so a window may hold two more when a busy thread pool delays one request and not the next. A limiter
+        // that let a burst of the budget through and then waited puts seven into the first second, and no limiter at
+        // all twelve: both fail. A_turn_saved_during_a_slow_request... checks the spacing itself, on a fake clock.
         var times = sent.Order().ToArray();
         Assert.Equal(12, times.Length);
         var busiest = times.Select((start, i) => times.Skip(i).Count(t => t - start < Stopwatch.Frequency)).Max();
         Assert.True(busiest <= Rate + 2, $"{busiest} requests within one second at a budget of {Rate} per second");
+    }
+
+    [Fact]
+    public async Task A_turn_saved_during_a_slow_request_and_the_next_turn_are_a_full_spacing_apart()
+    {
+        // At 4 requests/s a token bucket saves a token while a slow request runs, then its timer adds the next one a
+        // moment later: two requests milliseconds apart. On H3Yun's clock the turns must be a quarter second apart.
+        var clock = new FakeTimeProvider();
+        var sentAt = new ConcurrentQueue<TimeSpan>();
+        var start = clock.GetTimestamp();
+        var h3yun = new ScriptedH3Yun { Otherwise = While(_ => sentAt.Enqueue(clock.GetElapsedTime(start)), Success("""{"BizObject":null}""")) };
+        var options = Options();
+        options.TimeProvider = clock;
+        options.RequestsPerSecond = 4;
+        options.EngineCode = OwnEngine();
+        using var client = h3yun.CreateClient(options);
+        var books = new BookRepository(client);
+
+        await Bounded.Run(() => books.LoadAsync("b-1"));
+        clock.Advance(TimeSpan.FromMilliseconds(600));
+        await Bounded.Run(() => books.LoadAsync("b-2"));
+        var third = books.LoadAsync("b-3");
+        clock.Advance(TimeSpan.FromMilliseconds(249));
+
+        // Real time passes too, longer than a bucket's timer would take to add a token: the third still waits.
+        await Task.Delay(400);
+        Assert.Equal(2, sentAt.Count);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await Bounded.Run(() => third);
+
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromMilliseconds(600), TimeSpan.FromMilliseconds(850)], sentAt);
     }
 
     [Fact]
