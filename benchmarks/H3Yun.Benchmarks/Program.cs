@@ -17,6 +17,13 @@ if (args is ["--sync", var records, var rate])
     return;
 }
 
+// dotnet run -c Release --project benchmarks/H3Yun.Benchmarks -- --upsert 10000   (UpsertManyAsync's requests; see UpsertCostBenchmark)
+if (args is ["--upsert", var items])
+{
+    await UpsertCostBenchmark.RunAsync(int.Parse(items, System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+    return;
+}
+
 if (args is ["--loop", var benchmark, var seconds])
 {
     await BenchmarkLoop.RunAsync(benchmark, TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
