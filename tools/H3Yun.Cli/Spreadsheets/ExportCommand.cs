@@ -102,7 +102,7 @@ internal static class ExportCommand
         {
             throw new CliException($"{ex.Message} No file was written.", ex);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new CliException($"Could not write {console.Show(request.Out)}: {ex.Message} (is it open in Excel?). No file was written.", ex);
         }
