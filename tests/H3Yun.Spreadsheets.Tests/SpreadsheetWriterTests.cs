@@ -347,6 +347,32 @@ public sealed class SpreadsheetWriterTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(_folder, "*cancelled*", new EnumerationOptions { AttributesToSkip = 0 }));
     }
 
+    [Theory]
+    [InlineData(".xlsx")]
+    [InlineData(".csv")]
+    public async Task A_read_that_fails_midway_throws_its_own_exception_and_leaves_no_file_nor_replaces_one(string extension)
+    {
+        var file = Path.Combine(_folder, "failing" + extension);
+        await File.WriteAllTextAsync(file, "the previous export");
+        using var cancel = new CancellationTokenSource();
+
+        var failed = await Assert.ThrowsAsync<TimeoutException>(() => SpreadsheetWriter.Open(SchemaFile).WriteAsync(file, Failing(() => throw new TimeoutException("H3Yun did not answer"))));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SpreadsheetWriter.Open(SchemaFile).WriteAsync(file, Failing(cancel.Cancel), cancellationToken: cancel.Token));
+
+        Assert.Equal("H3Yun did not answer", failed.Message);
+        Assert.Equal("the previous export", await File.ReadAllTextAsync(file));
+        Assert.Equal([file], Directory.EnumerateFiles(_folder, "*failing*", new EnumerationOptions { AttributesToSkip = 0 }));
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<JsonElement>> Failing(Action fail)
+    {
+        await Task.Yield();
+        var record = new JsonObject { ["ObjectId"] = "o-1", ["D000900Lines"] = new JsonArray(new JsonObject { ["ObjectId"] = "l-1" }) };
+        yield return Enumerable.Repeat(Element(record), 500).ToList();
+        fail();
+        yield return [Element(record)];
+    }
+
     private static Gen<T?> Maybe<T>(Gen<T> gen)
         where T : struct => Gen.Frequency((1, Gen.Const((T?)null)), (4, gen.Select(value => (T?)value)));
 
