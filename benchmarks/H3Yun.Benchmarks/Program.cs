@@ -24,6 +24,13 @@ if (args is ["--upsert", var items])
     return;
 }
 
+// dotnet run -c Release --project benchmarks/H3Yun.Benchmarks -- --export 10000 100000   (h3yun export's writing; see ExportWriteBenchmark)
+if (args is ["--export", .. var sizes] && sizes.Length > 0)
+{
+    await ExportWriteBenchmark.RunAsync([.. sizes.Select(size => int.Parse(size, System.Globalization.CultureInfo.InvariantCulture))]).ConfigureAwait(false);
+    return;
+}
+
 if (args is ["--loop", var benchmark, var seconds])
 {
     await BenchmarkLoop.RunAsync(benchmark, TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using H3Yun.Sync.Tests.Support;
+
+namespace H3Yun.Sync.Tests;
+
+/// <summary>
+/// <see cref="H3YunFormReader"/>, the copy's windows as a read of its own (what <c>h3yun export</c> reads): every record
+/// once, a second of more than 500 records included, and only the records from <c>since</c> on.
+/// </summary>
+public class FormReaderTests
+{
+    [Fact]
+    public async Task Every_record_comes_once_a_crowded_second_included_and_since_reads_only_the_newer()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        var ids = new List<string>();
+        for (var batch = 0; batch < 6; batch++)
+        {
+            ids.AddRange(await CreateAsync(bench, 100, "crowded")); // 600 in one second: split by ObjectId prefix
+        }
+
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        ids.AddRange(await CreateAsync(bench, 30, "later"));
+        bench.Clock.Advance(TimeSpan.FromSeconds(10));
+        var since = bench.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime;
+        var newer = await CreateAsync(bench, 20, "newer");
+        ids.AddRange(newer);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        var reader = new H3YunFormReader(bench.Client) { Lag = TimeSpan.FromSeconds(1), Clock = bench.Clock };
+        var progress = new List<FormReadProgress>();
+
+        var all = await ReadAsync(reader, null, progress);
+        var fromSince = await ReadAsync(reader, since, []);
+
+        Assert.Equal(ids.Count, all.Count);
+        Assert.Equal(ids.Order(), all.Order());
+        Assert.Equal(650, progress[^1].Records);
+        Assert.True(progress[^1].Requests > 17, $"{progress[^1].Requests} request(s): the crowded second is read in 16 parts and counted again");
+        Assert.Equal(newer.Order(), fromSince.Order());
+    }
+
+    [Fact]
+    public async Task A_since_at_or_after_the_bound_reads_nothing_and_sends_nothing()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        await CreateAsync(bench, 3, "a");
+        var reader = new H3YunFormReader(bench.Client) { Clock = bench.Clock };
+        var upper = reader.Upper();
+        var progress = new List<FormReadProgress>();
+
+        var read = await ReadAsync(reader, upper, progress);
+
+        Assert.Empty(read);
+        Assert.Empty(progress);
+    }
+
+    private static async Task<List<string>> ReadAsync(H3YunFormReader reader, DateTime? since, List<FormReadProgress> progress)
+    {
+        var ids = new List<string>();
+        await foreach (var batch in reader.ReadAsync(SyncBench.Form, since, reader.Upper(), new Inline(progress.Add)))
+        {
+            Assert.InRange(batch.Count, 1, 500);
+            ids.AddRange(batch.Select(record => record.GetProperty("ObjectId").GetString()!));
+        }
+
+        return ids;
+    }
+
+    private static async Task<List<string>> CreateAsync(SyncBench bench, int count, string title)
+    {
+        var jsons = Enumerable.Range(0, count).Select(i => SyncBench.RecordJson($"{title}-{i}", i, false, null));
+        var data = await bench.Writer.InvokeAsync(OpenApiRequest.CreateBizObjects(SyncBench.Form, jsons, isSubmit: true));
+        return [.. data.GetProperty("BizObjectIdArray").EnumerateArray().Select(id => id.GetString()!)];
+    }
+
+    private sealed class Inline(Action<FormReadProgress> report) : IProgress<FormReadProgress>
+    {
+        public void Report(FormReadProgress value) => report(value);
+    }
+}
