@@ -169,13 +169,19 @@ public sealed class RecordModelTests : IAsyncLifetime
 
     private sealed record Delete : Op;
 
-    private sealed record RowModel(string? ObjectId, string? Item, decimal? Quantity, string? Handler, string? Customer);
+    /// <summary>
+    /// A row as the model sees it: <paramref name="StoredId"/> is the id H3Yun holds for it (null: H3Yun must give it a
+    /// new one, never seen before in the record, at the next write), <paramref name="ClientId"/> the id the user's working
+    /// copy holds (null for a row the client created: it learns row ids only by loading).
+    /// </summary>
+    private sealed record RowModel(string? StoredId, string? ClientId, string? Item, decimal? Quantity, string? Handler, string? Customer);
 
     /// <summary>One sequence: the user's working copy, and the model of what H3Yun should hold.</summary>
     private sealed class Run(H3YunEmulator emulator, AllTypesRepository records, string[] customers, System.Collections.Concurrent.ConcurrentDictionary<string, int> exercised, bool keepsRowIds)
     {
         private readonly Dictionary<Field, object?> _fields = [];
         private readonly List<RowModel> _rows = [];
+        private readonly HashSet<string> _seenRowIds = [];
         private string _id = string.Empty;
         private bool _deleted;
         private AllTypes? _working;
@@ -214,7 +220,7 @@ public sealed class RecordModelTests : IAsyncLifetime
                     for (var i = 0; i < create.Rows; i++)
                     {
                         record.Rows.Add(NewRow($"r{i}", i, 0, 0));
-                        _rows.Add(new RowModel(null, $"r{i}", i, People[0], customers[0]));
+                        _rows.Add(new RowModel(null, null, $"r{i}", i, People[0], customers[0]));
                     }
 
                     _id = (await records.CreateAsync(record)).ObjectId;
@@ -224,6 +230,11 @@ public sealed class RecordModelTests : IAsyncLifetime
                 case Load:
                     _working = await records.LoadAsync(_id);
                     _workingHasTable = true;
+                    for (var i = 0; i < _rows.Count; i++)
+                    {
+                        _rows[i] = _rows[i] with { ClientId = _rows[i].StoredId };
+                    }
+
                     CheckLoaded(_working!);
                     return true;
                 case LoadWithoutTable:
@@ -247,7 +258,7 @@ public sealed class RecordModelTests : IAsyncLifetime
                     return true;
                 case AddRow add when _working is not null:
                     _working.Rows.Add(NewRow(add.Item, add.Quantity, add.Handler, add.Customer));
-                    await UpdateTableAsync(rows => rows.Add(new RowModel(null, add.Item, add.Quantity, People[add.Handler], customers[add.Customer])));
+                    await UpdateTableAsync(rows => rows.Add(new RowModel(null, null, add.Item, add.Quantity, People[add.Handler], customers[add.Customer])));
                     return true;
                 case EditRow edit when _working is not null && edit.Row < _working.Rows.Count:
                     _working.Rows[edit.Row].Quantity = edit.Quantity;
@@ -284,10 +295,11 @@ public sealed class RecordModelTests : IAsyncLifetime
             await records.UpdateAsync(_working!);
             intended(_rows);
 
-            // Rows keep their ids when the client knows them (they were loaded); rows it created since have new ones.
+            // The table is sent whole. A row sent with the id the client loaded keeps it (Replace and MergeByObjectId); a
+            // row the client created has no id to send and gets a new one; where H3Yun rebuilds the table every row does.
             for (var i = 0; i < _rows.Count; i++)
             {
-                _rows[i] = _rows[i] with { ObjectId = _working!.Rows[i].ObjectId };
+                _rows[i] = _rows[i] with { StoredId = keepsRowIds ? _rows[i].ClientId : null };
             }
         }
 
@@ -346,13 +358,22 @@ public sealed class RecordModelTests : IAsyncLifetime
             {
                 var row = rows[i]!;
                 var id = (string?)row["ObjectId"];
-                // Where H3Yun gives rows new ids on every update, the values must survive all the same.
-                Assert.True(!keepsRowIds || _rows[i].ObjectId is null || _rows[i].ObjectId == id, $"after {after}: row {i} is {id}, was {_rows[i].ObjectId}");
+                if (_rows[i].StoredId is { } kept)
+                {
+                    Assert.True(kept == id, $"after {after}: row {i} is {id ?? "null"}, the model says it keeps {kept}");
+                }
+                else
+                {
+                    // A new id: present, and never held by a row of this record before (the model learns it here).
+                    Assert.True(!string.IsNullOrEmpty(id), $"after {after}: row {i} has no ObjectId");
+                    Assert.True(_seenRowIds.Add(id), $"after {after}: row {i} was to get a new id, and has {id}, which a row of the record held before");
+                }
+
                 Expect(after, AllTypes.Row.Fields.Item, _rows[i].Item, row, i);
                 Expect(after, AllTypes.Row.Fields.Quantity, _rows[i].Quantity, row, i);
                 Expect(after, AllTypes.Row.Fields.Handler, _rows[i].Handler, row, i);
                 Expect(after, AllTypes.Row.Fields.Customer, _rows[i].Customer, row, i);
-                _rows[i] = _rows[i] with { ObjectId = id };
+                _rows[i] = _rows[i] with { StoredId = id };
             }
         }
 
@@ -365,7 +386,7 @@ public sealed class RecordModelTests : IAsyncLifetime
             Assert.Equal(_fields.GetValueOrDefault(Field.Done), loaded.Done);
             Assert.Equal(_fields.GetValueOrDefault(Field.Owner), loaded.Owner);
             Assert.Equal(_fields.GetValueOrDefault(Field.Customer), loaded.Customer?.ObjectId);
-            Assert.Equal(_rows.Select(r => (r.Item, r.Quantity, r.Handler, r.Customer)), loaded.Rows.Select(r => (r.Item, r.Quantity, r.Handler, r.Customer?.ObjectId)));
+            Assert.Equal(_rows.Select(r => (r.StoredId, r.Item, r.Quantity, r.Handler, r.Customer)), loaded.Rows.Select(r => (r.ObjectId, r.Item, r.Quantity, r.Handler, r.Customer?.ObjectId)));
         }
 
         private static void Expect(Op after, string code, object? intended, JsonNode stored, int? row = null)

@@ -11,7 +11,7 @@ namespace H3Yun.Cli.Schemas;
 /// </summary>
 internal static class ExportAnswer
 {
-    private static readonly JsonDocumentOptions Lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonDocumentOptions Lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false };
 
     public static IReadOnlyList<RemoteForm> Read(JsonElement returnData, string request)
     {
