@@ -183,7 +183,7 @@ public class ImportTests
         }
         while (last.ExitCode != 0);
 
-        Assert.Contains($"0 to create, 0 to update, {Count} unchanged", last.Output, StringComparison.Ordinal);
+        Assert.Contains("Plan: 0 to create, 0 to update, 2,000 unchanged", last.Output, StringComparison.Ordinal);
         Assert.Equal(Count, import.Emulator.Count(SalesOrder));
         var stored = await import.RecordsAsync();
         Assert.Equal(Count, stored.Count);
@@ -196,6 +196,58 @@ public class ImportTests
             Assert.Equal((DateTime)row["下单日期"]!, DateTime.Parse(record.GetProperty("F0000003").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         }
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_file_made_of_the_values_H3Yun_answers_imports_back_without_a_write(bool strict)
+    {
+        await using var import = await ImportSite.StartAsync(strict);
+        const string AllTypes = "D000024AllTypes";
+        var people = new[] { "0a8b6f6e-3c1d-4a0e-9f2b-1c2d3e4f5a6b", "1b9c7a7f-4d2e-4b1f-8a3c-2d3e4f5a6b7c" };
+        var rows = Enumerable.Range(1, 4).Select(i => new Dictionary<string, object?>
+        {
+            ["单行文本"] = $"K-{i}",
+            ["多行文本"] = i == 2 ? null : $"第一行\n第 {i} 行",
+            ["单选框"] = i % 2 == 0 ? "红" : "蓝",
+            ["复选框"] = i == 3 ? "周一" : "周一;周五",
+            ["数字"] = i == 4 ? 0.1 + 0.2 : i * 1.25,
+            ["整数"] = i,
+            ["长整数"] = 9_007_199_254_740_000L + i,
+            ["日期"] = new DateTime(2026, 1, i, 8, 5, 9),
+            ["是/否"] = i % 2 == 0 ? "是" : "否",
+            ["人员单选"] = people[i % 2],
+            ["人员多选"] = string.Join(";", people),
+            ["部门单选"] = i == 1 ? null : people[0],
+            ["关联表单"] = "3c2d1e0f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+        }).ToList();
+        var created = await import.RunAsync(import.Xlsx("all.xlsx", rows), "--form", AllTypes, "--key", "单行文本");
+        Assert.True(created.ExitCode == 0, created.All);
+        var writes = import.Writes();
+
+        // A file as an export writes what LoadBizObjects answers: texts, numbers and booleans as they come, lists joined, ids of objects.
+        var headers = rows[0].Keys.ToList();
+        var codes = new[] { "F0000001", "F0000002", "F0000003", "F0000005", "F0000006", "F0000007", "F0000008", "F0000009", "F0000010", "F0000011", "F0000012", "F0000013", "F0000014" };
+        var answered = (await import.RecordsAsync(AllTypes)).Values.Select(record => headers.Zip(codes).ToDictionary(
+            static p => p.First,
+            p => record.TryGetProperty(p.Second, out var value) ? Cell(value) : null)).ToList();
+        var again = await import.RunAsync(import.Xlsx("answered.xlsx", answered), "--form", AllTypes, "--key", "单行文本");
+
+        Assert.True(again.ExitCode == 0, again.All);
+        Assert.Contains("Plan: 0 to create, 0 to update, 4 unchanged", again.Output, StringComparison.Ordinal);
+        Assert.Equal(writes, import.Writes());
+    }
+
+    private static object? Cell(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetDecimal(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Array => string.Join(";", value.EnumerateArray().Select(static v => v.ValueKind == JsonValueKind.Object ? v.GetProperty("ObjectId").GetString() : v.ToString())),
+        JsonValueKind.Object => value.GetProperty("ObjectId").GetString(),
+        _ => null,
+    };
 
     private static List<Dictionary<string, object?>> Orders(int count) =>
     [
@@ -225,12 +277,17 @@ public class ImportTests
 
         public TempFolder Folder { get; }
 
-        public static async Task<ImportSite> StartAsync()
+        public static async Task<ImportSite> StartAsync(bool strict = false)
         {
-            var emulator = await Cli.StartEmulatorAsync(Cli.RepositorySchema("SalesOrder.h3form.json"), Cli.RepositorySchema("Customer.h3form.json"));
+            var options = new H3YunEmulatorOptions { Strict = strict };
             var folder = new TempFolder();
-            folder.Write("schemas/SalesOrder.h3form.json", File.ReadAllText(Cli.RepositorySchema("SalesOrder.h3form.json")));
-            return new ImportSite(emulator, folder);
+            foreach (var name in new[] { "SalesOrder.h3form.json", "Customer.h3form.json", "AllTypes.h3form.json" })
+            {
+                options.SchemaFiles.Add(Cli.RepositorySchema(name));
+                folder.Write("schemas/" + name, File.ReadAllText(Cli.RepositorySchema(name)));
+            }
+
+            return new ImportSite(await H3YunEmulator.StartAsync(options), folder);
         }
 
         public string Xlsx(string name, List<Dictionary<string, object?>> orders, List<Dictionary<string, object?>>? lines = null)
@@ -250,7 +307,12 @@ public class ImportTests
 
         public Task<CliRun> RunAsync(string file, params string[] extra)
         {
-            var args = new List<string> { "import", file, "--form", SalesOrder, "--requests-per-second", "1000" };
+            var args = new List<string> { "import", file, "--requests-per-second", "1000" };
+            if (!extra.Contains("--form"))
+            {
+                args.AddRange(["--form", SalesOrder]);
+            }
+
             if (!extra.Contains("--key"))
             {
                 args.AddRange(["--key", "订单编号"]);
@@ -263,13 +325,13 @@ public class ImportTests
         public int Writes() => Emulator.Requests.Count(r => r.ActionName is OpenApiActions.CreateBizObjects or OpenApiActions.UpdateBizObject);
 
         /// <summary>Every record of the form, by order number, as LoadBizObjects answers it.</summary>
-        public async Task<Dictionary<string, JsonElement>> RecordsAsync()
+        public async Task<Dictionary<string, JsonElement>> RecordsAsync(string schemaCode = SalesOrder)
         {
             using var client = new H3YunClient(new H3YunClientOptions { BaseAddress = Emulator.BaseAddress, EngineCode = Emulator.EngineCode, EngineSecret = Emulator.EngineSecret, RequestsPerSecond = null });
             var records = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             for (var from = 0; ; from += 500)
             {
-                var answer = await client.InvokeAsync(OpenApiRequest.LoadBizObjects(SalesOrder, new Filter { FromRowNum = from, ToRowNum = from + 500 }));
+                var answer = await client.InvokeAsync(OpenApiRequest.LoadBizObjects(schemaCode, new Filter { FromRowNum = from, ToRowNum = from + 500 }));
                 var page = answer.GetProperty("BizObjectArray").EnumerateArray().ToList();
                 foreach (var record in page)
                 {
