@@ -26,6 +26,7 @@ public class ImportTests
 
         Assert.True(first.ExitCode == 0, first.All);
         first.AssertNoStackTrace();
+        Assert.Equal(2, import.Emulator.Requests.Count); // the stated cost: ⌈3/500⌉ lookups + ⌈3/100⌉ creates
         Assert.Contains("Plan: 3 to create, 0 to update, 0 unchanged", first.Output, StringComparison.Ordinal);
         Assert.Contains("Imported 3 row(s) into D000024SalesOrder: 3 created, 0 updated, 0 unchanged, 0 failed, 0 unknown", first.Output, StringComparison.Ordinal);
         Assert.Contains("with 3 订单明细 row(s) from 订单明细", first.Error, StringComparison.Ordinal);
@@ -37,8 +38,10 @@ public class ImportTests
 
         // The same file again: the lookup, nothing written.
         var writesBefore = import.Writes();
+        var requestsBefore = import.Emulator.Requests.Count;
         var again = await import.RunAsync(file);
         Assert.True(again.ExitCode == 0, again.All);
+        Assert.Equal(requestsBefore + 1, import.Emulator.Requests.Count);
         Assert.Contains("Plan: 0 to create, 0 to update, 3 unchanged", again.Output, StringComparison.Ordinal);
         Assert.Equal(writesBefore, import.Writes());
 
