@@ -137,6 +137,34 @@ public class ImportTests
     }
 
     [Fact]
+    public async Task Association_cells_by_the_associated_forms_key_are_looked_up_and_a_name_without_one_record_is_refused()
+    {
+        await using var import = await ImportSite.StartAsync();
+        var customers = import.Folder.File("customers.csv");
+        File.WriteAllText(customers, "客户名称,级别\n甲公司,VIP\n乙公司,普通\n丙公司,普通\n丙公司 ,VIP\n");
+        var seeded = await import.RunAsync(customers, "--form", "D000024Customer", "--key", "级别", "--key", "客户名称");
+        Assert.True(seeded.ExitCode == 0, seeded.All);
+        var ids = (await import.RecordsAsync("D000024Customer", "F0000001")).ToDictionary(static r => r.Key, static r => r.Value.GetProperty("ObjectId").GetString());
+        var rows = Orders(2);
+        rows[0]["客户"] = "甲公司";
+        rows[1]["客户"] = "乙公司";
+
+        var run = await import.RunAsync(import.Xlsx("orders.xlsx", rows), "--association", "客户=客户名称");
+        rows[0]["客户"] = "丙公司";
+        rows[1]["客户"] = "丁公司";
+        var unknown = await import.RunAsync(import.Xlsx("unknown.xlsx", rows), "--association", "F0000002=F0000001");
+
+        Assert.True(run.ExitCode == 0, run.All);
+        var stored = await import.RecordsAsync();
+        Assert.Equal(ids["甲公司"], stored["SO-1"].GetProperty("F0000002").GetString());
+        Assert.Equal(ids["乙公司"], stored["SO-2"].GetProperty("F0000002").GetString());
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("Sheet1, row 3, column '客户', value '丁公司': expected the F0000001 of one record of D000024Customer (no record has it)", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("Sheet1, row 2, column '客户', value '丙公司': expected the F0000001 of one record of D000024Customer (2 records have it:", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was written", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Repeated_keys_are_refused_with_their_rows_before_any_write()
     {
         await using var import = await ImportSite.StartAsync();
@@ -328,7 +356,7 @@ public class ImportTests
         public int Writes() => Emulator.Requests.Count(r => r.ActionName is OpenApiActions.CreateBizObjects or OpenApiActions.UpdateBizObject);
 
         /// <summary>Every record of the form, by order number, as LoadBizObjects answers it.</summary>
-        public async Task<Dictionary<string, JsonElement>> RecordsAsync(string schemaCode = SalesOrder)
+        public async Task<Dictionary<string, JsonElement>> RecordsAsync(string schemaCode = SalesOrder, string keyCode = "F0000001")
         {
             using var client = new H3YunClient(new H3YunClientOptions { BaseAddress = Emulator.BaseAddress, EngineCode = Emulator.EngineCode, EngineSecret = Emulator.EngineSecret, RequestsPerSecond = null });
             var records = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -338,7 +366,7 @@ public class ImportTests
                 var page = answer.GetProperty("BizObjectArray").EnumerateArray().ToList();
                 foreach (var record in page)
                 {
-                    records.Add(record.GetProperty("F0000001").GetString()!, record.Clone());
+                    records.TryAdd(record.GetProperty(keyCode).GetString()!.Trim(), record.Clone());
                 }
 
                 if (page.Count < 500)

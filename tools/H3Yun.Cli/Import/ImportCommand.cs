@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using H3Yun.Cli.Connection;
 using H3Yun.Cli.Schemas;
 using H3Yun.Cli.Sync;
-using H3Yun.Cli.Connection;
 using H3Yun.OpenApi;
 using H3Yun.Spreadsheets;
 
@@ -30,13 +30,17 @@ internal static class ImportCommand
         {
             Description = "TABLE=SOURCE: the rows of a child table (by code or display name) from a sheet of the workbook or a .csv file, each row naming its record by the key columns; repeatable. A sheet named as a child table is read without it.",
         };
+        var associations = new Option<string[]>("--association")
+        {
+            Description = "FIELD=KEY: the association column FIELD holds the associated records' KEY field (by code or display name), not their ObjectIds; looked up before any write. Repeatable.",
+        };
         var schemas = new Option<string>("--schemas") { Description = "The folder of the forms' *.h3form.json files (h3yun schema pull writes them).", DefaultValueFactory = _ => "schemas" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate the file, look the keys up and print the plan; write nothing." };
         var draft = new Option<bool>("--draft") { Description = "Create new records as drafts (not submitted)." };
         var report = new Option<string?>("--report") { Description = "The per-row report (CSV: row, key, outcome, ObjectId, fields changed, error). Default: FILE's name with .report.csv, beside it." };
         var command = new Command("import", "Write the rows of an .xlsx or .csv file into a form, matched by a key: creates the missing records, updates only the fields that differ, and can be run again after any failure without a duplicate. Exit 0: done; 2: an error, or rows failed (run the same command again).")
         {
-            file, form, keys, fields, sheet, children, schemas, dryRun, draft, report,
+            file, form, keys, fields, sheet, children, associations, schemas, dryRun, draft, report,
         };
         connection.AddTo(command, withApp: false);
         command.SetAction((parse, cancellationToken) =>
@@ -49,6 +53,7 @@ internal static class ImportCommand
                 [.. (parse.GetValue(fields) ?? []).Select(static f => f.Trim())],
                 parse.GetValue(sheet),
                 [.. (parse.GetValue(children) ?? []).Select(static c => c.Trim())],
+                [.. (parse.GetValue(associations) ?? []).Select(static a => a.Trim())],
                 console.FullPath(parse.GetValue(schemas)!),
                 parse.GetValue(dryRun),
                 parse.GetValue(draft),
@@ -60,8 +65,8 @@ internal static class ImportCommand
 
     private static async Task<int> RunAsync(ImportRequest request, Func<H3YunClientOptions> clientOptions, CliConsole console, CancellationToken cancellationToken)
     {
-        var schemaFile = FindSchema(request, console);
-        var file = ImportFile.Read(schemaFile, request, console);
+        var schemas = FindSchemas(request, console);
+        var file = ImportFile.Read(schemas[request.Form].Path, request, console);
         await console.Error.WriteLineAsync(
             $"Read {N(file.Items.Count)} row(s) from {console.Show(request.File)} ({file.Main.Sheet}){file.ChildSummary}; every cell converted.").ConfigureAwait(false);
         if (file.Main.UnmatchedColumns.Count > 0)
@@ -73,6 +78,7 @@ internal static class ImportCommand
         using var client = new H3YunClient(options);
         var rate = options.RequestsPerSecond ?? 2;
         var clock = Stopwatch.StartNew();
+        await AssociationKeys.ResolveAsync(client, file, request, schemas, console, cancellationToken).ConfigureAwait(false);
         UpsertPlan plan;
         try
         {
@@ -159,7 +165,7 @@ internal static class ImportCommand
         }
     }
 
-    private static string FindSchema(ImportRequest request, CliConsole console)
+    private static IReadOnlyDictionary<string, LocalSchemaFile> FindSchemas(ImportRequest request, CliConsole console)
     {
         if (!Directory.Exists(request.SchemaFolder))
         {
@@ -167,8 +173,8 @@ internal static class ImportCommand
         }
 
         var files = LocalSchemaFiles.Read(request.SchemaFolder, console);
-        return files.TryGetValue(request.Form, out var schema)
-            ? schema.Path
+        return files.ContainsKey(request.Form)
+            ? files
             : throw new CliException($"No schema file of the form {request.Form} in {console.Show(request.SchemaFolder)} (it has {(files.Count == 0 ? "none" : string.Join(", ", files.Keys.Order(StringComparer.Ordinal)))}): pull it with 'h3yun schema pull', or name the folder with --schemas.");
     }
 
@@ -183,6 +189,7 @@ internal sealed record ImportRequest(
     IReadOnlyList<string> Fields,
     string? Sheet,
     IReadOnlyList<string> Children,
+    IReadOnlyList<string> Associations,
     string SchemaFolder,
     bool DryRun,
     bool Draft,
