@@ -78,13 +78,13 @@ internal static class CellConverter
                 value = ReadDate(cell) is { } date ? date.ToString(H3Yun.Protocol.DateFormats.Write, CultureInfo.InvariantCulture) : null;
                 expected = value is null ? "a date such as 2026/1/5, 2026-01-05, 2026年1月5日 (a time may follow) or an Excel date" : null;
                 break;
-            case BizDataType.Unit or BizDataType.Association:
+            case BizDataType.Unit or BizDataType.Association when !field.Multiple:
                 value = Text(cell) is { } id && !id.Contains(';', StringComparison.Ordinal) ? id : null;
                 expected = value is null ? (field.DataType == BizDataType.Unit ? "one person's or department's id" : "one record's ObjectId") : null;
                 break;
-            case BizDataType.UnitArray:
+            case BizDataType.UnitArray or BizDataType.Unit or BizDataType.Association:
                 value = Text(cell) is { } ids ? string.Join(";", Split(ids)) : null;
-                expected = value is null ? "ids of people or departments separated by ';'" : null;
+                expected = value is null ? (field.DataType == BizDataType.Association ? "records' ObjectIds separated by ';'" : "ids of people or departments separated by ';'") : null;
                 break;
             case BizDataType.String or BizDataType.ShortString:
                 return TryText(field, cell, out value, out expected);

@@ -97,7 +97,7 @@ internal sealed class XlsxSource : ISheetSource
         return sheets;
     }
 
-    // A formula's cached value may be stale, and a file written by a program has none: a formula cell is refused.
+    // A formula's cached value may be stale, and a file written by a program has none: a formula cell is refused; so is a merged range.
     private static void FindFormulas(ZipArchiveEntry entry, string sheet, List<SpreadsheetError> errors)
     {
         using var reader = XmlReader.Create(entry.Open());
@@ -112,6 +112,13 @@ internal sealed class XlsxSource : ISheetSource
             if (reader.LocalName == "c")
             {
                 cell = reader.GetAttribute("r");
+            }
+            else if (reader.LocalName == "mergeCell" && reader.GetAttribute("ref") is { } range)
+            {
+                // A merged range keeps its value in its first cell only: the rows below would read as empty.
+                var first = range.Split(':')[0];
+                var row = int.TryParse(new string(first.SkipWhile(char.IsLetter).ToArray()), out var r) ? r : 0;
+                errors.Add(new SpreadsheetError(sheet, row, first, range, "a value in each cell, not merged cells (unmerge them and fill every cell)"));
             }
             else if (reader.LocalName == "f")
             {

@@ -12,6 +12,18 @@ public sealed class SpreadsheetReadOptions
     /// <summary>How a CSV file's bytes are read; <see cref="CsvEncoding.Detect"/> by default.</summary>
     public CsvEncoding Encoding { get; init; } = CsvEncoding.Detect;
 
+    /// <summary>
+    /// Only the columns of these fields (by code or display name) are read, besides the keys; each must have a column.
+    /// Empty (the default) reads every column that matches a field.
+    /// </summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
+
+    /// <summary>
+    /// The child table (by code or display name) whose rows the sheet holds, one a line; the <see cref="Keys"/> are then
+    /// the form's own key fields, whose columns name each row's record. Null (the default) reads the form's records.
+    /// </summary>
+    public string? ChildTable { get; init; }
+
     /// <summary>How many located errors are kept (the rest are counted); 1,000 by default.</summary>
     public int MaxErrors { get; init; } = 1000;
 }

@@ -47,6 +47,12 @@ public sealed class SpreadsheetReader
     /// <summary>The headers no field matched; their cells are not read.</summary>
     public IReadOnlyList<string> UnmatchedColumns { get; }
 
+    /// <summary>The child table whose rows the sheet holds (<see cref="SpreadsheetReadOptions.ChildTable"/>), by code; null for the form's own rows.</summary>
+    public string? ChildTable { get; private init; }
+
+    /// <summary>The codes of the key fields (<see cref="SpreadsheetReadOptions.Keys"/>), in the order given.</summary>
+    public IReadOnlyList<string> KeyCodes { get; private init; } = [];
+
     /// <summary>The number of data rows (blank rows are skipped).</summary>
     public int RowCount { get; private set; }
 
@@ -59,7 +65,22 @@ public sealed class SpreadsheetReader
     public static SpreadsheetReader Open(string schemaFile, string file, SpreadsheetReadOptions? options = null)
     {
         options ??= new SpreadsheetReadOptions();
-        var (schemaCode, fields) = SheetSchema.Read(schemaFile);
+        var form = SheetSchema.ReadForm(schemaFile);
+        var schemaCode = form.SchemaCode;
+        IReadOnlyList<SheetField> fields = [.. form.Fields.Select(SheetField.Of)];
+        string? childTable = null;
+        if (options.ChildTable is { } table)
+        {
+            var child = form.Children.FirstOrDefault(c => string.Equals(c.Field.DisplayName, table.Trim(), StringComparison.Ordinal))
+                ?? form.Children.FirstOrDefault(c => string.Equals(c.Field.Code, table.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?? throw new SpreadsheetException([new SpreadsheetError(Path.GetFileName(file), 0, null, table, $"a child table of {schemaCode}: {(form.Children.Count == 0 ? "it has none" : string.Join(", ", form.Children.Select(c => c.Field.DisplayName ?? c.Field.Code)))}")], 0);
+
+            // A child sheet's rows name their record by the parent's key columns; the rest are the table's fields.
+            childTable = child.Field.Code;
+            var parentKeys = options.Keys.Select(key => Find(fields, key)).Where(static f => f is not null).Select(static f => f!).ToList();
+            fields = [.. parentKeys, .. child.Form.Fields.Select(SheetField.Of).Where(f => !parentKeys.Exists(k => k.Code == f.Code))];
+        }
+
         var errors = new List<SpreadsheetError>();
         var name = Path.GetFileName(file);
         if (!File.Exists(file))
@@ -128,12 +149,40 @@ public sealed class SpreadsheetReader
             errors.Add(new SpreadsheetError(source.Sheet, header.Number, null, null, $"a column for the key field {key.Code} ({key.DisplayName ?? key.Code})"));
         }
 
+        if (options.Fields.Count > 0)
+        {
+            // Only the columns of the fields named (and the keys) are read; a field named must have a column.
+            var wanted = new HashSet<string>(keys.Select(static k => k.Code), StringComparer.Ordinal);
+            foreach (var wantedName in options.Fields)
+            {
+                if (Find(fields, wantedName) is not { } field)
+                {
+                    errors.Add(new SpreadsheetError(source.Sheet, header.Number, null, wantedName, $"a field of {schemaCode} to import, by code or display name"));
+                }
+                else if (!seen.ContainsKey(field.Code))
+                {
+                    errors.Add(new SpreadsheetError(source.Sheet, header.Number, null, wantedName, $"a column for the field {field.Code} ({field.DisplayName ?? field.Code}), which is to be imported"));
+                }
+                else
+                {
+                    wanted.Add(field.Code);
+                }
+            }
+
+            columns.RemoveAll(c => !wanted.Contains(c.FieldCode));
+            matched.RemoveAll(m => !wanted.Contains(m.Item2.Code));
+        }
+
         if (errors.Count > 0)
         {
             throw new SpreadsheetException(errors, 0);
         }
 
-        var reader = new SpreadsheetReader(source, schemaCode, [.. matched], header.Cells.Length, columns, unmatched);
+        var reader = new SpreadsheetReader(source, schemaCode, [.. matched], header.Cells.Length, columns, unmatched)
+        {
+            ChildTable = childTable,
+            KeyCodes = [.. keys.Select(static k => k.Code)],
+        };
         var more = 0;
         var count = 0;
         var keyCodes = keys.Select(k => k.Code).ToHashSet(StringComparer.Ordinal);

@@ -96,7 +96,7 @@ public sealed class H3YunSync
 
     private List<SyncForm> SelectForms()
     {
-        var all = SchemaFileReader.ReadFolder(_options.SchemaFolder);
+        var all = SyncSchemaFiles.ReadFolder(_options.SchemaFolder);
         if (_options.Forms.Count == 0)
         {
             return all.Count > 0

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using H3Yun.Cli.Import;
 using H3Yun.Cli.Schemas;
 using H3Yun.Cli.Spreadsheets;
 using H3Yun.Cli.Sync;
@@ -8,7 +9,7 @@ using H3Yun.Emulator;
 namespace H3Yun.Cli;
 
 /// <summary>
-/// The <c>h3yun</c> command: <c>schema export-code | pull | diff | check</c>, <c>sync</c>, <c>export</c> and <c>emulator</c>. Every failure the
+/// The <c>h3yun</c> command: <c>schema export-code | pull | diff | check</c>, <c>sync</c>, <c>import</c>, <c>export</c> and <c>emulator</c>. Every failure the
 /// user can fix is a message and exit code 2, never a stack trace; see <see cref="ExitCodes"/>.
 /// </summary>
 internal static class CliApp
@@ -26,12 +27,13 @@ internal static class CliApp
             DiffCommand.Create(console),
             CheckCommand.Create(console),
         };
-        return new Command(Name, "h3yun: schema files from H3Yun (氚云) for H3Yun.Generators, checked like the build; a copy of forms in your own database; forms exported to Excel; and a local OpenApi emulator.")
+        return new Command(Name, "h3yun: schema files from H3Yun (氚云) for H3Yun.Generators, checked like the build; a copy of forms in your own database; spreadsheets written into forms by key and forms exported to them; and a local OpenApi emulator.")
         {
             new HelpOption(),
             new VersionOption(),
             schema,
             SyncCommand.Create(console),
+            ImportCommand.Create(console),
             ExportCommand.Create(console),
             H3YunEmulatorCommandLine.CreateCommand("emulator"),
         };

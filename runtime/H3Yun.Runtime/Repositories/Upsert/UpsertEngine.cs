@@ -16,53 +16,83 @@ internal sealed class UpsertEngine(H3YunClient client, UpsertSource source)
 
     public async Task<IReadOnlyList<UpsertItemResult>> RunAsync(bool submit, CancellationToken cancellationToken)
     {
+        var plan = await PlanAsync(cancellationToken).ConfigureAwait(false);
+        return await ApplyAsync(plan, submit, progress: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Everything before the first write: refuses empty and repeated keys, looks the keys up, refuses keys H3Yun holds
+    /// twice, compares, and makes every update's body. The plan's results say what each item's write would be.
+    /// </summary>
+    public async Task<Plan> PlanAsync(CancellationToken cancellationToken)
+    {
         try
         {
             var positions = ReadItems();
-            var stored = await LookUpAsync(positions, cancellationToken).ConfigureAwait(false);
-            var results = new UpsertItemResult?[source.Count];
+            var lookups = 0;
+            var stored = await LookUpAsync(positions, () => lookups++, cancellationToken).ConfigureAwait(false);
+            var planned = new UpsertItemResult[source.Count];
             var creates = new List<int>();
-            var updates = new List<(int Index, string ObjectId, List<string> Changed, ReadOnlyMemory<byte>? Body, Exception? Refusal)>();
+            var updates = new List<PlannedUpdate>();
             for (var i = 0; i < source.Count; i++)
             {
                 if (!stored.TryGetValue(_keys[i], out var record))
                 {
                     creates.Add(i);
+                    planned[i] = new UpsertItemResult(i, UpsertOutcome.Created, null, [], null);
                     continue;
                 }
 
                 var changed = Differences(i, record.Values);
                 if (changed.Count == 0)
                 {
-                    results[i] = new UpsertItemResult(i, UpsertOutcome.Unchanged, record.ObjectId, [], null);
+                    planned[i] = new UpsertItemResult(i, UpsertOutcome.Unchanged, record.ObjectId, [], null);
                     continue;
                 }
 
                 // Every body is made before anything is written: a refused one fails its item and no other.
                 try
                 {
-                    updates.Add((i, record.ObjectId, changed, source.UpdateBody(i, record.ObjectId, changed), null));
+                    updates.Add(new PlannedUpdate(i, record.ObjectId, changed, source.UpdateBody(i, record.ObjectId, changed), null));
+                    planned[i] = new UpsertItemResult(i, UpsertOutcome.Updated, record.ObjectId, changed, null);
                 }
                 catch (InvalidOperationException refusal)
                 {
-                    updates.Add((i, record.ObjectId, changed, null, refusal));
+                    updates.Add(new PlannedUpdate(i, record.ObjectId, changed, null, refusal));
+                    planned[i] = new UpsertItemResult(i, UpsertOutcome.Failed, record.ObjectId, changed, refusal);
                 }
             }
 
-            await CreateAsync(creates, submit, results, cancellationToken).ConfigureAwait(false);
-            foreach (var (index, objectId, changed, body, refusal) in updates)
-            {
-                results[index] = body is { } update
-                    ? await UpdateAsync(index, objectId, changed, update, cancellationToken).ConfigureAwait(false)
-                    : new UpsertItemResult(index, UpsertOutcome.Failed, objectId, changed, refusal);
-            }
-
-            return results!;
+            return new Plan(planned, creates, updates, lookups);
         }
         finally
         {
             Array.ForEach(_items, static document => document?.Dispose());
         }
+    }
+
+    /// <summary>Writes what <paramref name="plan"/> found to write: the creates in batches, then the updates; reports each item written.</summary>
+    public async Task<IReadOnlyList<UpsertItemResult>> ApplyAsync(Plan plan, bool submit, IProgress<UpsertItemResult>? progress, CancellationToken cancellationToken)
+    {
+        var results = new UpsertItemResult?[source.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (plan.Items[i].Outcome == UpsertOutcome.Unchanged)
+            {
+                results[i] = plan.Items[i];
+            }
+        }
+
+        await CreateAsync(plan.Creates, submit, results, progress, cancellationToken).ConfigureAwait(false);
+        foreach (var (index, objectId, changed, body, refusal) in plan.Updates)
+        {
+            results[index] = body is { } update
+                ? await UpdateAsync(index, objectId, changed, update, cancellationToken).ConfigureAwait(false)
+                : new UpsertItemResult(index, UpsertOutcome.Failed, objectId, changed, refusal);
+            progress?.Report(results[index]!);
+        }
+
+        return results!;
     }
 
     // Reads every item's key; refuses empty and repeated keys. Returns the positions of each key.
@@ -94,7 +124,7 @@ internal sealed class UpsertEngine(H3YunClient client, UpsertSource source)
         return conflicts.Count == 0 ? positions : throw new H3YunUpsertRefusedException(source.SchemaCode, conflicts);
     }
 
-    private async Task<Dictionary<string, StoredRecord>> LookUpAsync(Dictionary<string, List<int>> positions, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, StoredRecord>> LookUpAsync(Dictionary<string, List<int>> positions, Action counted, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, List<StoredRecord>>(StringComparer.Ordinal);
         foreach (var window in positions.Chunk(Filter.MaxPageSize))
@@ -104,6 +134,7 @@ internal sealed class UpsertEngine(H3YunClient client, UpsertSource source)
             for (var from = 0; ; from += Filter.MaxPageSize)
             {
                 var filter = new Filter { FromRowNum = from, ToRowNum = from + Filter.MaxPageSize, RequireCount = true, Matcher = matcher };
+                counted();
                 var (records, total) = await client.InvokeAsync(
                     OpenApiRequest.LoadBizObjects(source.SchemaCode, filter), ReadWindow, cancellationToken).ConfigureAwait(false);
                 foreach (var record in records)
@@ -172,7 +203,7 @@ internal sealed class UpsertEngine(H3YunClient client, UpsertSource source)
         return UpsertValues.Differences(_items[index]!.RootElement, document.RootElement);
     }
 
-    private async Task CreateAsync(List<int> creates, bool submit, UpsertItemResult?[] results, CancellationToken cancellationToken)
+    private async Task CreateAsync(IReadOnlyList<int> creates, bool submit, UpsertItemResult?[] results, IProgress<UpsertItemResult>? progress, CancellationToken cancellationToken)
     {
         foreach (var batch in creates.Chunk(client.Settings.CreateBatchSize))
         {
@@ -202,6 +233,11 @@ internal sealed class UpsertEngine(H3YunClient client, UpsertSource source)
                     results[index] = new UpsertItemResult(index, outcome, null, [], outcome == UpsertOutcome.Created ? null : failure);
                 }
             }
+
+            foreach (var index in batch)
+            {
+                progress?.Report(results[index]!);
+            }
         }
     }
 
@@ -225,4 +261,10 @@ internal sealed class UpsertEngine(H3YunClient client, UpsertSource source)
     }
 
     private sealed record StoredRecord(string ObjectId, string? Key, ReadOnlyMemory<byte> Values);
+
+    /// <summary>An update to send: its body, or why it is refused.</summary>
+    internal sealed record PlannedUpdate(int Index, string ObjectId, List<string> Changed, ReadOnlyMemory<byte>? Body, Exception? Refusal);
+
+    /// <summary>What the lookups found: per item, the write it needs (Created, Updated, Unchanged, or Failed when refused).</summary>
+    internal sealed record Plan(IReadOnlyList<UpsertItemResult> Items, IReadOnlyList<int> Creates, IReadOnlyList<PlannedUpdate> Updates, int Lookups);
 }
