@@ -6,7 +6,8 @@ namespace H3Yun;
 
 /// <summary>
 /// Compares an item's values with a stored record's, both as the client's serializer writes them: empty (absent,
-/// null, blank text, no rows) equals empty, numbers compare by value, texts ordinally, and a child row compares the
+/// null, blank text, no rows) equals empty, numbers compare by value, texts ordinally but for the form of their line
+/// breaks, and a child row compares the
 /// members the item gives (a stored row's id and the members only H3Yun sends are not the item's to change).
 /// </summary>
 internal static class UpsertValues
@@ -33,6 +34,24 @@ internal static class UpsertValues
         return changed;
     }
 
+    /// <summary>
+    /// Texts compare ordinally, a line break equal to any other (CRLF, LF, CR): a browser sends CRLF, other systems LF,
+    /// and an .xlsx cell cannot hold a CR (XML reads it as LF), so a difference of line breaks alone would update a
+    /// record on every run without changing what anyone reads.
+    /// </summary>
+    public static bool SameText(string wanted, string current)
+    {
+        if (string.Equals(wanted, current, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return (wanted.Contains('\r', StringComparison.Ordinal) || current.Contains('\r', StringComparison.Ordinal))
+            && string.Equals(LineFeeds(wanted), LineFeeds(current), StringComparison.Ordinal);
+
+        static string LineFeeds(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+    }
+
     public static bool IsEmpty(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Undefined or JsonValueKind.Null => true,
@@ -55,7 +74,7 @@ internal static class UpsertValues
                     ? a == b
                     : wanted.GetRawText() == current.GetRawText();
             case JsonValueKind.String:
-                return current.ValueKind == JsonValueKind.String && string.Equals(wanted.GetString(), current.GetString(), StringComparison.Ordinal);
+                return current.ValueKind == JsonValueKind.String && SameText(wanted.GetString()!, current.GetString()!);
             case JsonValueKind.Array:
                 if (current.ValueKind != JsonValueKind.Array || current.GetArrayLength() != wanted.GetArrayLength())
                 {
