@@ -87,7 +87,10 @@ public sealed class EveryKindModelTests : IAsyncLifetime
             nameof(Create), nameof(Update), nameof(UpdateById), nameof(Load), nameof(LoadWithoutTable), nameof(AddRow), nameof(EditRow), nameof(RemoveRow), nameof(Attach), nameof(Delete), "RefusedTable",
             .. Enum.GetNames<Field>().Select(field => "record " + field), .. Enum.GetNames<Field>().Select(field => "row " + field),
         ];
-        Assert.All(kinds, kind => Assert.True(exercised.GetValueOrDefault(kind) >= minimum, $"{kind} ran {exercised.GetValueOrDefault(kind)} times in {Iterations} sequences, fewer than {minimum}"));
+        // A refused table needs an update of a record loaded without its table, then a row edit: rarer by design (8
+        // in 200 sequences was seen), so its bar is lower.
+        int Bar(string kind) => kind == "RefusedTable" ? Math.Max(1, Iterations / 50) : minimum;
+        Assert.All(kinds, kind => Assert.True(exercised.GetValueOrDefault(kind) >= Bar(kind), $"{kind} ran {exercised.GetValueOrDefault(kind)} times in {Iterations} sequences, fewer than {Bar(kind)}"));
     }
 
     /// <summary>The kinds of field, each once on the record and once in the child table.</summary>
