@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using H3Yun.Cli.Export;
 using H3Yun.Cli.Import;
 using H3Yun.Cli.Schemas;
-using H3Yun.Cli.Spreadsheets;
 using H3Yun.Cli.Sync;
 using H3Yun.Emulator;
 

@@ -7,7 +7,7 @@ using H3Yun.Cli.Sync;
 using H3Yun.Spreadsheets;
 using H3Yun.Sync;
 
-namespace H3Yun.Cli.Spreadsheets;
+namespace H3Yun.Cli.Export;
 
 /// <summary>
 /// <c>h3yun export</c>: writes a form's records into an .xlsx workbook or a .csv file with <see cref="SpreadsheetWriter"/>,
