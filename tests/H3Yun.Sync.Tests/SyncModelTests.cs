@@ -13,16 +13,15 @@ namespace H3Yun.Sync.Tests;
 /// some given answers that lack a few of an oversized window's rows.
 /// After a final run with the reconcile the copy equals what the model wrote, field by field, child rows by ObjectId,
 /// deleted records gone, no duplicate. On SQLite and on a real PostgreSQL server (a database per sequence). A failure
-/// prints the shrunk sequence and the seed. CI runs 300 sequences on SQLite and 80 on PostgreSQL; a long run with a
-/// new seed, on both:
+/// prints the shrunk sequence and the seed. CI runs 300 sequences on each; a long run with a new seed, on both:
 /// <c>H3YUN_SYNC_MODEL_ITERATIONS=5000 H3YUN_SYNC_MODEL_SEED= dotnet test tests/H3Yun.Sync.Tests --filter SyncModelTests</c>.
 /// </summary>
 [Collection(PostgreSqlTestGroup.Name)]
 public class SyncModelTests(PostgreSqlServer postgres)
 {
-    /// <summary>The sequences to run: the variable's count on both databases, else 300 on SQLite and 80 on PostgreSQL (whose runs are slower: CI keeps each under about a minute).</summary>
+    /// <summary>The sequences to run: the variable's count on both databases, else 300 on each.</summary>
     private static int Iterations(string dialect) =>
-        int.TryParse(Environment.GetEnvironmentVariable("H3YUN_SYNC_MODEL_ITERATIONS"), CultureInfo.InvariantCulture, out var n) ? n : dialect == "PostgreSQL" ? 80 : 300;
+        int.TryParse(Environment.GetEnvironmentVariable("H3YUN_SYNC_MODEL_ITERATIONS"), CultureInfo.InvariantCulture, out var n) ? n : 300;
 
     private static string? Seed => Environment.GetEnvironmentVariable("H3YUN_SYNC_MODEL_SEED") is { } seed ? (seed.Length == 0 ? null : seed) : "0N0XIzNsQ0O2";
 
