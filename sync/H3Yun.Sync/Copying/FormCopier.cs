@@ -16,7 +16,7 @@ namespace H3Yun.Sync.Copying;
 internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCounters counters, Action report)
 {
     // The counters are written by the reading loop and by the commit task, and read by the progress.
-    private readonly Lock _gate = new();
+    private readonly object _gate = new();
 
     /// <summary>Copies the form's changes below <paramref name="upper"/>.</summary>
     /// <param name="tables">The form's tables.</param>
