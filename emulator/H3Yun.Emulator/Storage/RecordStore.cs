@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json.Nodes;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Threading;
 using H3Yun.Emulator.Querying;
 using H3Yun.Emulator.Schemas;
@@ -212,6 +213,14 @@ internal sealed partial class RecordStore : IDisposable
             }
 
             var records = form.Records;
+            if (range is not null && residual is null && sort is null && form.IndexOf(range.Field) is { Unindexed.Count: 0 } whole)
+            {
+                // The range is the whole matcher and every record is indexed: the count is the range's length, and the
+                // page its smallest positions, without a list as long as the range (a copy's first windows hold the form).
+                var inRange = whole.Within(range);
+                return (inRange.Length, Copies(records, Smallest(inRange, skip + take).Skip(skip)));
+            }
+
             var matched = new List<int>();
             if (range is null)
             {
@@ -246,7 +255,7 @@ internal sealed partial class RecordStore : IDisposable
             IEnumerable<int> page;
             if (sort is null)
             {
-                page = Smallest(matched, skip + take).Skip(skip);
+                page = Smallest(CollectionsMarshal.AsSpan(matched), skip + take).Skip(skip);
             }
             else
             {
@@ -254,18 +263,23 @@ internal sealed partial class RecordStore : IDisposable
                 page = matched.Order(Comparer<int>.Create((x, y) => sort.Compare(records[x], records[y]))).Skip(skip).Take(take);
             }
 
-            var result = new List<JsonObject>();
-            foreach (var position in page)
-            {
-                result.Add((JsonObject)records[position].DeepClone());
-            }
-
-            return (matched.Count, result);
+            return (matched.Count, Copies(records, page));
         }
     }
 
+    private static List<JsonObject> Copies(List<JsonObject> records, IEnumerable<int> positions)
+    {
+        var result = new List<JsonObject>();
+        foreach (var position in positions)
+        {
+            result.Add((JsonObject)records[position].DeepClone());
+        }
+
+        return result;
+    }
+
     /// <summary>The <paramref name="count"/> smallest positions, ascending, without sorting them all (a window may match 100,000).</summary>
-    private static List<int> Smallest(List<int> positions, int count)
+    private static List<int> Smallest(ReadOnlySpan<int> positions, int count)
     {
         var heap = new PriorityQueue<int, int>(Comparer<int>.Create((x, y) => y.CompareTo(x)));
         foreach (var position in positions)
