@@ -11,8 +11,9 @@ namespace H3Yun.Cli.Sync;
 
 /// <summary>
 /// <c>h3yun sync</c>: copies forms into SQLite (<c>h3yun.db</c> by default) or PostgreSQL with <see cref="H3YunSync"/>,
-/// once or on an interval. Progress per form goes to standard error as plain lines (the output is usually redirected),
-/// the result to standard output, as lines or one JSON report. The schema files are checked as the build checks them
+/// once or on an interval. Progress per form is a display redrawn in place when standard output is a terminal, else
+/// plain lines on standard error (a redirected output is a log or a file); the result goes to standard output, as lines
+/// or one JSON report. The schema files are checked as the build checks them
 /// before the database is opened, and every message has the target's password masked.
 /// </summary>
 internal static class SyncCommand
