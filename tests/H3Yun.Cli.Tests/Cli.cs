@@ -19,11 +19,15 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
 /// <summary>Runs h3yun in-process as a user would from a folder, with the environment a test gives it.</summary>
 internal static class Cli
 {
-    public static async Task<CliRun> RunAsync(string folder, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<CliRun> RunAsync(string folder, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunAsync(folder, environment, outputIsTerminal: false, args);
+
+    /// <summary>As the other, with standard output a terminal (not redirected) when <paramref name="outputIsTerminal"/>.</summary>
+    public static async Task<CliRun> RunAsync(string folder, IReadOnlyDictionary<string, string?> environment, bool outputIsTerminal, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var console = new CliConsole(TextWriter.Synchronized(output), TextWriter.Synchronized(error), name => environment.TryGetValue(name, out var value) ? value : null, folder);
+        var console = new CliConsole(TextWriter.Synchronized(output), TextWriter.Synchronized(error), name => environment.TryGetValue(name, out var value) ? value : null, folder, outputIsTerminal);
         var exit = await CliApp.RunAsync(args, console);
         return new CliRun(exit, output.ToString(), error.ToString());
     }

@@ -3,23 +3,29 @@ using System.Globalization;
 using System.Text.Json;
 using H3Yun.Emulator;
 using H3Yun.OpenApi;
+using H3Yun.Sync.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace H3Yun.Cli.Tests;
 
 /// <summary>
 /// The <c>h3yun sync</c> process killed with SIGKILL at random moments of a copy of 5,000 records (a fixed seed), several
-/// times, then run to completion. The built CLI runs as a separate process (<c>dotnet H3Yun.Cli.dll</c>) against the
-/// emulator in this process on a loopback port. After every kill the cursor is never ahead of the committed rows (every
-/// record modified before it is in the copy); at the end the copy's ObjectIds are the emulator's, without a duplicate.
+/// times, then run to completion, into SQLite and into a real PostgreSQL server (the tests start their own). The built
+/// CLI runs as a separate process (<c>dotnet H3Yun.Cli.dll</c>) against the emulator in this process on a loopback port.
+/// After every kill the cursor is never ahead of the committed rows (every record modified before it is in the copy);
+/// at the end the copy's ObjectIds are the emulator's, without a duplicate.
 /// </summary>
-public class SyncCrashTests
+[Collection(PostgreSqlTestGroup.Name)]
+public class SyncCrashTests(PostgreSqlServer postgres)
 {
     private const string Customer = "D000024Customer";
     private const int Records = 5000;
 
-    [Fact]
-    public async Task Killed_at_random_moments_the_copy_resumes_from_its_cursor_and_ends_equal_to_the_source()
+    [Theory]
+    [InlineData("SQLite")]
+    [InlineData("PostgreSQL")]
+    public async Task Killed_at_random_moments_the_copy_resumes_from_its_cursor_and_ends_equal_to_the_source(string dialect)
     {
         var clock = new SteppedClock(DateTimeOffset.UtcNow - TimeSpan.FromHours(2));
         var options = new H3YunEmulatorOptions { Clock = clock };
@@ -28,13 +34,13 @@ public class SyncCrashTests
         using var folder = new TempFolder();
         folder.Write("schemas/Customer.h3form.json", File.ReadAllText(Cli.RepositorySchema("Customer.h3form.json")));
         var modified = await CreateRecordsAsync(emulator, clock);
-        var database = folder.File("h3yun.db");
+        var database = dialect == "PostgreSQL" ? await postgres.CreateDatabaseAsync() : folder.File("h3yun.db");
         var random = new Random(25);
         var kills = 0;
 
         for (var attempt = 0; attempt < 12 && kills < 5; attempt++)
         {
-            var (exited, _) = await RunCliAsync(emulator, folder.Path, killAfter: TimeSpan.FromMilliseconds(random.Next(600, 3000)));
+            var (exited, _) = await RunCliAsync(emulator, folder.Path, database, killAfter: TimeSpan.FromMilliseconds(random.Next(600, 3000)));
             if (!exited)
             {
                 kills++;
@@ -43,7 +49,7 @@ public class SyncCrashTests
             AssertCursorNotAheadOfRows(database, modified);
         }
 
-        var (done, output) = await RunCliAsync(emulator, folder.Path, killAfter: null);
+        var (done, output) = await RunCliAsync(emulator, folder.Path, database, killAfter: null);
 
         Assert.True(done, output);
         Assert.True(kills >= 3, $"only {kills} run(s) were killed before the copy finished: {output}");
@@ -80,10 +86,10 @@ public class SyncCrashTests
     }
 
     /// <summary>Runs the built CLI; kills it (SIGKILL) after <paramref name="killAfter"/> unless it ended first.</summary>
-    private static async Task<(bool Exited, string Output)> RunCliAsync(H3YunEmulator emulator, string folder, TimeSpan? killAfter)
+    private static async Task<(bool Exited, string Output)> RunCliAsync(H3YunEmulator emulator, string folder, string target, TimeSpan? killAfter)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "H3Yun.Cli.dll"), "sync", "--requests-per-second", "4" })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "H3Yun.Cli.dll"), "sync", "--to", target, "--requests-per-second", "4" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -115,7 +121,12 @@ public class SyncCrashTests
     /// <summary>Every record modified before the committed cursor is in the committed rows.</summary>
     private static void AssertCursorNotAheadOfRows(string database, Dictionary<string, string> modified)
     {
-        if (!File.Exists(database))
+        if (!IsPostgreSql(database) && !File.Exists(database))
+        {
+            return;
+        }
+
+        if (IsPostgreSql(database) && Ids(database, "SELECT table_name FROM information_schema.tables WHERE table_name = 'h3yun_forms'").Count == 0)
         {
             return;
         }
@@ -135,9 +146,13 @@ public class SyncCrashTests
     private static string Normal(string time) =>
         DateTime.Parse(time, CultureInfo.InvariantCulture).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
+    private static bool IsPostgreSql(string target) => target.StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
+
     private static List<string> Ids(string database, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        using System.Data.Common.DbConnection connection = IsPostgreSql(database)
+            ? new NpgsqlConnection(database)
+            : new SqliteConnection($"Data Source={database};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;

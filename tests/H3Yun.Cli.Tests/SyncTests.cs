@@ -40,6 +40,43 @@ public class SyncTests
     }
 
     [Fact]
+    public async Task On_a_terminal_the_progress_redraws_itself_on_the_output_and_redirected_it_is_plain_lines_on_standard_error()
+    {
+        await using var source = await SyncSource.StartAsync();
+        using var folder = source.Folder;
+        await source.CreateAsync("甲");
+
+        var terminal = await source.SyncOnTerminalAsync();
+        var redirected = await source.SyncAsync();
+        var json = await source.SyncOnTerminalAsync("--json");
+
+        Assert.True(terminal.ExitCode == 0, terminal.All);
+        Assert.Contains($"\u001b[2K{Customer}", terminal.Output, StringComparison.Ordinal);
+        Assert.Contains("\u001b[1F", terminal.Output, StringComparison.Ordinal); // redrawn in place: one form, one line up
+        Assert.Contains($"{Customer} → Customer: 1 row(s) copied", terminal.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" copy: ", terminal.Error, StringComparison.Ordinal);
+        Assert.Contains($"{Customer} copy: ", redirected.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", redirected.Output + redirected.Error, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(json.Output); // --json: the report alone, a terminal or not
+        Assert.Equal(string.Empty, json.Error);
+    }
+
+    [Fact]
+    public void The_live_line_shows_windows_rows_requests_their_rates_and_the_time_ahead_at_the_budget()
+    {
+        var running = new H3Yun.Sync.SyncProgress(Customer, "copy", 41, 41, 16_400, 0, new DateTime(2026, 5, 1, 9, 12, 40), WindowsAhead: 1, RowsAhead: 33_600);
+        var done = running with { Windows = 110, Requests = 112, RowsUpserted = 50_000, RowsDeleted = 12, WindowsAhead = 0, RowsAhead = 0, Phase = "reconcile" };
+
+        Assert.Equal(
+            "D000024Customer       copy           41 windows     16,400 rows     800/s      41 requests     2/s  ahead: ~33,600 rows, 69 requests, 35 s at 2/s",
+            Sync.LiveProgress.Line(running, 20.5, 2));
+        Assert.Equal(
+            "D000024Customer       reconcile     110 windows     50,000 rows     500/s     112 requests   1.1/s  12 deleted  complete up to 2026-05-01 09:12:40",
+            Sync.LiveProgress.Line(done, 100, 2));
+        Assert.Equal("6 min", Sync.SyncCommand.Format(TimeSpan.FromSeconds(5 * 60 + 1)));
+    }
+
+    [Fact]
     public async Task Full_deletes_what_H3Yun_no_longer_has_and_to_names_the_file()
     {
         await using var source = await SyncSource.StartAsync();
@@ -233,6 +270,10 @@ internal sealed class SyncSource : IAsyncDisposable
     /// <summary>Runs <c>h3yun sync</c> at the default budget of 2 requests/s: the budget is per engine and process, and the other tests' clients of the emulator's engine share it.</summary>
     public Task<CliRun> SyncAsync(params string[] args) =>
         Cli.RunAsync(Folder.Path, Cli.EnvironmentFor(_emulator), ["sync", .. args]);
+
+    /// <summary>As <see cref="SyncAsync"/>, with standard output a terminal.</summary>
+    public Task<CliRun> SyncOnTerminalAsync(params string[] args) =>
+        Cli.RunAsync(Folder.Path, Cli.EnvironmentFor(_emulator), outputIsTerminal: true, ["sync", .. args]);
 
     public async ValueTask DisposeAsync()
     {

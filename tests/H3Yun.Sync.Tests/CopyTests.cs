@@ -83,6 +83,66 @@ public class CopyTests(PostgreSqlServer postgres)
 
     [Theory]
     [MemberData(nameof(Dialects))]
+    public async Task A_full_copy_commits_every_row_of_each_answer_whose_next_count_proves_it(string dialect)
+    {
+        await using var bench = await StartAsync(dialect);
+        var ids = await ImportOnePerSecondAsync(bench, 1500);
+
+        var report = await bench.NewSync().RunAsync();
+
+        // Below the entry bound: [-, E) counts 1,500 and answers the earliest 500; [after them, E) counts 1,000, which
+        // proves those 500 whole, and answers the next 500; then 500, whole. Above it: one request for the last seconds.
+        Assert.Equal(4, report.Requests);
+        Assert.Equal(1500, report.RowsUpserted);
+        Assert.Equal(ids, bench.Rows("SELECT \"ObjectId\" FROM \"Orders\"").Select(row => (string)row["ObjectId"]!).ToHashSet());
+    }
+
+    [Fact]
+    public async Task Answers_lacking_some_of_an_oversized_windows_rows_cost_requests_never_rows()
+    {
+        await using var bench = await StartAsync("SQLite");
+        var ids = await ImportOnePerSecondAsync(bench, 1500);
+        var random = new Random(3);
+        bench.Hook.Rewrite = body =>
+        {
+            // Still in ascending time, so the cut after the answer's rows looks right: only the next count shows the gap.
+            var envelope = System.Text.Json.Nodes.JsonNode.Parse(body)!;
+            if (envelope["ReturnData"] is System.Text.Json.Nodes.JsonObject data && (long?)data["TotalCount"] > 500 && data["BizObjectArray"] is System.Text.Json.Nodes.JsonArray rows)
+            {
+                rows.RemoveAt(random.Next(rows.Count));
+            }
+
+            return envelope.ToJsonString();
+        };
+
+        var report = await bench.NewSync().RunAsync();
+
+        Assert.True(report.Requests > 4, $"{report.Requests} requests");
+        Assert.Equal(1500, bench.Scalar("SELECT COUNT(*) FROM \"Orders\""));
+        Assert.Equal(ids, bench.Rows("SELECT \"ObjectId\" FROM \"Orders\"").Select(row => (string)row["ObjectId"]!).ToHashSet());
+    }
+
+    /// <summary>Records stamped one a second, in creation order, ending a minute before the bench's clock.</summary>
+    private static async Task<HashSet<string>> ImportOnePerSecondAsync(SyncBench bench, int count)
+    {
+        var start = bench.Clock.GetUtcNow().AddHours(8).DateTime.AddSeconds(-count - 60);
+        var ids = new HashSet<string>();
+        var seed = new System.Text.StringBuilder("""{"Format":"h3yun-emulator-seed/1","Records":{"D000900Order":[""");
+        for (var i = 0; i < count; i++)
+        {
+            var id = Guid.NewGuid().ToString();
+            ids.Add(id);
+            var stamp = start.AddSeconds(i).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+            seed.Append(System.Globalization.CultureInfo.InvariantCulture, $$"""{{(i == 0 ? "" : ",")}}{"ObjectId":"{{id}}","CreatedTime":"{{stamp}}","ModifiedTime":"{{stamp}}","F0000001":"r{{i}}","F0000002":{{i}}}""");
+        }
+
+        seed.Append("]},\"Attachments\":[]}");
+        await bench.Emulator.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(seed.ToString())));
+        return ids;
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
     public async Task The_reconcile_deletes_what_H3Yun_no_longer_has_or_marks_it(string dialect)
     {
         await using var bench = await StartAsync(dialect);

@@ -25,6 +25,76 @@ public class WindowPlannerTests
     }
 
     [Fact]
+    public void A_first_copy_reads_everything_below_the_entry_bound_and_the_seconds_above_it_apart()
+    {
+        var windows = WindowPlanner.CopyWindows(null, Noon, TimeSpan.FromMinutes(1));
+
+        Assert.Equal([new TimeWindow(DateTime.MinValue, Noon.AddMinutes(-1)), new TimeWindow(Noon.AddMinutes(-1), Noon)], windows);
+        Assert.Equal([new TimeWindow(DateTime.MinValue, Noon)], WindowPlanner.CopyWindows(null, Noon, TimeSpan.Zero));
+        Assert.Equal([new TimeWindow(Noon.AddSeconds(-70), Noon)], WindowPlanner.CopyWindows(Noon.AddSeconds(-10), Noon, TimeSpan.FromMinutes(1)));
+        Assert.Equal(Noon.AddSeconds(-61), WindowPlanner.EntryBound(Noon, TimeSpan.FromSeconds(60.5)));
+    }
+
+    [Fact]
+    public void An_answer_in_ascending_time_is_cut_after_its_last_second_when_its_seconds_are_rarely_shared_else_at_it()
+    {
+        var window = new TimeWindow(Noon, Noon.AddHours(1));
+        var sparse = Enumerable.Range(0, 500).Select(i => Noon.AddSeconds(i * 3)).ToList();
+        var dense = Enumerable.Range(0, 500).Select(i => Noon.AddSeconds(i / 4)).ToList();
+
+        Assert.Equal(Noon.AddSeconds(1498), WindowPlanner.PrefixCut(window, sparse, afterLast: true));
+        Assert.Equal(Noon.AddSeconds(1497), WindowPlanner.PrefixCut(window, sparse, afterLast: false));
+        Assert.Equal(Noon.AddSeconds(124), WindowPlanner.PrefixCut(window, dense, afterLast: true));
+        Assert.Null(WindowPlanner.PrefixCut(window, [.. sparse.AsEnumerable().Reverse()], afterLast: true));
+        Assert.Null(WindowPlanner.PrefixCut(window, [.. Enumerable.Repeat(Noon, 500)], afterLast: true));
+    }
+
+    [Fact]
+    public void Rows_below_a_cut_are_proven_whole_only_by_an_exact_count_below_the_entry_bound()
+    {
+        var window = new TimeWindow(Noon, Noon.AddHours(1));
+
+        Assert.True(WindowPlanner.ProvesPrefix(window, Noon.AddHours(1), 1500, 1000, 500));
+        Assert.False(WindowPlanner.ProvesPrefix(window, Noon.AddHours(1), 1500, 1001, 500)); // impossible unless a row entered
+        Assert.False(WindowPlanner.ProvesPrefix(window, Noon.AddHours(1), 1500, 999, 500)); // a row below the cut was not answered, or one left the remainder
+        Assert.False(WindowPlanner.ProvesPrefix(window, Noon.AddMinutes(59), 1500, 1000, 500)); // a row may have entered the remainder
+    }
+
+    [Fact]
+    public void Cutting_and_proving_copy_any_window_exactly_once_whatever_rows_an_answer_holds()
+    {
+        // A window's rows (times), the answer any subset of them in any order: whenever the proof holds, the rows held
+        // below the cut are all the rows there, and the prefix and remainder cover the window exactly.
+        Gen.Select(Gen.Int[0, 600].Array[501, 900], Gen.Int[0, 1000], Gen.Bool).Sample((offsets, seed, sorted) =>
+        {
+            var window = new TimeWindow(Noon, Noon.AddSeconds(601));
+            var rows = offsets.Select(offset => Noon.AddSeconds(offset)).ToList();
+            var random = new Random(seed);
+            var answer = rows.OrderBy(_ => random.Next()).Take(500).ToList();
+            if (sorted)
+            {
+                answer.Sort();
+            }
+
+            foreach (var afterLast in new[] { true, false })
+            {
+                if (WindowPlanner.PrefixCut(window, answer, afterLast) is not { } cut)
+                {
+                    continue;
+                }
+
+                Assert.True(cut > window.Start && cut < window.End);
+                var held = answer.Count(time => time < cut);
+                var remainder = rows.Count(time => time >= cut);
+                if (WindowPlanner.ProvesPrefix(window, window.End, rows.Count, remainder, held))
+                {
+                    Assert.Equal(rows.Count(time => time < cut), held);
+                }
+            }
+        }, iter: 2000, seed: "0N0XIzNsQ0O2");
+    }
+
+    [Fact]
     public void The_upper_bound_is_the_server_clock_in_China_time_cut_to_the_second_less_the_lag()
     {
         var server = new DateTimeOffset(2026, 5, 1, 4, 0, 7, 900, TimeSpan.Zero);

@@ -5,9 +5,14 @@ namespace H3Yun.Cli;
 /// errors), the environment (credentials) and the current directory (relative paths). Tests give their own, so that
 /// commands run in-process, side by side, against an emulator.
 /// </summary>
-internal sealed record CliConsole(TextWriter Output, TextWriter Error, Func<string, string?> Environment, string CurrentDirectory)
+/// <param name="Output">Standard output.</param>
+/// <param name="Error">Standard error.</param>
+/// <param name="Environment">The environment's variables.</param>
+/// <param name="CurrentDirectory">The current directory.</param>
+/// <param name="OutputIsTerminal">Whether standard output is a terminal (not redirected), where a display may redraw itself.</param>
+internal sealed record CliConsole(TextWriter Output, TextWriter Error, Func<string, string?> Environment, string CurrentDirectory, bool OutputIsTerminal = false)
 {
-    public static CliConsole System => new(Console.Out, Console.Error, global::System.Environment.GetEnvironmentVariable, global::System.Environment.CurrentDirectory);
+    public static CliConsole System => new(Console.Out, Console.Error, global::System.Environment.GetEnvironmentVariable, global::System.Environment.CurrentDirectory, !Console.IsOutputRedirected);
 
     /// <summary>A path as the user gave it, taken from the current directory when relative.</summary>
     public string FullPath(string path) => Path.GetFullPath(path, CurrentDirectory);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using H3Yun.Emulator.Protocol;
@@ -48,16 +49,28 @@ internal sealed class ReadActions(RecordStore store, EmulatorSettings settings)
     public JsonObject LoadBizObjects(InvokeRequest request, string schemaCode, FormSchema? form)
     {
         var filter = FilterParser.Parse(request.Filter, form);
-        var matching = store.Matching(schemaCode, record => MatcherEvaluator.Matches(filter.Matcher, record, form, settings.Strict));
+        var range = TimeRange.Of(filter.Matcher);
         // H3Yun's documentation says SortByCollection "目前不支持使用" (not supported); strict mode ignores it.
-        var window = RecordSorter.Sort(matching, settings.Strict ? [] : filter.Sort, form)
-            .Skip(filter.FromRowNum)
-            .Take(filter.ToRowNum - filter.FromRowNum)
-            .Select(record => (JsonNode)ReadFormatter.Format(record, form, store.AttachmentsOf(schemaCode, (string)record[SystemFieldCodes.ObjectId]!), settings.ReadStyle, filter.ReturnItems));
+        var sort = settings.Strict || filter.Sort.Count == 0 ? null : RecordSorter.Comparer(filter.Sort, form);
+        var (count, page) = store.Query(
+            schemaCode,
+            range,
+            record => MatcherEvaluator.Matches(filter.Matcher, record, form, settings.Strict),
+            range?.Residual is { } residual ? record => MatcherEvaluator.Matches(residual, record, form, settings.Strict) : null,
+            sort,
+            filter.FromRowNum,
+            filter.ToRowNum - filter.FromRowNum);
+        var attachments = store.AttachmentsOfForm(schemaCode);
+        var window = page.Select(record => (JsonNode)ReadFormatter.Format(
+            record,
+            form,
+            attachments.TryGetValue((string)record[SystemFieldCodes.ObjectId]!, out var found) ? found : [],
+            settings.ReadStyle,
+            filter.ReturnItems));
         var returnData = new JsonObject { ["BizObjectArray"] = new JsonArray([.. window]) };
         if (filter.RequireCount)
         {
-            returnData["TotalCount"] = matching.Count;
+            returnData["TotalCount"] = count;
         }
 
         return returnData;

@@ -8,8 +8,8 @@ namespace H3Yun.Emulator.Querying;
 /// <summary>Applies SortByCollection; records equal on every key keep their creation order (the sort is stable).</summary>
 internal static class RecordSorter
 {
-    public static IEnumerable<JsonObject> Sort(IEnumerable<JsonObject> records, IReadOnlyList<SortKey> keys, FormSchema? form) =>
-        keys.Count == 0 ? records : records.Order(new KeyComparer(keys, form));
+    /// <summary>The order of the keys; equal records are left to the caller (which keeps creation order).</summary>
+    public static IComparer<JsonObject> Comparer(IReadOnlyList<SortKey> keys, FormSchema? form) => new KeyComparer(keys, form);
 
     private sealed class KeyComparer(IReadOnlyList<SortKey> keys, FormSchema? form) : IComparer<JsonObject>
     {

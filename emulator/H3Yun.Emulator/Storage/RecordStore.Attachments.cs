@@ -31,6 +31,30 @@ internal sealed partial class RecordStore
         }
     }
 
+    /// <summary>
+    /// The attachments of a form's records and child rows by their ObjectId, each list in upload order: one query for a
+    /// page of 500 records instead of one per record.
+    /// </summary>
+    public IReadOnlyDictionary<string, List<StoredAttachment>> AttachmentsOfForm(string schemaCode)
+    {
+        lock (_gate)
+        {
+            var byObject = new Dictionary<string, List<StoredAttachment>>(StringComparer.Ordinal);
+            foreach (var attachment in ReadAttachments($"SELECT {AttachmentColumns} FROM attachments WHERE schema_code = $schema ORDER BY position", ("$schema", schemaCode)))
+            {
+                if (!byObject.TryGetValue(attachment.BizObjectId, out var list))
+                {
+                    list = [];
+                    byObject[attachment.BizObjectId] = list;
+                }
+
+                list.Add(attachment);
+            }
+
+            return byObject;
+        }
+    }
+
     /// <summary>Every attachment, in upload order, for export.</summary>
     public IReadOnlyList<StoredAttachment> AllAttachments()
     {

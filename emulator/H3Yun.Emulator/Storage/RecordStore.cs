@@ -2,8 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using System.Threading;
+using H3Yun.Emulator.Querying;
 using H3Yun.Emulator.Schemas;
 using H3Yun.Emulator.Values;
 using Microsoft.Data.Sqlite;
@@ -25,9 +28,10 @@ internal sealed partial class RecordStore : IDisposable
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _transaction;
 
-    // Each form's records as parsed by the last query, in creation order, dropped by any transaction (every write is
-    // one), so that a query does not parse every document again. Never handed out: queries copy what they return.
-    private readonly Dictionary<string, List<JsonObject>> _parsed = new(StringComparer.Ordinal);
+    // Each form's records as parsed by the last query, in creation order, with their date indexes, dropped by any
+    // transaction (every write is one), so that a query does not parse every document again. Never handed out:
+    // queries copy what they return.
+    private readonly Dictionary<string, ParsedForm> _parsed = new(StringComparer.Ordinal);
 
     private RecordStore(SqliteConnection connection, string? path)
     {
@@ -173,33 +177,149 @@ internal sealed partial class RecordStore : IDisposable
     }
 
     /// <summary>
-    /// The form's records that <paramref name="predicate"/> accepts, in creation order, each a copy. The documents are
-    /// parsed once and kept until the next write, so a query over many records does not read their JSON again; the
-    /// predicate must only read the record it is given.
+    /// How many of the form's records a matcher accepts, and a copy of those at <paramref name="skip"/> to
+    /// <paramref name="skip"/> + <paramref name="take"/> in creation order (or in <paramref name="sort"/>'s order,
+    /// stable). The documents are parsed once and kept until the next write, so a query over many records does not read
+    /// their JSON again; a matcher that bounds <c>ModifiedTime</c> or <c>CreatedTime</c> (<paramref name="range"/>)
+    /// finds its records in a sorted index, and only the page's records are copied. The predicates must only read the
+    /// record they are given.
     /// </summary>
-    public List<JsonObject> Matching(string schemaCode, Func<JsonObject, bool> predicate)
+    /// <param name="schemaCode">The form.</param>
+    /// <param name="range">The matcher's bounds on a date field, or null to try every record.</param>
+    /// <param name="matches">The whole matcher.</param>
+    /// <param name="residual">The matcher without the range's items, or null when the range is all of it (records in the range then match without a test).</param>
+    /// <param name="sort">The order, or null for creation order.</param>
+    /// <param name="skip">Records to skip.</param>
+    /// <param name="take">Records to return at most.</param>
+    /// <returns>The count of matching records and the page.</returns>
+    public (int Count, List<JsonObject> Page) Query(
+        string schemaCode,
+        TimeRange? range,
+        Func<JsonObject, bool> matches,
+        Func<JsonObject, bool>? residual,
+        IComparer<JsonObject>? sort,
+        int skip,
+        int take)
     {
         lock (_gate)
         {
-            if (!_parsed.TryGetValue(schemaCode, out var records))
+            if (!_parsed.TryGetValue(schemaCode, out var form))
             {
-                records = Query("SELECT document FROM records WHERE schema_code = $schema ORDER BY position", ("$schema", schemaCode));
+                form = new ParsedForm(Query("SELECT document FROM records WHERE schema_code = $schema ORDER BY position", ("$schema", schemaCode)));
                 if (_transaction is null)
                 {
-                    _parsed[schemaCode] = records;
+                    _parsed[schemaCode] = form;
                 }
             }
 
-            var result = new List<JsonObject>();
-            foreach (var record in records)
+            var records = form.Records;
+            if (range is not null && residual is null && sort is null && form.IndexOf(range.Field) is { Unindexed.Count: 0 } whole)
             {
-                if (predicate(record))
+                // The range is the whole matcher and every record is indexed: the count is the range's length, and the
+                // page its smallest positions, without a list as long as the range (a copy's first windows hold the form).
+                var inRange = whole.Within(range);
+                return (inRange.Length, Copies(records, Smallest(inRange, skip + take).Skip(skip)));
+            }
+
+            var matched = new List<int>();
+            if (range is null)
+            {
+                for (var i = 0; i < records.Count; i++)
                 {
-                    result.Add((JsonObject)record.DeepClone());
+                    if (matches(records[i]))
+                    {
+                        matched.Add(i);
+                    }
+                }
+            }
+            else
+            {
+                var index = form.IndexOf(range.Field);
+                foreach (var position in index.Within(range))
+                {
+                    if (residual is null || residual(records[position]))
+                    {
+                        matched.Add(position);
+                    }
+                }
+
+                foreach (var position in index.Unindexed)
+                {
+                    if (matches(records[position]))
+                    {
+                        matched.Add(position);
+                    }
                 }
             }
 
-            return result;
+            IEnumerable<int> page;
+            if (sort is null)
+            {
+                page = Smallest(CollectionsMarshal.AsSpan(matched), skip + take).Skip(skip);
+            }
+            else
+            {
+                matched.Sort();
+                page = matched.Order(Comparer<int>.Create((x, y) => sort.Compare(records[x], records[y]))).Skip(skip).Take(take);
+            }
+
+            return (matched.Count, Copies(records, page));
+        }
+    }
+
+    private static List<JsonObject> Copies(List<JsonObject> records, IEnumerable<int> positions)
+    {
+        var result = new List<JsonObject>();
+        foreach (var position in positions)
+        {
+            result.Add((JsonObject)records[position].DeepClone());
+        }
+
+        return result;
+    }
+
+    /// <summary>The <paramref name="count"/> smallest positions, ascending, without sorting them all (a window may match 100,000).</summary>
+    private static List<int> Smallest(ReadOnlySpan<int> positions, int count)
+    {
+        var heap = new PriorityQueue<int, int>(Comparer<int>.Create((x, y) => y.CompareTo(x)));
+        foreach (var position in positions)
+        {
+            if (heap.Count < count)
+            {
+                heap.Enqueue(position, position);
+            }
+            else if (count > 0 && position < heap.Peek())
+            {
+                heap.DequeueEnqueue(position, position);
+            }
+        }
+
+        var smallest = new List<int>(heap.Count);
+        while (heap.TryDequeue(out var position, out _))
+        {
+            smallest.Add(position);
+        }
+
+        smallest.Reverse();
+        return smallest;
+    }
+
+    /// <summary>A form's parsed records in creation order, with a sorted index per date field built when first queried.</summary>
+    private sealed class ParsedForm(List<JsonObject> records)
+    {
+        private readonly Dictionary<string, TimeIndex> _indexes = new(StringComparer.Ordinal);
+
+        public List<JsonObject> Records { get; } = records;
+
+        public TimeIndex IndexOf(string field)
+        {
+            if (!_indexes.TryGetValue(field, out var index))
+            {
+                index = TimeIndex.Build(Records, field);
+                _indexes[field] = index;
+            }
+
+            return index;
         }
     }
 

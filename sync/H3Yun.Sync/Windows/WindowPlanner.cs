@@ -1,10 +1,19 @@
 namespace H3Yun.Sync.Windows;
 
 /// <summary>
-/// Cuts ranges of H3Yun time into windows that each fit one request. Pure functions, so that the rules that make the
-/// copy lossless are tested on their own: the windows of a run cover <c>[cursor − overlap, upper)</c> (everything below
-/// <c>upper</c> on a first run) without a gap, a window is only split on whole seconds, and the cursor moves only to
-/// the end of a window whose rows were committed, never backwards.
+/// Cuts ranges of H3Yun time into windows that each fit one request, and decides when rows may be committed. Pure
+/// functions, so that the rules that make the copy lossless are tested on their own:
+/// <list type="bullet">
+/// <item>the windows of a run cover <c>[cursor − overlap, upper)</c> (everything below <c>upper</c> on a first run)
+/// without a gap, and are only cut on whole seconds, because H3Yun filters whole seconds and a gap is a lost row;</item>
+/// <item>the cursor moves only to the end of a range whose every row is committed in the same transaction, never
+/// backwards, because the next run starts from it;</item>
+/// <item>rows are "every row" of a range only when one answer held them all (its count ≤ 500 and every counted row
+/// came), or when a later count proves it (<see cref="ProvesPrefix"/>), never because a sample looked complete: H3Yun
+/// answers an oversized window with any 500 of its rows, in no promised order;</item>
+/// <item>counts compared across requests are only trusted below the entry bound (<see cref="EntryBound"/>), where
+/// rows can leave a range but not enter it.</item>
+/// </list>
 /// </summary>
 internal static class WindowPlanner
 {
@@ -35,6 +44,120 @@ internal static class WindowPlanner
         var start = from - overlap < Floor ? Floor : from - overlap;
         return start < upper ? [new TimeWindow(WholeSecond(start), upper)] : [];
     }
+
+    /// <summary>
+    /// The windows a copy run reads, in order. A first run reads everything below the entry bound
+    /// (<see cref="EntryBound"/>) as one window open below, and the seconds from there to <paramref name="upper"/> as
+    /// another: the first is where a full copy's rows are, and it must end at the entry bound so that its reads can
+    /// prove each other (<see cref="ProvesPrefix"/>); no floor year is needed, since the first answer's rows show where
+    /// the records are. A later run reads <c>[cursor − overlap, upper)</c> as one window, so that a run with nothing new
+    /// costs one request.
+    /// </summary>
+    /// <param name="cursor">The form's cursor, or null before the first run.</param>
+    /// <param name="upper">The run's upper bound (exclusive), a whole second.</param>
+    /// <param name="overlap">How far below the cursor to read again.</param>
+    /// <returns>The windows; empty when there is nothing to read.</returns>
+    public static IReadOnlyList<TimeWindow> CopyWindows(DateTime? cursor, DateTime upper, TimeSpan overlap)
+    {
+        if (cursor is not null)
+        {
+            return Initial(cursor, upper, overlap);
+        }
+
+        var bound = EntryBound(upper, overlap);
+        return bound <= DateTime.MinValue || bound >= upper
+            ? [new TimeWindow(DateTime.MinValue, upper)]
+            : [new TimeWindow(DateTime.MinValue, bound), new TimeWindow(bound, upper)];
+    }
+
+    /// <summary>
+    /// The second below which no row can appear in this run's range while the run reads it. The copy assumes what its
+    /// overlap is for: a write that becomes visible at time T is stamped no earlier than T − lag − overlap; T is after
+    /// the run began and the upper bound is the run's start less the lag, so a row can only enter the range at or above
+    /// <c>upper − overlap</c>. Below it rows can only leave (an edit moves a record past the upper bound, a delete
+    /// removes it), which is what makes a count read later an upper bound of the same range's count read earlier.
+    /// </summary>
+    /// <param name="upper">The run's upper bound.</param>
+    /// <param name="overlap">The overlap.</param>
+    /// <returns>The bound, a whole second.</returns>
+    public static DateTime EntryBound(DateTime upper, TimeSpan overlap) =>
+        upper.Ticks <= overlap.Ticks ? DateTime.MinValue : WholeSecond(upper - overlap);
+
+    /// <summary>
+    /// Where to cut an oversized window so that the answer's rows below the cut are, hopefully, every row there: only
+    /// when the answer came in ascending time (H3Yun returning rows in the order they were written, or sorted), so
+    /// that it is the window's earliest rows. After the sample's last second when that second shows one row and the
+    /// sample's seconds are rarely shared (the whole answer is then likely the rows below the cut), else at that last
+    /// second (its rows may continue beyond the answer). Null when no cut leaves a prefix and a remainder. Only a
+    /// guess: <see cref="ProvesPrefix"/> decides whether the rows below the cut are committed.
+    /// </summary>
+    /// <param name="window">The oversized window.</param>
+    /// <param name="sample">The times of the answer's rows, in the order they came.</param>
+    /// <param name="afterLast">Whether to try after the last second (false after that cut failed once).</param>
+    /// <returns>The cut, a whole second strictly inside the window, or null.</returns>
+    public static DateTime? PrefixCut(TimeWindow window, IReadOnlyList<DateTime> sample, bool afterLast)
+    {
+        var times = new List<DateTime>(sample.Count);
+        foreach (var time in sample)
+        {
+            var second = WholeSecond(time);
+            if (second >= window.Start && second < window.End)
+            {
+                times.Add(second);
+            }
+        }
+
+        if (times.Count < 2)
+        {
+            return null;
+        }
+
+        var ascending = 0;
+        for (var i = 1; i < times.Count; i++)
+        {
+            ascending += times[i - 1] <= times[i] ? 1 : 0;
+        }
+
+        if (ascending < (times.Count - 1) * 0.95)
+        {
+            return null;
+        }
+
+        times.Sort();
+        var last = times[^1];
+        var shared = 0;
+        for (var i = 1; i < times.Count; i++)
+        {
+            shared += times[i - 1] == times[i] ? 1 : 0;
+        }
+
+        if (afterLast && times[^2] < last && shared <= times.Count / 20 && last.AddSeconds(1) < window.End)
+        {
+            return last.AddSeconds(1);
+        }
+
+        return last > window.Start && times[0] < last ? last : null;
+    }
+
+    /// <summary>
+    /// Whether the rows an oversized window's answer returned below a cut are every row the window had there. The
+    /// window <c>[a, b)</c> counted <paramref name="windowCount"/> rows when it was read; its remainder
+    /// <c>[cut, b)</c>, read after it, counted <paramref name="remainderCount"/>. Both lie below the entry bound, where
+    /// rows only leave, so the remainder held at least <paramref name="remainderCount"/> rows at the first read, and
+    /// <c>[a, cut)</c> at most <paramref name="windowCount"/> − <paramref name="remainderCount"/>; the answer's
+    /// <paramref name="held"/> distinct rows below the cut were all there at the first read. Equality leaves no row of
+    /// <c>[a, cut)</c> outside the answer. Rows that left since were edited (their new version is above this run's
+    /// range, for the next run) or deleted (for the reconcile), as for any window read whole. Never true when the
+    /// window reaches above the entry bound: a row entering the remainder could hide one missing below the cut.
+    /// </summary>
+    /// <param name="window">The oversized window.</param>
+    /// <param name="entryBound">The run's entry bound.</param>
+    /// <param name="windowCount">The window's count.</param>
+    /// <param name="remainderCount">The remainder's count, read later.</param>
+    /// <param name="held">Distinct ObjectIds of the window's answer with times below the cut.</param>
+    /// <returns>Whether those rows can be committed with the cursor at the cut.</returns>
+    public static bool ProvesPrefix(TimeWindow window, DateTime entryBound, long windowCount, long remainderCount, int held) =>
+        window.End <= entryBound && held > 0 && windowCount - remainderCount == held;
 
     /// <summary>
     /// Splits a window that held more rows than one request returns into parts of about

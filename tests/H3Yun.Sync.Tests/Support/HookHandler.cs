@@ -12,6 +12,9 @@ internal sealed class HookHandler() : DelegatingHandler(new HttpClientHandler())
 
     public Action<int>? After { get; set; }
 
+    /// <summary>Rewrites an answer's body before the client reads it (an answer H3Yun could give that the emulator does not).</summary>
+    public Func<string, string>? Rewrite { get; set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var number = ++Sent;
@@ -21,6 +24,12 @@ internal sealed class HookHandler() : DelegatingHandler(new HttpClientHandler())
         }
 
         var response = await base.SendAsync(request, cancellationToken);
+        if (Rewrite is { } rewrite)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            response.Content = new StringContent(rewrite(body), System.Text.Encoding.UTF8, "application/json");
+        }
+
         After?.Invoke(number);
         return response;
     }

@@ -38,7 +38,7 @@ internal sealed class LineProgress(TextWriter error, double requestsPerSecond, S
             + (value.Cursor is { } cursor ? $", complete up to {SyncCommand.Time(cursor)}" : "");
         if (value.WindowsAhead > 0)
         {
-            var requestsAhead = Math.Max(value.WindowsAhead, (long)Math.Ceiling(value.RowsAhead / 400.0));
+            var requestsAhead = ProgressFigures.RequestsAhead(value);
             line += $"; ahead: about {SyncCommand.N(value.RowsAhead)} row(s) in {SyncCommand.N(requestsAhead)} request(s), "
                 + $"{SyncCommand.Format(TimeSpan.FromSeconds(requestsAhead / requestsPerSecond))} at {Rate(requestsPerSecond)} requests/s";
         }
@@ -50,7 +50,7 @@ internal sealed class LineProgress(TextWriter error, double requestsPerSecond, S
     public double SecondsOf(string schemaCode) =>
         _forms.TryGetValue(schemaCode, out var form) ? Math.Round((form.Last - form.Start).TotalSeconds, 3) : 0;
 
-    private static string Rate(double value) => value.ToString(value < 10 ? "0.#" : "N0", CultureInfo.InvariantCulture);
+    private static string Rate(double value) => ProgressFigures.Rate(value);
 
     private sealed class FormClock
     {

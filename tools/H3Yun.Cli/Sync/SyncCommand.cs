@@ -11,8 +11,9 @@ namespace H3Yun.Cli.Sync;
 
 /// <summary>
 /// <c>h3yun sync</c>: copies forms into SQLite (<c>h3yun.db</c> by default) or PostgreSQL with <see cref="H3YunSync"/>,
-/// once or on an interval. Progress per form goes to standard error as plain lines (the output is usually redirected),
-/// the result to standard output, as lines or one JSON report. The schema files are checked as the build checks them
+/// once or on an interval. Progress per form is a display redrawn in place when standard output is a terminal, else
+/// plain lines on standard error (a redirected output is a log or a file); the result goes to standard output, as lines
+/// or one JSON report. The schema files are checked as the build checks them
 /// before the database is opened, and every message has the target's password masked.
 /// </summary>
 internal static class SyncCommand
@@ -101,21 +102,32 @@ internal static class SyncCommand
     private static async Task RunOnceAsync(H3YunClient client, Request request, double rate, string shown, CliConsole console, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var progress = new LineProgress(console.Error, rate, clock, quiet: request.Json);
+        // On a terminal the progress redraws itself on standard output; redirected, it is plain lines on standard error.
+        var live = console.OutputIsTerminal && !request.Json ? new LiveProgress(console.Output, rate, clock) : null;
+        var progress = new LineProgress(console.Error, rate, clock, quiet: request.Json || live is not null);
         var sync = new H3YunSync(client, new H3YunSyncOptions
         {
             SchemaFolder = request.SchemaFolder,
             Target = request.Target,
             Forms = request.Forms,
             Reconcile = request.Full,
-            Progress = progress,
+            Progress = live is null ? progress : new Both(progress, live),
         });
         if (!request.Json)
         {
             await console.Error.WriteLineAsync($"Copying into {shown} at {rate.ToString("0.##", CultureInfo.InvariantCulture)} requests/s{(request.Full ? ", with deletions" : "")}.").ConfigureAwait(false);
         }
 
-        var report = await sync.RunAsync(cancellationToken).ConfigureAwait(false);
+        SyncReport report;
+        try
+        {
+            report = await sync.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            live?.Finish();
+        }
+
         var seconds = clock.Elapsed.TotalSeconds;
         if (request.Json)
         {
@@ -196,6 +208,16 @@ internal static class SyncCommand
     internal static string Format(TimeSpan span) => span.TotalSeconds < 90
         ? $"{Math.Ceiling(span.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s"
         : span.TotalMinutes < 90 ? $"{Math.Ceiling(span.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min" : $"{span.TotalHours.ToString("0.0", CultureInfo.InvariantCulture)} h";
+
+    /// <summary>The live display, and the line progress kept quiet beside it for the seconds it measures.</summary>
+    private sealed class Both(LineProgress lines, LiveProgress live) : IProgress<SyncProgress>
+    {
+        public void Report(SyncProgress value)
+        {
+            lines.Report(value);
+            live.Report(value);
+        }
+    }
 
     private sealed record Request(string SchemaFolder, IReadOnlyList<string> Forms, string Target, bool Full, TimeSpan? Watch, bool Json);
 }
