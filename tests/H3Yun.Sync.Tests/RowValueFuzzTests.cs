@@ -121,6 +121,19 @@ public class RowValueFuzzTests
                 address);
         });
 
+    [Theory]
+    [InlineData("\"a\\uDba0b\"", "a\uFFFDb")]
+    [InlineData("\"\\uDC00x\"", "\uFFFDx")]
+    [InlineData("\"\\uD83D\\uDE00\"", "\U0001F600")]
+    [InlineData("\"x\\uD83D\"", "x\uFFFD")]
+    public void A_lone_surrogate_in_H3Yuns_text_reads_as_a_replacement_character_and_a_pair_as_its_character(string json, string expected)
+    {
+        // Found by the fuzzer below: valid JSON, but GetString threw InvalidOperationException out of the copy.
+        using var document = JsonDocument.Parse(json);
+
+        Assert.Equal(expected, RowValues.StringOf(document.RootElement));
+    }
+
     [Fact]
     public void Every_value_in_every_shape_H3Yun_sends_reads_back_as_the_value_encoded()
     {

@@ -11,8 +11,29 @@ namespace H3Yun.Sync.Storage;
 /// <c>{ObjectId, Name}</c>); a value that does not read as its column's kind leaves the column NULL, and the record's
 /// <c>_json</c> keeps it exactly as sent, so no value is lost.
 /// </summary>
-internal static class RowValues
+internal static partial class RowValues
 {
+    /// <summary>
+    /// A JSON string's text. A lone UTF-16 surrogate (<c>\uD800</c>–<c>\uDFFF</c> without its pair) is valid JSON but no
+    /// text; H3Yun's answer is not trusted to lack one: the column gets U+FFFD in its place, and <c>_json</c> keeps
+    /// the record as sent.
+    /// </summary>
+    internal static string StringOf(JsonElement text)
+    {
+        try
+        {
+            return text.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            using var repaired = JsonDocument.Parse(LoneSurrogate().Replace(text.GetRawText(), "\\uFFFD"));
+            return repaired.RootElement.GetString()!;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")]
+    private static partial System.Text.RegularExpressions.Regex LoneSurrogate();
+
     /// <summary>The value of one column: string, long, decimal, bool, DateTime (China time) or JSON text (string), or null.</summary>
     /// <param name="record">The record or child row.</param>
     /// <param name="column">The column.</param>
@@ -47,7 +68,7 @@ internal static class RowValues
     private static string? Text(JsonElement? value) => value switch
     {
         null => null,
-        { ValueKind: JsonValueKind.String } text => text.GetString(),
+        { ValueKind: JsonValueKind.String } text => StringOf(text),
         { } other => other.GetRawText(),
     };
 
@@ -55,7 +76,7 @@ internal static class RowValues
     {
         null => null,
         { ValueKind: JsonValueKind.Array } array => array.GetRawText(),
-        { ValueKind: JsonValueKind.String } text => JsonArray(text.GetString()!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+        { ValueKind: JsonValueKind.String } text => JsonArray(StringOf(text).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
         { } other => JsonArray([other.GetRawText()]),
     };
 
@@ -72,7 +93,7 @@ internal static class RowValues
     {
         { ValueKind: JsonValueKind.True } => true,
         { ValueKind: JsonValueKind.False } => false,
-        { ValueKind: JsonValueKind.String } text => text.GetString()?.Trim().ToUpperInvariant() switch
+        { ValueKind: JsonValueKind.String } text => StringOf(text).Trim().ToUpperInvariant() switch
         {
             "TRUE" or "1" => true,
             "FALSE" or "0" => false,
@@ -121,7 +142,7 @@ internal static class RowValues
         }
         else if (source is { ValueKind: JsonValueKind.String } text)
         {
-            foreach (var id in text.GetString()!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var id in StringOf(text).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 ids.Add(id);
                 names.Add(null);
@@ -143,7 +164,7 @@ internal static class RowValues
         }
 
         // Address and location travel as JSON inside a string; copy the JSON itself so that it can be queried.
-        if (element.ValueKind == JsonValueKind.String && element.GetString() is { } text && text.TrimStart() is ['{' or '[', ..])
+        if (element.ValueKind == JsonValueKind.String && StringOf(element) is var text && text.TrimStart() is ['{' or '[', ..])
         {
             try
             {
