@@ -21,6 +21,7 @@ public sealed class SpreadsheetReadOptions
     /// <summary>
     /// The child table (by code or display name) whose rows the sheet holds, one a line; the <see cref="Keys"/> are then
     /// the form's own key fields, whose columns name each row's record. Null (the default) reads the form's records.
+    /// A child table's sheet may hold no row (no record has one); a sheet of records may not.
     /// </summary>
     public string? ChildTable { get; init; }
 

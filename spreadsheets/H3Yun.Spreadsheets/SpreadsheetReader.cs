@@ -208,7 +208,9 @@ public sealed class SpreadsheetReader
             }
         }
 
-        if (count == 0)
+        // A sheet of records with no row is a mistake; a child table's sheet with none says that no record has a row
+        // (an export of a form whose tables are all empty writes one).
+        if (count == 0 && childTable is null)
         {
             errors.Add(new SpreadsheetError(source.Sheet, header.Number + 1, null, null, "at least one row of data below the headers"));
         }

@@ -56,6 +56,20 @@ public sealed class ImportSheetTests : IDisposable
     }
 
     [Fact]
+    public void A_child_tables_sheet_with_headers_and_no_row_says_no_record_has_a_row_but_a_records_sheet_is_refused()
+    {
+        // What an export writes for a form whose child tables are all empty (the import failed on it).
+        var file = Path.Combine(_folder, "lines.csv");
+        File.WriteAllText(file, "订单号,产品,数量\n");
+
+        var reader = SpreadsheetReader.Open(SchemaFile, file, new() { Keys = ["订单号"], ChildTable = "明细" });
+
+        Assert.Empty(reader.Rows());
+        var error = Assert.Single(Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, file, new() { Keys = ["订单号"] })).Errors);
+        Assert.Equal("at least one row of data below the headers", error.Expected);
+    }
+
+    [Fact]
     public void A_child_table_the_form_does_not_have_is_refused_with_those_it_has()
     {
         var file = Workbook(("订单", [Row(("订单号", "SO-1"))]));
