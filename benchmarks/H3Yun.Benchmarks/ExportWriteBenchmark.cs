@@ -75,26 +75,12 @@ internal static class ExportWriteBenchmark
 
     private static async Task<(long Peak, double Seconds)> MeasureAsync(SpreadsheetWriter writer, string file, int size)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peak = 0;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
-                await Task.Delay(20, CancellationToken.None).ConfigureAwait(false);
-            }
-        });
+        var heap = HeapSampler.Start();
+        await using var heapScope = heap.ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         await writer.WriteAsync(file, Batches(size)).ConfigureAwait(false);
         var seconds = clock.Elapsed.TotalSeconds;
-        await stop.CancelAsync().ConfigureAwait(false);
-        await sampler.ConfigureAwait(false);
-        return (Math.Max(0, peak - baseline), seconds);
+        return (await heap.StopAsync().ConfigureAwait(false), seconds);
     }
 
     // Batches of 500 records as LoadBizObjects answers them (numbers as text, dates as H3Yun answers them, people with companions).

@@ -196,38 +196,20 @@ internal static class SyncCopyBenchmark
     {
         var random = new Random(25);
         var time = DateTime.UtcNow.AddHours(8).AddDays(-1).AddSeconds(-3.0 * records);
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var id = new byte[16];
+        return EmulatorSeed.Write(Form, records, (writer, i) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("Format", "h3yun-emulator-seed/1");
-            writer.WriteStartObject("Records");
-            writer.WriteStartArray(Form);
-            var id = new byte[16];
-            for (var i = 0; i < records; i++)
-            {
-                time = time.AddSeconds(random.Next(1, 6));
-                random.NextBytes(id);
-                var stamp = time.ToString("yyyy/M/d H:mm:ss", CultureInfo.InvariantCulture);
-                writer.WriteStartObject();
-                writer.WriteString("ObjectId", new Guid(id).ToString("D"));
-                writer.WriteString("CreatedTime", stamp);
-                writer.WriteString("ModifiedTime", stamp);
-                writer.WriteString("F0000001", "记录 " + i.ToString(CultureInfo.InvariantCulture));
-                writer.WriteNumber("F0000002", i / 100m);
-                writer.WriteString("F0000003", stamp);
-                writer.WriteBoolean("F0000004", i % 2 == 0);
-                writer.WriteString("F0000005", "备注，这是一条用于测量复制速度的记录。");
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteStartArray("Attachments");
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
+            time = time.AddSeconds(random.Next(1, 6));
+            random.NextBytes(id);
+            var stamp = time.ToString("yyyy/M/d H:mm:ss", CultureInfo.InvariantCulture);
+            writer.WriteString("ObjectId", new Guid(id).ToString("D"));
+            writer.WriteString("CreatedTime", stamp);
+            writer.WriteString("ModifiedTime", stamp);
+            writer.WriteString("F0000001", "记录 " + i.ToString(CultureInfo.InvariantCulture));
+            writer.WriteNumber("F0000002", i / 100m);
+            writer.WriteString("F0000003", stamp);
+            writer.WriteBoolean("F0000004", i % 2 == 0);
+            writer.WriteString("F0000005", "备注，这是一条用于测量复制速度的记录。");
+        });
     }
 }

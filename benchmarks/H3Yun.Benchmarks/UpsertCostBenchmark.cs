@@ -59,24 +59,12 @@ internal static class UpsertCostBenchmark
     private static async Task<(IReadOnlyList<UpsertItemResult> Results, List<string> Requests, long Peak)> MeasureAsync(H3YunEmulator emulator, Func<Task<IReadOnlyList<UpsertItemResult>>> run)
     {
         var before = emulator.Requests.Count;
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peak = 0;
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
-                await Task.Delay(20, CancellationToken.None).ConfigureAwait(false);
-            }
-        });
+        var heap = HeapSampler.Start();
+        await using var heapScope = heap.ConfigureAwait(false);
         var results = await run().ConfigureAwait(false);
-        await sampling.CancelAsync().ConfigureAwait(false);
-        await sampler.ConfigureAwait(false);
+        var peak = await heap.StopAsync().ConfigureAwait(false);
         var requests = emulator.Requests.Skip(before).Select(request => request.ActionName ?? request.Path).ToList();
-        return (results, requests, Math.Max(0, peak - baseline));
+        return (results, requests, peak);
     }
 
     private static string Describe(IReadOnlyList<UpsertItemResult> results) =>
@@ -88,34 +76,13 @@ internal static class UpsertCostBenchmark
     private static string Key(int i) => "SO-" + i.ToString("D7", CultureInfo.InvariantCulture);
 
     /// <summary>The records the first <paramref name="records"/> items should find, in the emulator's seed layout.</summary>
-    private static byte[] Seed(int records)
+    private static byte[] Seed(int records) => EmulatorSeed.Write(BenchOrder.SchemaCode, records, static (writer, i) =>
     {
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("Format", "h3yun-emulator-seed/1");
-            writer.WriteStartObject("Records");
-            writer.WriteStartArray(BenchOrder.SchemaCode);
-            for (var i = 0; i < records; i++)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("ObjectId", new Guid(i, 0, 0, new byte[8]).ToString("D"));
-                writer.WriteString("F0000001", Key(i));
-                writer.WriteString("F0000002", "客户 " + (i % 97).ToString(CultureInfo.InvariantCulture));
-                writer.WriteNumber("F0000021", i);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteStartArray("Attachments");
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
+        writer.WriteString("ObjectId", new Guid(i, 0, 0, new byte[8]).ToString("D"));
+        writer.WriteString("F0000001", Key(i));
+        writer.WriteString("F0000002", "客户 " + (i % 97).ToString(CultureInfo.InvariantCulture));
+        writer.WriteNumber("F0000021", i);
+    });
 
     private static string FindSchema(string name)
     {
