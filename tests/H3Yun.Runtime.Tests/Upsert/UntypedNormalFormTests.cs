@@ -101,11 +101,11 @@ public class UntypedNormalFormTests
 
     private static List<string> Differences(Dictionary<string, object?> item)
     {
-        var source = new UntypedUpsertSource(Form, [item], ["F1"], H3YunTimeZones.ChinaStandardTime);
+        var source = new UntypedUpsertSource(Form, () => [item], ["F1"], H3YunTimeZones.ChinaStandardTime);
         using var answer = JsonDocument.Parse(Answer);
         var (objectId, stored) = source.ReadStored(answer.RootElement);
         Assert.Equal("rec-1", objectId);
-        using var wanted = JsonDocument.Parse(source.CreateBody(0));
+        using var wanted = JsonDocument.Parse(source.Read().Single().CreateBody);
         using var current = JsonDocument.Parse(stored);
         return UpsertValues.Differences(wanted.RootElement, current.RootElement);
     }

@@ -25,32 +25,24 @@ internal static class AssociationKeys
                 throw new CliException($"--association {association}: the file has no column for {field} ({header}).");
             }
 
-            var values = file.Items.SelectMany(item => Split(item.GetValueOrDefault(field))).Distinct(StringComparer.Ordinal).ToList();
+            var values = file.ReadItems().SelectMany(item => ImportFile.AssociationValues(item.GetValueOrDefault(field))).Distinct(StringComparer.Ordinal).ToList();
             var ids = await LookUpAsync(client, associatedForm, keyCode, values, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < file.Items.Count; i++)
+            var index = 0;
+            foreach (var item in file.ReadItems())
             {
-                var item = (Dictionary<string, object?>)file.Items[i];
-                var parts = Split(item.GetValueOrDefault(field)).ToList();
-                if (parts.Count == 0)
-                {
-                    continue;
-                }
-
-                var resolved = new List<string>();
-                foreach (var part in parts)
+                foreach (var part in ImportFile.AssociationValues(item.GetValueOrDefault(field)))
                 {
                     if (!ids.TryGetValue(part, out var found) || found.Count != 1)
                     {
-                        errors.Add($"{file.Main.Sheet}, row {file.RowOf(i)}, column '{header}', value '{part}': expected the {keyCode} of one record of {associatedForm}"
+                        errors.Add($"{file.Main.Sheet}, row {file.RowOf(index)}, column '{header}', value '{part}': expected the {keyCode} of one record of {associatedForm}"
                             + (found is { Count: > 1 } ? $" ({found.Count} records have it: {string.Join(", ", found)})" : " (no record has it)"));
-                        continue;
                     }
-
-                    resolved.Add(found[0]);
                 }
 
-                item[field] = string.Join(";", resolved);
+                index++;
             }
+
+            file.MapAssociation(field, ids.Where(static p => p.Value.Count == 1).ToDictionary(static p => p.Key, static p => p.Value[0], StringComparer.Ordinal));
         }
 
         if (errors.Count > 0)
@@ -125,9 +117,6 @@ internal static class AssociationKeys
 
         return ids;
     }
-
-    private static string[] Split(object? value) =>
-        value is string text ? text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
 
     private static JsonObject? Find(JsonObject form, string name)
     {

@@ -68,7 +68,7 @@ internal static class ImportCommand
         var schemas = FindSchemas(request, console);
         var file = ImportFile.Read(schemas[request.Form].Path, request, console);
         await console.Error.WriteLineAsync(
-            $"Read {N(file.Items.Count)} row(s) from {console.Show(request.File)} ({file.Main.Sheet}){file.ChildSummary}; every cell converted.").ConfigureAwait(false);
+            $"Read {N(file.Count)} row(s) from {console.Show(request.File)} ({file.Main.Sheet}){file.ChildSummary}; every cell converted.").ConfigureAwait(false);
         if (file.Main.UnmatchedColumns.Count > 0)
         {
             await console.Error.WriteLineAsync($"Not imported (no field of {request.Form} has these names): {string.Join(", ", file.Main.UnmatchedColumns)}.").ConfigureAwait(false);
@@ -82,7 +82,7 @@ internal static class ImportCommand
         UpsertPlan plan;
         try
         {
-            plan = await client.PlanUpsertAsync(file.Shape, file.Items, file.Main.KeyCodes, cancellationToken).ConfigureAwait(false);
+            plan = await client.PlanUpsertAsync(file.Shape, file.ReadItems, file.Main.KeyCodes, cancellationToken).ConfigureAwait(false);
         }
         catch (H3YunUpsertRefusedException refused)
         {
@@ -96,6 +96,10 @@ internal static class ImportCommand
         catch (ArgumentException ex)
         {
             throw new CliException($"The file does not fit the form {request.Form}: {ex.Message} Nothing was written.", ex);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or SpreadsheetException)
+        {
+            throw new CliException($"{console.Show(request.File)} changed during the import ({ex.Message}). Nothing was written; run the command again once nothing else writes the file.", ex);
         }
         catch (H3YunException ex)
         {
@@ -119,6 +123,10 @@ internal static class ImportCommand
         catch (OperationCanceledException)
         {
             throw new CliException("Cancelled. Whatever was on its way is found by the next run: run the same command again to finish.");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or SpreadsheetException)
+        {
+            throw new CliException($"{console.Show(request.File)} changed during the import ({ex.Message}). The rows written so far are found by the next run: run the same command again once nothing else writes the file.", ex);
         }
 
         ImportReport.Write(request.Report, file, results, planned: false);

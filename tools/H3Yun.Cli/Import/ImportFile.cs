@@ -7,12 +7,17 @@ namespace H3Yun.Cli.Import;
 /// <summary>
 /// The file of an import, read and validated whole before anything is sent: the records' sheet, and each child
 /// table's rows (a sheet named as the table, or <c>--child TABLE=SOURCE</c>), attached to their records by the key
-/// columns. Every problem of every sheet is printed, located, and stops the import.
+/// columns. Every problem of every sheet is printed, located, and stops the import. The records' sheet is streamed
+/// again for each reading of <see cref="ReadItems"/>; only its rows' numbers and keys are held, and the child tables'
+/// rows.
 /// </summary>
 internal sealed class ImportFile
 {
     private readonly List<int> _rows = [];
+    private readonly List<string> _keys = [];
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly List<(string Code, Dictionary<int, List<IReadOnlyDictionary<string, object?>>> Rows)> _children = [];
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _associations = new(StringComparer.Ordinal);
 
     private ImportFile(SpreadsheetReader main, H3FormShape shape)
     {
@@ -28,7 +33,8 @@ internal sealed class ImportFile
 
     public H3FormShape Shape { get; }
 
-    public List<IReadOnlyDictionary<string, object?>> Items { get; } = [];
+    /// <summary>The number of records' rows.</summary>
+    public int Count => _rows.Count;
 
     public string ChildSummary { get; private set; } = string.Empty;
 
@@ -66,19 +72,22 @@ internal sealed class ImportFile
 
         var file = new ImportFile(main!, SpreadsheetForms.Shape(schemaFile));
         var keyCodes = main!.KeyCodes;
-        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in main.Rows())
         {
-            byKey.TryAdd(KeyText(row.Values, keyCodes), file.Items.Count);
             file._rows.Add(row.Row);
-            file.Items.Add(new Dictionary<string, object?>(row.Values, StringComparer.Ordinal));
+            file._keys.Add(KeyText(row.Values, keyCodes));
+        }
+
+        var byKey = new Dictionary<string, int>(children.Count == 0 ? 0 : file._keys.Count, StringComparer.Ordinal);
+        for (var i = 0; i < (children.Count == 0 ? 0 : file._keys.Count); i++)
+        {
+            byKey.TryAdd(file._keys[i], i);
         }
 
         var summary = new List<string>();
         foreach (var (table, reader, source) in children)
         {
-            // A table given is given whole: a record without rows in it has an empty table.
-            var rows = file.Items.Select(static _ => new List<IReadOnlyDictionary<string, object?>>()).ToList();
+            var rows = new Dictionary<int, List<IReadOnlyDictionary<string, object?>>>();
             foreach (var row in reader!.Rows())
             {
                 var key = KeyText(row.Values, keyCodes);
@@ -88,14 +97,11 @@ internal sealed class ImportFile
                     continue;
                 }
 
-                rows[index].Add(row.Values.Where(v => !keyCodes.Contains(v.Key)).ToDictionary(static v => v.Key, static v => v.Value, StringComparer.Ordinal));
+                (rows.TryGetValue(index, out var list) ? list : rows[index] = []).Add(
+                    row.Values.Where(v => !keyCodes.Contains(v.Key)).ToDictionary(static v => v.Key, static v => v.Value, StringComparer.Ordinal));
             }
 
-            for (var i = 0; i < file.Items.Count; i++)
-            {
-                ((Dictionary<string, object?>)file.Items[i])[table.Code] = rows[i];
-            }
-
+            file._children.Add((table.Code, rows));
             file._names[table.Code] = table.DisplayName ?? table.Code;
             summary.Add($"{ImportCommand.N(reader.RowCount)} {table.DisplayName ?? table.Code} row(s) from {source}");
         }
@@ -109,11 +115,46 @@ internal sealed class ImportFile
         return file;
     }
 
+    /// <summary>
+    /// Reads the records' sheet again, from its first row: each row's values, with its child tables (given whole: a
+    /// record without rows in a table given has an empty table) and its association keys replaced by ids.
+    /// </summary>
+    public IEnumerable<IReadOnlyDictionary<string, object?>> ReadItems()
+    {
+        var index = 0;
+        foreach (var row in Main.Rows())
+        {
+            var item = new Dictionary<string, object?>(row.Values, StringComparer.Ordinal);
+            foreach (var (code, rows) in _children)
+            {
+                item[code] = rows.GetValueOrDefault(index) ?? [];
+            }
+
+            foreach (var (field, ids) in _associations)
+            {
+                if (item.GetValueOrDefault(field) is string keys)
+                {
+                    item[field] = string.Join(";", AssociationValues(keys).Select(key => ids[key]));
+                }
+            }
+
+            index++;
+            yield return item;
+        }
+    }
+
+    /// <summary>From the next reading on, replaces the values of the association <paramref name="field"/> by the ids they map to.</summary>
+    public void MapAssociation(string field, IReadOnlyDictionary<string, string> ids) => _associations[field] = ids;
+
+    /// <summary>The values of an association cell: <c>;</c>-separated, trimmed.</summary>
+    public static string[] AssociationValues(object? value) =>
+        value is string text ? text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+
     /// <summary>The row of the file an item came from.</summary>
     public int RowOf(int index) => _rows[index];
 
     /// <summary>An item's key as people read it: its values joined with " + ".</summary>
-    public string KeyOf(int index) => Display(KeyText(Items[index], Main.KeyCodes));
+    public string KeyOf(int index) => Display(_keys[index]);
 
     /// <summary>A field's name as the file has it: its column's header, or a child table's display name.</summary>
     public string NameOf(string code) => _names.GetValueOrDefault(code, code);

@@ -10,24 +10,7 @@ internal sealed class TypedUpsertSource<TForm>(IReadOnlyList<TForm> items, H3For
 
     public override IReadOnlyList<string> KeyCodes => key.FieldCodes;
 
-    public override int Count => items.Count;
-
-    // The items are only read: a later call with the same items sends the same values (no capture is accepted).
-    public override ReadOnlyMemory<byte> CreateBody(int index) =>
-        OpenApiRequestWriter.Serialize(items[index], WritePurpose.Create, zone);
-
-    public override ReadOnlyMemory<byte> UpdateBody(int index, string objectId, IReadOnlyCollection<string> changed)
-    {
-        try
-        {
-            return Only(OpenApiRequestWriter.Serialize(items[index], WritePurpose.Update, zone, capture: null, objectId), changed);
-        }
-        catch (InvalidOperationException) when (!SendsTable(index, changed))
-        {
-            // A table that did not change is refused even so, when its rows were not given whole; it is not sent.
-            return Only(CreateBody(index), changed);
-        }
-    }
+    public override IEnumerable<UpsertItem> Read() => items.Select(item => new Item(item, zone));
 
     public override (string? ObjectId, ReadOnlyMemory<byte> Values) ReadStored(JsonElement stored)
     {
@@ -36,9 +19,28 @@ internal sealed class TypedUpsertSource<TForm>(IReadOnlyList<TForm> items, H3For
         return (record.ObjectId, OpenApiRequestWriter.Serialize(record, WritePurpose.Create, zone, RecordWriteMode.Present));
     }
 
-    private bool SendsTable(int index, IReadOnlyCollection<string> changed)
+    private sealed class Item(TForm item, TimeZoneInfo zone) : UpsertItem
     {
-        using var document = JsonDocument.Parse(CreateBody(index));
-        return document.RootElement.EnumerateObject().Any(m => m.Value.ValueKind == JsonValueKind.Array && changed.Contains(m.Name));
+        public override ReadOnlyMemory<byte> UpdateBody(string objectId, IReadOnlyCollection<string> changed)
+        {
+            try
+            {
+                return Only(OpenApiRequestWriter.Serialize(item, WritePurpose.Update, zone, capture: null, objectId), changed);
+            }
+            catch (InvalidOperationException) when (!SendsTable(changed))
+            {
+                // A table that did not change is refused even so, when its rows were not given whole; it is not sent.
+                return Only(CreateBody, changed);
+            }
+        }
+
+        // The items are only read: a later call with the same items sends the same values (no capture is accepted).
+        protected override ReadOnlyMemory<byte> WriteCreateBody() => OpenApiRequestWriter.Serialize(item, WritePurpose.Create, zone);
+
+        private bool SendsTable(IReadOnlyCollection<string> changed)
+        {
+            using var document = JsonDocument.Parse(CreateBody);
+            return document.RootElement.EnumerateObject().Any(m => m.Value.ValueKind == JsonValueKind.Array && changed.Contains(m.Name));
+        }
     }
 }

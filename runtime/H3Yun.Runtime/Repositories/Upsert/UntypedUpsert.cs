@@ -70,13 +70,44 @@ public static class UntypedUpsert
             throw new ArgumentException("The items cannot contain null.", nameof(items));
         }
 
-        var engine = new UpsertEngine(client, new UntypedUpsertSource(form, all, key, client.Settings.TimeZone));
+        return await client.PlanUpsertAsync(form, () => all, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Plans an upsert of items read from a source too large to hold, such as a file of a million rows: the items are
+    /// read three times, streamed (to check them and map their keys, to look the keys up and compare, and by
+    /// <see cref="UpsertPlan.ApplyAsync"/> to write), and only the key map is held between readings: per item its key,
+    /// a digest of its values and what it needs. An item whose values differ on a later reading is refused (changed
+    /// before the lookups) or failed and not written (changed before the writes).
+    /// </summary>
+    /// <param name="client">The client.</param>
+    /// <param name="form">The form and its fields' kinds.</param>
+    /// <param name="readItems">Reads the items from the first, as for <see cref="UpsertManyAsync"/>; each call must give the same items in the same order.</param>
+    /// <param name="key">The codes of the key's fields.</param>
+    /// <param name="cancellationToken">Cancels the lookups.</param>
+    /// <returns>What each item needs, as <see cref="PlanUpsertAsync(H3YunClient, H3FormShape, IEnumerable{IReadOnlyDictionary{string, object}}, IReadOnlyList{string}, CancellationToken)"/> returns it.</returns>
+    /// <exception cref="ArgumentException">A key field or an item's value does not fit the form; nothing was sent.</exception>
+    /// <exception cref="H3YunUpsertRefusedException">Empty or repeated keys, in the items or in H3Yun; nothing was written.</exception>
+    /// <exception cref="InvalidOperationException">A reading gave other items than the first; nothing was written.</exception>
+    /// <exception cref="H3YunException">A lookup failed; nothing was written.</exception>
+    public static async Task<UpsertPlan> PlanUpsertAsync(
+        this H3YunClient client,
+        H3FormShape form,
+        Func<IEnumerable<IReadOnlyDictionary<string, object?>>> readItems,
+        IReadOnlyList<string> key,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(readItems);
+        ArgumentNullException.ThrowIfNull(key);
+        var engine = new UpsertEngine(client, new UntypedUpsertSource(form, readItems, key, client.Settings.TimeZone));
         return new UpsertPlan(engine, await engine.PlanAsync(cancellationToken).ConfigureAwait(false));
     }
 }
 
 /// <summary>
-/// What an upsert found to do, before any write (<see cref="UntypedUpsert.PlanUpsertAsync"/>): per item, the record to
+/// What an upsert found to do, before any write (<see cref="UntypedUpsert.PlanUpsertAsync(H3YunClient, H3FormShape, IEnumerable{IReadOnlyDictionary{string, object}}, IReadOnlyList{string}, CancellationToken)"/>): per item, the record to
 /// create, the fields to update, or nothing. Apply it once, soon: what H3Yun holds may change meanwhile, and a plan
 /// applied late writes what it found then (a record created meanwhile by someone else is created twice).
 /// </summary>
@@ -100,13 +131,13 @@ public sealed class UpsertPlan
     public IReadOnlyList<UpsertItemResult> Items => _plan.Items;
 
     /// <summary>The number of records to create.</summary>
-    public int ToCreate => _plan.Creates.Count;
+    public int ToCreate => _plan.Count(UpsertOutcome.Created);
 
     /// <summary>The number of records to update.</summary>
-    public int ToUpdate => _plan.Items.Count(static i => i.Outcome == UpsertOutcome.Updated);
+    public int ToUpdate => _plan.Count(UpsertOutcome.Updated);
 
     /// <summary>The number of records that already hold the items' values.</summary>
-    public int Unchanged => _plan.Items.Count(static i => i.Outcome == UpsertOutcome.Unchanged);
+    public int Unchanged => _plan.Count(UpsertOutcome.Unchanged);
 
     /// <summary>The LoadBizObjects requests the lookups took.</summary>
     public int LookupRequests => _plan.Lookups;
@@ -120,7 +151,7 @@ public sealed class UpsertPlan
     public int WriteRequests(int createBatchSize) =>
         ((ToCreate + Math.Max(1, createBatchSize) - 1) / Math.Max(1, createBatchSize)) + ToUpdate;
 
-    /// <summary>Writes the plan: creates in batches, then an update per changed record; reports each item as it is done.</summary>
+    /// <summary>Writes the plan, reading the items once more: creates in batches and an update per changed record, in the items' order; reports each item as it is done.</summary>
     /// <param name="submit"><see langword="false"/> creates drafts.</param>
     /// <param name="progress">Told each item's result as its write ends; called on the writing flow, in order.</param>
     /// <param name="cancellationToken">Cancels the writes; run the whole upsert again to finish.</param>

@@ -14,13 +14,13 @@ namespace H3Yun;
 internal sealed class UntypedUpsertSource : UpsertSource
 {
     private readonly H3FormShape _form;
-    private readonly IReadOnlyList<IReadOnlyDictionary<string, object?>> _items;
+    private readonly Func<IEnumerable<IReadOnlyDictionary<string, object?>>> _read;
     private readonly TimeZoneInfo _zone;
 
-    public UntypedUpsertSource(H3FormShape form, IReadOnlyList<IReadOnlyDictionary<string, object?>> items, IReadOnlyList<string> key, TimeZoneInfo zone)
+    public UntypedUpsertSource(H3FormShape form, Func<IEnumerable<IReadOnlyDictionary<string, object?>>> read, IReadOnlyList<string> key, TimeZoneInfo zone)
     {
         _form = form;
-        _items = items;
+        _read = read;
         _zone = zone;
         if (key.Count == 0 || key.Distinct(StringComparer.Ordinal).Count() != key.Count)
         {
@@ -42,23 +42,33 @@ internal sealed class UntypedUpsertSource : UpsertSource
         }
 
         KeyCodes = key;
-
-        // Every value is checked before anything is looked up: a bad one names its item and field.
-        for (var i = 0; i < items.Count; i++)
-        {
-            _ = CreateBody(i);
-        }
     }
 
     public override string SchemaCode => _form.SchemaCode;
 
     public override IReadOnlyList<string> KeyCodes { get; }
 
-    public override int Count => _items.Count;
-
-    public override ReadOnlyMemory<byte> CreateBody(int index)
+    public override IEnumerable<UpsertItem> Read()
     {
-        var item = _items[index];
+        var index = 0;
+        foreach (var values in _read() ?? throw new InvalidOperationException("The items' reader returned null; it must return the items, read from the first."))
+        {
+            yield return new Item(this, values ?? throw new ArgumentException($"Item {index} is null."), index);
+            index++;
+        }
+    }
+
+    public override (string? ObjectId, ReadOnlyMemory<byte> Values) ReadStored(JsonElement stored) =>
+        ReadContext.With(_zone, static state => state.Item1.Read(state.stored), (this, stored));
+
+    private (string? ObjectId, ReadOnlyMemory<byte> Values) Read(JsonElement stored)
+    {
+        var objectId = stored.TryGetProperty(SystemFields.ObjectId, out var id) ? BizValueReader.ReadString(id, SystemFields.ObjectId) : null;
+        return (objectId, Write(_form.Fields, ReadValues(_form.Fields, stored), -1));
+    }
+
+    private ReadOnlyMemory<byte> CreateBody(IReadOnlyDictionary<string, object?> item, int index)
+    {
         foreach (var code in item.Keys)
         {
             if (!_form.ByCode.ContainsKey(code))
@@ -68,19 +78,6 @@ internal sealed class UntypedUpsertSource : UpsertSource
         }
 
         return Write(_form.Fields, item, index);
-    }
-
-    // An untyped item's child tables are given whole: the update sends them whole, and they replace the stored rows.
-    public override ReadOnlyMemory<byte> UpdateBody(int index, string objectId, IReadOnlyCollection<string> changed) =>
-        Only(CreateBody(index), changed);
-
-    public override (string? ObjectId, ReadOnlyMemory<byte> Values) ReadStored(JsonElement stored) =>
-        ReadContext.With(_zone, static state => state.Item1.Read(state.stored), (this, stored));
-
-    private (string? ObjectId, ReadOnlyMemory<byte> Values) Read(JsonElement stored)
-    {
-        var objectId = stored.TryGetProperty(SystemFields.ObjectId, out var id) ? BizValueReader.ReadString(id, SystemFields.ObjectId) : null;
-        return (objectId, Write(_form.Fields, ReadValues(_form.Fields, stored), -1));
     }
 
     /// <summary>A stored record's or row's values of the fields given, as an item holds them; absent fields are left out.</summary>
@@ -319,6 +316,14 @@ internal sealed class UntypedUpsertSource : UpsertSource
     };
 
     private static InvalidCastException Wrong(object value) => new($"a {value.GetType().Name} was given");
+
+    private sealed class Item(UntypedUpsertSource source, IReadOnlyDictionary<string, object?> values, int index) : UpsertItem
+    {
+        // An untyped item's child tables are given whole: the update sends them whole, and they replace the stored rows.
+        public override ReadOnlyMemory<byte> UpdateBody(string objectId, IReadOnlyCollection<string> changed) => Only(CreateBody, changed);
+
+        protected override ReadOnlyMemory<byte> WriteCreateBody() => source.CreateBody(values, index);
+    }
 
     private static string Expected(H3FieldKind kind) => kind switch
     {

@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace H3Yun;
 
 /// <summary>
-/// What <see cref="UpsertEngine"/> needs from the items, typed or not: each item as the JSON a create sends, the
-/// body of an update of some of its fields, and a stored record in the same JSON form, so that values compare as
-/// the serializer writes them.
+/// What <see cref="UpsertEngine"/> needs from the items, typed or not: the items read from the start, as often as the
+/// engine asks (once to map the keys, once to compare, once to write), so that only the key map stays in memory; a
+/// stored record in the same JSON form as an item, so that values compare as the serializer writes them.
 /// </summary>
 internal abstract class UpsertSource
 {
@@ -13,14 +13,9 @@ internal abstract class UpsertSource
 
     public abstract IReadOnlyList<string> KeyCodes { get; }
 
-    public abstract int Count { get; }
-
-    /// <summary>The item as CreateBizObject(s) sends it: its assigned fields, child tables whole.</summary>
-    public abstract ReadOnlyMemory<byte> CreateBody(int index);
-
-    /// <summary>The UpdateBizObject body sending the fields <paramref name="changed"/>, by the rules of updates.</summary>
-    /// <exception cref="InvalidOperationException">The update would send a child table whose rows are not whole.</exception>
-    public abstract ReadOnlyMemory<byte> UpdateBody(int index, string objectId, IReadOnlyCollection<string> changed);
+    /// <summary>Reads the items from the first; each reading must give the same items in the same order.</summary>
+    /// <exception cref="ArgumentException">An item does not fit the form.</exception>
+    public abstract IEnumerable<UpsertItem> Read();
 
     /// <summary>A record H3Yun returned, as its id and the JSON a create of it would send (every present field).</summary>
     public abstract (string? ObjectId, ReadOnlyMemory<byte> Values) ReadStored(JsonElement stored);
@@ -43,4 +38,20 @@ internal abstract class UpsertSource
             json.WriteEndObject();
         });
     }
+}
+
+/// <summary>One item of an <see cref="UpsertSource"/> reading.</summary>
+internal abstract class UpsertItem
+{
+    private ReadOnlyMemory<byte>? _createBody;
+
+    /// <summary>The item as CreateBizObject(s) sends it: its assigned fields, child tables whole.</summary>
+    /// <exception cref="ArgumentException">A value does not fit its field.</exception>
+    public ReadOnlyMemory<byte> CreateBody => _createBody ??= WriteCreateBody();
+
+    /// <summary>The UpdateBizObject body sending the fields <paramref name="changed"/>, by the rules of updates.</summary>
+    /// <exception cref="InvalidOperationException">The update would send a child table whose rows are not whole.</exception>
+    public abstract ReadOnlyMemory<byte> UpdateBody(string objectId, IReadOnlyCollection<string> changed);
+
+    protected abstract ReadOnlyMemory<byte> WriteCreateBody();
 }
