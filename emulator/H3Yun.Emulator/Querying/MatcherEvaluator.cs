@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using H3Yun.Emulator.Schemas;
 
@@ -61,7 +62,11 @@ internal static class MatcherEvaluator
         };
     }
 
-    /// <summary>A multi-value field (an array, or H3Yun's ";"-joined text) is in the set when any of its values is.</summary>
+    /// <summary>
+    /// A multi-value field (an array, or H3Yun's ";"-joined text) is in the set when any of its values is. The set's
+    /// texts are hashed once per query (an upsert's lookup is 500 values against every record): a value that compares
+    /// as text is in the set exactly when its text is; only numbers, dates and booleans are compared one by one.
+    /// </summary>
     private static bool IsIn(JsonNode? field, JsonNode? value, bool asDate)
     {
         if (field is null)
@@ -69,8 +74,42 @@ internal static class MatcherEvaluator
             return false;
         }
 
-        var candidates = value is JsonArray array ? array.ToList() : [value];
-        return ValuesOf(field).Any(part => candidates.Any(candidate => ValueComparer.AreEqual(part, candidate, asDate)));
+        var set = value is null ? null : Sets.GetValue(value, static node => new CandidateSet(node));
+        foreach (var part in ValuesOf(field))
+        {
+            if (set is null)
+            {
+                if (ValueComparer.AreEqual(part, null, asDate))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (ValueComparer.Text(part) is { } text && set.Texts.Contains(text))
+            {
+                return true;
+            }
+
+            if (!ValueComparer.ComparesAsText(part) && set.Nodes.Exists(candidate => ValueComparer.AreEqual(part, candidate, asDate)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly ConditionalWeakTable<JsonNode, CandidateSet> Sets = new();
+
+    private sealed class CandidateSet(JsonNode value)
+    {
+        public List<JsonNode?> Nodes { get; } = value is JsonArray array ? [.. array] : [value];
+
+        public HashSet<string> Texts { get; } = value is JsonArray array
+            ? [.. array.Select(ValueComparer.Text).OfType<string>()]
+            : [.. new[] { ValueComparer.Text(value) }.OfType<string>()];
     }
 
     private static IEnumerable<JsonNode?> ValuesOf(JsonNode field)

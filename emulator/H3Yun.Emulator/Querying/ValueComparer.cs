@@ -47,6 +47,17 @@ internal static class ValueComparer
         return string.CompareOrdinal(leftText, rightText);
     }
 
+    /// <summary>
+    /// Whether a value compares with every other as its ordinal text: it reads as no number, date or boolean, so
+    /// <see cref="Compare"/> never takes another branch for it, and it equals exactly the values of the same text.
+    /// </summary>
+    public static bool ComparesAsText(JsonNode? node) =>
+        Text(node) is { } text
+        && !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        && !(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+        && !H3DateText.TryParse(text, out _)
+        && !LenientJson.TryReadBool(node, out _);
+
     public static bool AreEqual(JsonNode? left, JsonNode? right, bool asDate) =>
         left is null || right is null
             ? left is null && right is null
