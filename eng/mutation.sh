@@ -3,15 +3,16 @@
 #
 #   eng/mutation.sh PART [-m GLOB]... [--concurrency N]
 #
-# PART: runtime | generator | emulator | cli | sync. -m limits the run to files matching a glob (relative to the part's
-# project, e.g. -m "**/Json/*.cs"), so that a part can be measured in pieces of under an hour on two cores.
+# PART: runtime | generator | emulator | cli | sync | spreadsheets (the import's reading and writing). -m limits the
+# run to files matching a glob (relative to the part's project, e.g. -m "**/Json/*.cs"), so that a part can be
+# measured in pieces of under an hour on two cores.
 # Writes Stryker's reports under the test project's StrykerOutput/, prints the score per file, and exits non-zero
 # when the part's score is under the threshold (80%, or H3YUN_MUTATION_THRESHOLD).
 # docs/contributing/testing.md has the current figures and the commit each was measured at.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-part=${1:?"usage: eng/mutation.sh runtime|generator|emulator|cli|sync [-m GLOB]... [--concurrency N]"}
+part=${1:?"usage: eng/mutation.sh runtime|generator|emulator|cli|sync|spreadsheets [-m GLOB]... [--concurrency N]"}
 shift
 case "$part" in
     runtime)   tests=tests/H3Yun.Runtime.Tests;    project=H3Yun.Runtime.csproj ;;
@@ -19,7 +20,8 @@ case "$part" in
     emulator)  tests=tests/H3Yun.Emulator.Tests;   project=H3Yun.Emulator.csproj ;;
     cli)       tests=tests/H3Yun.Cli.Tests;        project=H3Yun.Cli.csproj ;;
     sync)      tests=tests/H3Yun.Sync.Tests;       project=H3Yun.Sync.csproj ;;
-    *) echo "Unknown part '$part': runtime, generator, emulator, cli or sync." >&2; exit 2 ;;
+    spreadsheets) tests=tests/H3Yun.Spreadsheets.Tests; project=H3Yun.Spreadsheets.csproj ;;
+    *) echo "Unknown part '$part': runtime, generator, emulator, cli, sync or spreadsheets." >&2; exit 2 ;;
 esac
 threshold=${H3YUN_MUTATION_THRESHOLD:-80}
 

@@ -24,6 +24,13 @@ if (args is ["--upsert", var items])
     return;
 }
 
+// dotnet run -c Release --project benchmarks/H3Yun.Benchmarks -- --import 10000 100000   (h3yun import's memory; see ImportMemoryBenchmark)
+if (args is ["--import", .. var rows] && rows.Length > 0)
+{
+    await ImportMemoryBenchmark.RunAsync([.. rows.Select(size => int.Parse(size, System.Globalization.CultureInfo.InvariantCulture))]).ConfigureAwait(false);
+    return;
+}
+
 // dotnet run -c Release --project benchmarks/H3Yun.Benchmarks -- --export 10000 100000   (h3yun export's writing; see ExportWriteBenchmark)
 if (args is ["--export", .. var sizes] && sizes.Length > 0)
 {
