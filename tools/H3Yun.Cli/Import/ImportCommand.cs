@@ -66,7 +66,7 @@ internal static class ImportCommand
     private static async Task<int> RunAsync(ImportRequest request, Func<H3YunClientOptions> clientOptions, CliConsole console, CancellationToken cancellationToken)
     {
         var schemas = FindSchemas(request, console);
-        var file = ImportFile.Read(schemas[request.Form].Path, request, console);
+        using var file = ImportFile.Read(schemas[request.Form].Path, request, console);
         await console.Error.WriteLineAsync(
             $"Read {N(file.Count)} row(s) from {console.Show(request.File)} ({file.Main.Sheet}){file.ChildSummary}; every cell converted.").ConfigureAwait(false);
         if (file.Main.UnmatchedColumns.Count > 0)

@@ -9,14 +9,14 @@ namespace H3Yun.Cli.Import;
 /// table's rows (a sheet named as the table, or <c>--child TABLE=SOURCE</c>), attached to their records by the key
 /// columns. Every problem of every sheet is printed, located, and stops the import. The records' sheet is streamed
 /// again for each reading of <see cref="ReadItems"/>; only its rows' numbers and keys are held, and the child tables'
-/// rows.
+/// rows are spooled to temporary files (<see cref="ChildRowSpool"/>).
 /// </summary>
-internal sealed class ImportFile
+internal sealed class ImportFile : IDisposable
 {
     private readonly List<int> _rows = [];
     private readonly List<string> _keys = [];
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-    private readonly List<(string Code, Dictionary<int, List<IReadOnlyDictionary<string, object?>>> Rows)> _children = [];
+    private readonly List<(string Code, ChildRowSpool Rows)> _children = [];
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _associations = new(StringComparer.Ordinal);
 
     private ImportFile(SpreadsheetReader main, H3FormShape shape)
@@ -71,48 +71,55 @@ internal sealed class ImportFile
         }
 
         var file = new ImportFile(main!, SpreadsheetForms.Shape(schemaFile));
-        var keyCodes = main!.KeyCodes;
-        foreach (var row in main.Rows())
+        try
         {
-            file._rows.Add(row.Row);
-            file._keys.Add(KeyText(row.Values, keyCodes));
-        }
-
-        var byKey = new Dictionary<string, int>(children.Count == 0 ? 0 : file._keys.Count, StringComparer.Ordinal);
-        for (var i = 0; i < (children.Count == 0 ? 0 : file._keys.Count); i++)
-        {
-            byKey.TryAdd(file._keys[i], i);
-        }
-
-        var summary = new List<string>();
-        foreach (var (table, reader, source) in children)
-        {
-            var rows = new Dictionary<int, List<IReadOnlyDictionary<string, object?>>>();
-            foreach (var row in reader!.Rows())
+            var keyCodes = main!.KeyCodes;
+            foreach (var row in main.Rows())
             {
-                var key = KeyText(row.Values, keyCodes);
-                if (!byKey.TryGetValue(key, out var index))
-                {
-                    errors.Add(new SpreadsheetError(source, row.Row, reader.Columns.First(c => c.FieldCode == keyCodes[0]).Header, Display(key), $"the key of a record in {main.Sheet} (no row there has it)"));
-                    continue;
-                }
-
-                (rows.TryGetValue(index, out var list) ? list : rows[index] = []).Add(
-                    row.Values.Where(v => !keyCodes.Contains(v.Key)).ToDictionary(static v => v.Key, static v => v.Value, StringComparer.Ordinal));
+                file._rows.Add(row.Row);
+                file._keys.Add(KeyText(row.Values, keyCodes));
             }
 
-            file._children.Add((table.Code, rows));
-            file._names[table.Code] = table.DisplayName ?? table.Code;
-            summary.Add($"{ImportCommand.N(reader.RowCount)} {table.DisplayName ?? table.Code} row(s) from {source}");
-        }
+            var byKey = new Dictionary<string, int>(children.Count == 0 ? 0 : file._keys.Count, StringComparer.Ordinal);
+            for (var i = 0; i < (children.Count == 0 ? 0 : file._keys.Count); i++)
+            {
+                byKey.TryAdd(file._keys[i], i);
+            }
 
-        if (errors.Count > 0)
+            var summary = new List<string>();
+            foreach (var (table, reader, source) in children)
+            {
+                var rows = new ChildRowSpool();
+                file._children.Add((table.Code, rows));
+                foreach (var row in reader!.Rows())
+                {
+                    var key = KeyText(row.Values, keyCodes);
+                    if (!byKey.TryGetValue(key, out var index))
+                    {
+                        errors.Add(new SpreadsheetError(source, row.Row, reader.Columns.First(c => c.FieldCode == keyCodes[0]).Header, Display(key), $"the key of a record in {main.Sheet} (no row there has it)"));
+                        continue;
+                    }
+
+                    rows.Add(index, row.Values.Where(v => !keyCodes.Contains(v.Key)).ToDictionary(static v => v.Key, static v => v.Value, StringComparer.Ordinal));
+                }
+
+                file._names[table.Code] = table.DisplayName ?? table.Code;
+                summary.Add($"{ImportCommand.N(reader.RowCount)} {table.DisplayName ?? table.Code} row(s) from {source}");
+            }
+
+            if (errors.Count > 0)
+            {
+                Fail(errors, request, console);
+            }
+
+            file.ChildSummary = summary.Count == 0 ? string.Empty : ", with " + string.Join(" and ", summary);
+            return file;
+        }
+        catch
         {
-            Fail(errors, request, console);
+            file.Dispose(); // the spooled child rows' files
+            throw;
         }
-
-        file.ChildSummary = summary.Count == 0 ? string.Empty : ", with " + string.Join(" and ", summary);
-        return file;
     }
 
     /// <summary>
@@ -127,7 +134,7 @@ internal sealed class ImportFile
             var item = new Dictionary<string, object?>(row.Values, StringComparer.Ordinal);
             foreach (var (code, rows) in _children)
             {
-                item[code] = rows.GetValueOrDefault(index) ?? [];
+                item[code] = rows.RowsOf(index);
             }
 
             foreach (var (field, ids) in _associations)
@@ -142,6 +149,8 @@ internal sealed class ImportFile
             yield return item;
         }
     }
+
+    public void Dispose() => _children.ForEach(static c => c.Rows.Dispose());
 
     /// <summary>From the next reading on, replaces the values of the association <paramref name="field"/> by the ids they map to.</summary>
     public void MapAssociation(string field, IReadOnlyDictionary<string, string> ids) => _associations[field] = ids;
