@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace H3Yun.Cli.Import;
@@ -42,7 +43,10 @@ internal sealed class ChildRowSpool : IDisposable
                         json.WriteNumber(code, number);
                         break;
                     case decimal number:
-                        json.WriteNumber(code, number);
+                        // As {"d":"1.50"}: a decimal comes back a decimal, with its scale, never a long.
+                        json.WriteStartObject(code);
+                        json.WriteString("d", number.ToString(CultureInfo.InvariantCulture));
+                        json.WriteEndObject();
                         break;
                     default:
                         throw new InvalidOperationException($"A child row's value of {code} is a {value.GetType().Name}, which the spreadsheet reader does not give.");
@@ -78,8 +82,8 @@ internal sealed class ChildRowSpool : IDisposable
                     JsonValueKind.String => m.Value.GetString(),
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
-                    JsonValueKind.Number when m.Value.TryGetInt64(out var whole) && !m.Value.GetRawText().Contains('.', StringComparison.Ordinal) => whole,
-                    JsonValueKind.Number => m.Value.GetDecimal(),
+                    JsonValueKind.Number => m.Value.GetInt64(),
+                    JsonValueKind.Object => decimal.Parse(m.Value.GetProperty("d").GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
                     _ => (object?)null,
                 },
                 StringComparer.Ordinal));
