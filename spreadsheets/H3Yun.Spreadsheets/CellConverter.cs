@@ -83,8 +83,9 @@ internal static class CellConverter
                 expected = value is null ? (field.DataType == BizDataType.Unit ? "one person's or department's id" : "one record's ObjectId") : null;
                 break;
             case BizDataType.UnitArray or BizDataType.Unit or BizDataType.Association:
-                value = Text(cell) is { } ids ? string.Join(";", Split(ids)) : null;
-                expected = value is null ? (field.DataType == BizDataType.Association ? "records' ObjectIds separated by ';'" : "ids of people or departments separated by ';'") : null;
+                // Any text is a list of ids, possibly of none.
+                value = string.Join(";", Split(Text(cell)!));
+                expected = null;
                 break;
             case BizDataType.String or BizDataType.ShortString:
                 return TryText(field, cell, out value, out expected);

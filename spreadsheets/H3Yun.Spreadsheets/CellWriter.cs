@@ -44,7 +44,7 @@ internal static class CellWriter
                     {
                         "TRUE" or "1" or "是" => true,
                         "FALSE" or "0" or "否" => false,
-                        var text => text,
+                        _ => Text(other),
                     },
                 };
             case BizDataType.Double:

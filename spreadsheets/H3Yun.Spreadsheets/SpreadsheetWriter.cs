@@ -76,6 +76,11 @@ public sealed class SpreadsheetWriter
                 throw new SpreadsheetException($"The key '{name}' of {form.SchemaCode} is a {Kind(key)} field, which a spreadsheet does not hold exactly; choose a text, number, date or option field.");
             }
 
+            if (Header(form.Fields, key) is null)
+            {
+                throw new SpreadsheetException($"The key '{name}' of {form.SchemaCode} has no header that reads back as it: {Unreadable}; rename one of them.");
+            }
+
             if (!keys.Contains(key))
             {
                 keys.Add(key);
@@ -114,14 +119,8 @@ public sealed class SpreadsheetWriter
         {
             if (field.DataType == BizDataType.BizObjectArray)
             {
-                if (form.Children.FirstOrDefault(c => c.SchemaCode == field.Code) is { } child)
-                {
-                    childForms.Add(child);
-                }
-                else
-                {
-                    skipped.Add(Describe(field) + ": the schema has no ChildSchema for it");
-                }
+                // The schema reader refuses a child table without its ChildSchema.
+                childForms.Add(form.Children.First(c => c.SchemaCode == field.Code));
             }
             else if (CellWriter.CanWrite(field))
             {
@@ -138,7 +137,14 @@ public sealed class SpreadsheetWriter
         main.Add(ObjectIdHeader, ObjectIdHeader, (row, _) => Id(row));
         foreach (var field in fields)
         {
-            main.Add(Header(form.Fields, field), field.Code, (row, _) => CellWriter.Value(row, field));
+            if (Header(form.Fields, field) is { } header)
+            {
+                main.Add(header, field.Code, (row, _) => CellWriter.Value(row, field));
+            }
+            else
+            {
+                skipped.Add($"{Describe(field)}: {Unreadable}");
+            }
         }
 
         var children = new List<(SheetForm, Layout)>();
@@ -149,22 +155,26 @@ public sealed class SpreadsheetWriter
             foreach (var key in keys)
             {
                 // The parent's key under its header on the form's sheet; prefixed with the form's sheet should a child field have that name.
-                var header = Header(form.Fields, key);
+                var header = Header(form.Fields, key)!;
                 main.ParentMembers.Add(key.Code);
                 main.ParentMembers.Add(key.Code + SystemFieldCodes.CompanionSuffix);
-                layout.Add(Find(child.Fields, header) is null && header != ObjectIdHeader ? header : main.Sheet + "." + header, key.Code, (_, parent) => CellWriter.Value(parent, key));
+                layout.Add(Find(child.Fields, header) is null ? header : main.Sheet + "." + header, key.Code, (_, parent) => CellWriter.Value(parent, key));
             }
 
             layout.Add(ObjectIdHeader, ObjectIdHeader, (row, _) => Id(row));
             foreach (var field in child.Fields)
             {
-                if (CellWriter.CanWrite(field))
+                if (!CellWriter.CanWrite(field))
                 {
-                    layout.Add(Header(child.Fields, field), field.Code, (row, _) => CellWriter.Value(row, field));
+                    skipped.Add($"{Describe(field)} of the child table {child.DisplayName ?? child.SchemaCode}");
+                }
+                else if (Header(child.Fields, field) is { } header)
+                {
+                    layout.Add(header, field.Code, (row, _) => CellWriter.Value(row, field));
                 }
                 else
                 {
-                    skipped.Add($"{Describe(field)} of the child table {child.DisplayName ?? child.SchemaCode}");
+                    skipped.Add($"{Describe(field)} of the child table {child.DisplayName ?? child.SchemaCode}: {Unreadable}");
                 }
             }
 
@@ -488,9 +498,12 @@ public sealed class SpreadsheetWriter
         fields.FirstOrDefault(f => string.Equals(f.DisplayName, name.Trim(), StringComparison.Ordinal))
         ?? fields.FirstOrDefault(f => string.Equals(f.Code, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    // The display name when it reads back as this field, else the code.
-    private static string Header(IReadOnlyList<SheetField> fields, SheetField field) =>
-        field.DisplayName is { } name && Find(fields, name) == field && name != ObjectIdHeader && name != ParentObjectIdHeader ? name : field.Code;
+    // The first of the display name, the code and the code in lower case that reads back as this field (the reader
+    // matches display names first, exactly, then codes in any case), so that another field's display name that is this
+    // field's code does not take its column; null when none does.
+    private static string? Header(IReadOnlyList<SheetField> fields, SheetField field) =>
+        new[] { field.DisplayName, field.Code, field.Code.ToLowerInvariant() }
+            .FirstOrDefault(name => name is not null && name != ObjectIdHeader && name != ParentObjectIdHeader && Find(fields, name) == field);
 
     private static string SheetName(string? displayName, string schemaCode, HashSet<string> taken)
     {
@@ -511,6 +524,8 @@ public sealed class SpreadsheetWriter
         taken.Add(unique);
         return unique;
     }
+
+    private const string Unreadable = "no header reads back as it (another field's display name is its code, and one in lower case)";
 
     private static string Kind(SheetField field) => field.DataType + (field.Multiple ? " (multiple)" : string.Empty);
 

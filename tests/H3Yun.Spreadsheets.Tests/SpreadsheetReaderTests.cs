@@ -334,6 +334,118 @@ public sealed class SpreadsheetReaderTests : IDisposable
         Assert.Equal(20_000, count);
     }
 
+    [Fact]
+    public void A_row_with_a_value_right_of_the_last_header_is_refused_and_empty_cells_there_are_not()
+    {
+        var file = Csv("订单号,金额\nSO-1,1,extra\nSO-2,2,\nSO-3,3,,x\nSO-4\n", new UTF8Encoding(false));
+
+        var ex = Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, file));
+
+        Assert.Equal([2, 4], ex.Errors.Select(e => e.Row));
+        Assert.All(ex.Errors, e => Assert.Equal("no cells right of the last header (column 2)", e.Expected));
+    }
+
+    [Fact]
+    public void Fields_limit_the_columns_read_to_those_named_and_the_keys()
+    {
+        var file = Csv("订单号,金额,数量\nSO-1,1.5,2\n", new UTF8Encoding(false));
+
+        var reader = SpreadsheetReader.Open(SchemaFile, file, new() { Keys = ["订单号"], Fields = ["金额"] });
+
+        Assert.Equal(["订单号", "金额"], reader.Columns.Select(c => c.Header));
+        Assert.Equal(["F0000001", "F0000002"], Assert.Single(reader.Rows()).Values.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_field_named_that_the_form_lacks_or_the_sheet_has_no_column_for_is_refused()
+    {
+        var file = Csv("订单号,金额\nSO-1,1.5\n", new UTF8Encoding(false));
+
+        var ex = Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, file, new() { Fields = ["运费", "数量"] }));
+
+        Assert.Equal(
+            ["sheet.csv, row 1, value '运费': expected a field of D000900Order to import, by code or display name",
+             "sheet.csv, row 1, value '数量': expected a column for the field F0000003 (数量), which is to be imported"],
+            ex.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void A_child_table_the_form_lacks_is_refused_with_the_tables_it_has()
+    {
+        var file = Csv("订单号\nSO-1\n", new UTF8Encoding(false));
+
+        var error = Assert.Single(Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, file, new() { ChildTable = "明细" })).Errors);
+
+        Assert.Equal("sheet.csv, row 0, value '明细': expected a child table of D000900Order: it has none", error.ToString());
+    }
+
+    [Fact]
+    public void A_missing_file_and_a_file_of_another_kind_are_refused()
+    {
+        var missing = Path.Combine(_folder, "none.csv");
+        var text = Path.Combine(_folder, "sheet.txt");
+        File.WriteAllText(text, "订单号\nSO-1\n");
+
+        var absent = Assert.Single(Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, missing)).Errors);
+        var other = Assert.Single(Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, text)).Errors);
+
+        Assert.Equal($"none.csv, row 0, value '{missing}': expected an existing file", absent.ToString());
+        Assert.Equal("sheet.txt, row 0, value '.txt': expected an .xlsx or .csv file", other.ToString());
+    }
+
+    [Fact]
+    public void The_message_lists_twenty_errors_and_counts_the_rest()
+    {
+        var file = Csv("订单号,金额\n" + string.Concat(Enumerable.Range(0, 25).Select(i => $"SO-{i},x{i}\n")), new UTF8Encoding(false));
+
+        var ex = Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, file, new() { MaxErrors = 22 }));
+
+        var lines = ex.Message.Split(Environment.NewLine);
+        Assert.Equal(22, ex.Errors.Count);
+        Assert.Equal("The spreadsheet has 25 problem(s); nothing was read:", lines[0]);
+        Assert.Equal("  sheet.csv, row 2, column '金额', value 'x0': expected a number", lines[1]);
+        Assert.Equal("  sheet.csv, row 21, column '金额', value 'x19': expected a number", lines[20]);
+        Assert.Equal("  … and 5 more", lines[21]);
+        Assert.Equal(22, lines.Length);
+    }
+
+    [Fact]
+    public void Twenty_errors_are_all_listed()
+    {
+        var file = Csv("订单号,金额\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"SO-{i},x\n")), new UTF8Encoding(false));
+
+        var ex = Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, file));
+
+        Assert.Equal(21, ex.Message.Split(Environment.NewLine).Length);
+        Assert.DoesNotContain("more", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_large_UTF8_CSV_whose_characters_cross_the_read_blocks_is_checked_to_the_byte()
+    {
+        // 33-byte lines of 3-byte characters: a character crosses the 64 KiB boundary of the check's blocks.
+        var text = "订单号,金额\n" + string.Concat(Enumerable.Repeat("中中中中中中中中中中,1\n", 2200));
+        var good = new UTF8Encoding(false).GetBytes(text);
+        File.WriteAllBytes(Path.Combine(_folder, "large.csv"), good);
+        File.WriteAllBytes(Path.Combine(_folder, "broken.csv"), [.. good, 0xFF, (byte)'\n']);
+
+        Assert.Equal(2200, SpreadsheetReader.Open(SchemaFile, Path.Combine(_folder, "large.csv"), new() { Encoding = CsvEncoding.Utf8 }).RowCount);
+        var error = Assert.Single(Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, Path.Combine(_folder, "broken.csv"), new() { Encoding = CsvEncoding.Utf8 })).Errors);
+        Assert.Equal(2202, error.Row);
+        Assert.Equal($"byte {good.Length}", error.Value);
+    }
+
+    [Fact]
+    public void A_CSV_read_as_GB18030_only_that_is_not_is_refused_as_GB18030()
+    {
+        File.WriteAllBytes(Path.Combine(_folder, "sheet.csv"), [.. Gb18030.GetBytes("订单号\nSO-1\n"), 0xFF, (byte)'\n']);
+
+        var error = Assert.Single(Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, Path.Combine(_folder, "sheet.csv"), new() { Encoding = CsvEncoding.Gb18030 })).Errors);
+
+        Assert.Equal("GB18030", error.Expected);
+        Assert.Equal(3, error.Row);
+    }
+
     private static Dictionary<string, object?> Row(params (string Header, object? Value)[] cells) =>
         cells.ToDictionary(c => c.Header, c => c.Value);
 
