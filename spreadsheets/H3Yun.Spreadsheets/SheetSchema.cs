@@ -12,16 +12,6 @@ internal sealed record SheetField(string Code, string? DisplayName, BizDataType 
 /// </summary>
 internal static class SheetSchema
 {
-    /// <summary>Reads the top-level fields of a schema file (child tables are in <see cref="ReadForm"/>).</summary>
-    /// <param name="path">The schema file.</param>
-    /// <returns>The form's code and fields.</returns>
-    /// <exception cref="SpreadsheetException">The file does not read as a schema.</exception>
-    public static (string SchemaCode, IReadOnlyList<SheetField> Fields) Read(string path)
-    {
-        var form = ReadForm(path);
-        return (form.SchemaCode, [.. form.Fields.Select(SheetField.Of)]);
-    }
-
     /// <summary>Reads a schema file whole: fields, option texts and child tables.</summary>
     /// <param name="path">The schema file.</param>
     /// <returns>The form.</returns>

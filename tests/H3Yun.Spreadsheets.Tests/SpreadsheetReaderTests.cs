@@ -446,6 +446,53 @@ public sealed class SpreadsheetReaderTests : IDisposable
         Assert.Equal(3, error.Row);
     }
 
+    [Fact]
+    public void A_workbook_without_worksheets_is_refused()
+    {
+        var file = Xlsx(Row(("订单号", "SO-1")));
+        EditWorkbook(file, xml => System.Text.RegularExpressions.Regex.Replace(xml, "<(\\w+:)?sheets>.*</(\\w+:)?sheets>", string.Empty, System.Text.RegularExpressions.RegexOptions.Singleline));
+
+        var error = Assert.Single(Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, file)).Errors);
+
+        Assert.Equal("an .xlsx workbook (an Office Open XML package): no worksheets", error.Expected);
+    }
+
+    [Fact]
+    public void A_workbooks_defined_names_are_not_taken_for_sheets()
+    {
+        var file = Xlsx(Row(("订单号", "SO-1")));
+        EditWorkbook(file, xml => xml.Replace("</workbook>", "<definedNames><definedName name=\"Total\">Sheet1!$A$1</definedName></definedNames></workbook>", StringComparison.Ordinal)
+            .Replace("</x:workbook>", "<x:definedNames><x:definedName name=\"Total\">Sheet1!$A$1</x:definedName></x:definedNames></x:workbook>", StringComparison.Ordinal));
+
+        var error = Assert.Single(Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, file, new() { Sheet = "明细" })).Errors);
+
+        Assert.Equal("a sheet of the workbook: Sheet1", error.Expected);
+        Assert.Contains("definedName", ReadEntry(file, "xl/workbook.xml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_exception_without_errors_says_the_spreadsheet_cannot_be_read()
+    {
+        Assert.Equal("The spreadsheet cannot be read.", new SpreadsheetException().Message);
+        Assert.Empty(new SpreadsheetException().Errors);
+    }
+
+    private static string ReadEntry(string file, string name)
+    {
+        using var zip = ZipFile.OpenRead(file);
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    private static void EditWorkbook(string file, Func<string, string> edit)
+    {
+        var xml = edit(ReadEntry(file, "xl/workbook.xml"));
+        using var zip = ZipFile.Open(file, ZipArchiveMode.Update);
+        zip.GetEntry("xl/workbook.xml")!.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry("xl/workbook.xml").Open());
+        writer.Write(xml);
+    }
+
     private static Dictionary<string, object?> Row(params (string Header, object? Value)[] cells) =>
         cells.ToDictionary(c => c.Header, c => c.Value);
 
