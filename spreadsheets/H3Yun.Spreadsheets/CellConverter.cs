@@ -5,15 +5,6 @@ namespace H3Yun.Spreadsheets;
 /// <summary>Converts one cell to its field's value in H3Yun's write format, or says what was expected.</summary>
 internal static class CellConverter
 {
-    private static readonly string[] DateFormats =
-    [
-        "yyyy/M/d", "yyyy/M/d H:mm", "yyyy/M/d H:mm:ss",
-        "yyyy-M-d", "yyyy-M-d H:mm", "yyyy-M-d H:mm:ss",
-        "yyyy年M月d日", "yyyy年M月d日 H:mm", "yyyy年M月d日 H:mm:ss", "yyyy年M月d日H:mm", "yyyy年M月d日H:mm:ss",
-        "yyyy年M月d日 H时m分", "yyyy年M月d日 H时m分s秒", "yyyy.M.d", "yyyy.M.d H:mm", "yyyy.M.d H:mm:ss",
-        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm",
-    ];
-
     /// <summary>Whether a column of the kind can be read from cells.</summary>
     public static bool CanRead(BizDataType type) => type is BizDataType.String or BizDataType.ShortString or BizDataType.Bool
         or BizDataType.Double or BizDataType.Int or BizDataType.Long or BizDataType.DateTime or BizDataType.Unit
@@ -141,18 +132,15 @@ internal static class CellConverter
             case double serial:
                 return FromSerial(serial);
             case string text:
+                // A plain number is an Excel serial; any other text is read as H3Yun's dates are (2026/1/5, 2026-01-05,
+                // 2026年1月5日, 2026.1.5, a time after any of them, ISO 8601).
                 text = text.Trim();
-                if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock))
-                {
-                    return clock;
-                }
-
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 {
                     return FromSerial(number);
                 }
 
-                if (H3Yun.Protocol.DateFormats.TryParse(text, out clock, out var instant))
+                if (H3Yun.Protocol.DateFormats.TryParse(text, out var clock, out var instant))
                 {
                     // An instant with an offset is H3Yun's clock time (China, UTC+8).
                     return instant is { } at ? at.ToOffset(TimeSpan.FromHours(8)).DateTime : clock;

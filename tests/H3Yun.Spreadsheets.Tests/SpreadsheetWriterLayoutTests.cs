@@ -23,7 +23,7 @@ public sealed class SpreadsheetWriterLayoutTests : IDisposable
             {
               "Name": "D000900Lines", "DisplayName": "订单2026汇总", "DataType": "BizObjectArray",
               "ChildSchema": {
-                "SchemaCode": "D000900Lines",
+                "SchemaCode": "D000900Lines", "DisplayName": "明细表",
                 "Properties": [ { "Name": "F0000021", "DisplayName": "产品", "DataType": "ShortString" } ]
               }
             },
@@ -37,6 +37,10 @@ public sealed class SpreadsheetWriterLayoutTests : IDisposable
             {
               "Name": "D000900Others", "DisplayName": "D000900Extra", "DataType": "BizObjectArray",
               "ChildSchema": { "SchemaCode": "D000900Others", "Properties": [ { "Name": "F0000041", "DataType": "String" } ] }
+            },
+            {
+              "Name": "D000900More", "DisplayName": "D000900Extra_2", "DataType": "BizObjectArray",
+              "ChildSchema": { "SchemaCode": "D000900More", "Properties": [ { "Name": "F0000061", "DataType": "String" } ] }
             },
             {
               "Name": "D000900Extra", "DataType": "BizObjectArray",
@@ -61,8 +65,9 @@ public sealed class SpreadsheetWriterLayoutTests : IDisposable
 
         Assert.Equal("订单2026汇总", writer.Sheet);
         var longName = "一个超过三十一个字符的很长很长很长很长很长很长很长的子表名字啊";
-        // A display name taken gives way to the SchemaCode; a SchemaCode taken too gets a number.
-        Assert.Equal(["D000900Lines", longName[..31], "D000900Extra", "D000900Extra_2"], writer.ChildSheets);
+        // The child table's field names it before its ChildSchema does; a display name taken gives way to the
+        // SchemaCode; a SchemaCode taken too gets the first number not taken.
+        Assert.Equal(["D000900Lines", longName[..31], "D000900Extra", "D000900Extra_2", "D000900Extra_3"], writer.ChildSheets);
     }
 
     [Fact]
@@ -148,7 +153,7 @@ public sealed class SpreadsheetWriterLayoutTests : IDisposable
         var result = await writer.WriteAsync(Path.Combine(_folder, "batches" + extension), Batches(), new Inline<SpreadsheetWriteProgress>(progress.Add));
 
         Assert.Equal([new(2, 3), new(3, 3), new(5, 4)], progress);
-        Assert.Equal([5L, 4L, 0L, 0L, 0L], result.Sheets.Select(s => s.Rows));
+        Assert.Equal([5L, 4L, 0L, 0L, 0L, 0L], result.Sheets.Select(s => s.Rows));
     }
 
     [Fact]
@@ -156,12 +161,27 @@ public sealed class SpreadsheetWriterLayoutTests : IDisposable
     {
         var writer = SpreadsheetWriter.Open(SchemaFile);
         var progress = new List<SpreadsheetWriteProgress>();
-        var records = Enumerable.Range(0, 1001).Select(i => Record($"o-{i}", 0)).ToList();
+        var odd = new List<SpreadsheetWriteProgress>();
 
-        var result = await writer.WriteAsync(Path.Combine(_folder, "list.csv"), records, new Inline<SpreadsheetWriteProgress>(progress.Add));
+        var result = await writer.WriteAsync(Path.Combine(_folder, "list.csv"), [.. Enumerable.Range(0, 1000).Select(i => Record($"o-{i}", 0))], new Inline<SpreadsheetWriteProgress>(progress.Add));
+        await writer.WriteAsync(Path.Combine(_folder, "odd.csv"), [.. Enumerable.Range(0, 501).Select(i => Record($"o-{i}", 0))], new Inline<SpreadsheetWriteProgress>(odd.Add));
 
-        Assert.Equal([new(500, 0), new(1000, 0), new(1001, 0)], progress);
-        Assert.Equal(1001, result.Sheets[0].Rows);
+        Assert.Equal([new(500, 0), new(1000, 0)], progress); // no empty batch after the last full one
+        Assert.Equal([new(500, 0), new(501, 0)], odd);
+        Assert.Equal(1000, result.Sheets[0].Rows);
+    }
+
+    [Theory]
+    [InlineData(".xlsx")]
+    [InlineData(".csv")]
+    public async Task A_write_cancelled_after_its_last_record_leaves_no_file(string extension)
+    {
+        var file = Path.Combine(_folder, "late" + extension);
+        using var cancel = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SpreadsheetWriter.Open(SchemaFile).WriteAsync(file, [Record("o-1", 1)], new Inline<SpreadsheetWriteProgress>(_ => cancel.Cancel()), cancel.Token));
+
+        Assert.Empty(Directory.EnumerateFiles(_folder, "*late*", new EnumerationOptions { AttributesToSkip = 0 }));
     }
 
     [Theory]
