@@ -280,7 +280,7 @@ public class ImportTests
         _ => null,
     };
 
-    private static List<Dictionary<string, object?>> Orders(int count) =>
+    internal static List<Dictionary<string, object?>> Orders(int count) =>
     [
         .. Enumerable.Range(1, count).Select(i => new Dictionary<string, object?>
         {
@@ -292,11 +292,11 @@ public class ImportTests
         }),
     ];
 
-    private static List<Dictionary<string, object?>> Lines(params (string Order, string Product, int Quantity)[] lines) =>
+    internal static List<Dictionary<string, object?>> Lines(params (string Order, string Product, int Quantity)[] lines) =>
         [.. lines.Select(l => new Dictionary<string, object?> { ["订单编号"] = l.Order, ["产品"] = l.Product, ["数量"] = l.Quantity })];
 
     /// <summary>A folder with the SalesOrder schema, an emulator, and h3yun import run against it.</summary>
-    private sealed class ImportSite : IAsyncDisposable
+    internal sealed class ImportSite : IAsyncDisposable
     {
         private ImportSite(H3YunEmulator emulator, TempFolder folder)
         {

@@ -19,11 +19,12 @@ internal static class AssociationKeys
         foreach (var association in request.Associations)
         {
             var (field, associatedForm, keyCode) = Resolve(association, request, schemas);
-            var header = file.NameOf(field);
             if (!file.Main.Columns.Any(c => c.FieldCode == field))
             {
-                throw new CliException($"--association {association}: the file has no column for {field} ({header}).");
+                throw new CliException($"--association {association}: the file has no column for {field}; add it, or leave out --association.");
             }
+
+            var header = file.NameOf(field);
 
             var values = file.ReadItems().SelectMany(item => ImportFile.AssociationValues(item.GetValueOrDefault(field))).Distinct(StringComparer.Ordinal).ToList();
             var ids = await LookUpAsync(client, associatedForm, keyCode, values, cancellationToken).ConfigureAwait(false);
