@@ -540,6 +540,42 @@ public sealed class SpreadsheetReaderTests : IDisposable
         Assert.Equal("sheet.csv, row 3, column '金额', value 'two': expected a number", error.ToString());
     }
 
+    [Fact]
+    public void A_formula_is_found_when_the_workbook_names_its_sheet_relative_to_xl_as_Excel_does()
+    {
+        var file = Xlsx(Row(("订单号", "SO-1"), ("金额", 2)));
+        AddFormula(file, "B2", "1+1");
+        EditEntry(file, "xl/_rels/workbook.xml.rels", xml => xml.Replace("\"/xl/worksheets/", "\"worksheets/", StringComparison.Ordinal));
+
+        var error = Assert.Single(Assert.Throws<SpreadsheetException>(() => SpreadsheetReader.Open(SchemaFile, file)).Errors);
+
+        Assert.Contains("Target=\"worksheets/sheet1.xml\"", ReadEntry(file, "xl/_rels/workbook.xml.rels"), StringComparison.Ordinal);
+        Assert.Equal("=1+1", error.Value);
+    }
+
+    [Fact]
+    public void A_column_without_a_header_is_neither_read_nor_listed()
+    {
+        var file = Csv("订单号,,金额\nSO-1,,2\n", new UTF8Encoding(false));
+
+        var reader = SpreadsheetReader.Open(SchemaFile, file);
+
+        Assert.Empty(reader.UnmatchedColumns);
+        Assert.Equal(["订单号", "金额"], reader.Columns.Select(c => c.Header));
+    }
+
+    [Fact]
+    public void A_workbook_broken_after_it_was_checked_is_refused_when_the_rows_are_read()
+    {
+        var file = Xlsx(Row(("订单号", "SO-1")));
+        var reader = SpreadsheetReader.Open(SchemaFile, file);
+        File.WriteAllText(file, "not a workbook any more");
+
+        var error = Assert.Single(Assert.Throws<SpreadsheetException>(() => reader.Rows().ToList()).Errors);
+
+        Assert.StartsWith("a readable file: ", error.Expected, StringComparison.Ordinal);
+    }
+
     private static string ReadEntry(string file, string name)
     {
         using var zip = ZipFile.OpenRead(file);
@@ -547,12 +583,14 @@ public sealed class SpreadsheetReaderTests : IDisposable
         return reader.ReadToEnd();
     }
 
-    private static void EditWorkbook(string file, Func<string, string> edit)
+    private static void EditWorkbook(string file, Func<string, string> edit) => EditEntry(file, "xl/workbook.xml", edit);
+
+    private static void EditEntry(string file, string name, Func<string, string> edit)
     {
-        var xml = edit(ReadEntry(file, "xl/workbook.xml"));
+        var xml = edit(ReadEntry(file, name));
         using var zip = ZipFile.Open(file, ZipArchiveMode.Update);
-        zip.GetEntry("xl/workbook.xml")!.Delete();
-        using var writer = new StreamWriter(zip.CreateEntry("xl/workbook.xml").Open());
+        zip.GetEntry(name)!.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry(name).Open());
         writer.Write(xml);
     }
 
