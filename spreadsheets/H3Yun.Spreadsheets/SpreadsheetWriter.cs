@@ -78,7 +78,7 @@ public sealed class SpreadsheetWriter
 
             if (Header(form.Fields, key) is null)
             {
-                throw new SpreadsheetException($"The key '{name}' of {form.SchemaCode} has no header that reads back as it: {Unreadable}; rename one of them.");
+                throw new SpreadsheetException($"The key '{name}' of {form.SchemaCode}: {Unreadable}; rename one of those fields.");
             }
 
             if (!keys.Contains(key))

@@ -112,7 +112,7 @@ public sealed class SpreadsheetWriterLayoutTests : IDisposable
 
         Assert.Equal(["ObjectId", "F1", "F3"], writer.Columns.Select(c => c.FieldCode));
         Assert.Equal(["Fa (Fa, ShortString): no header reads back as it (another field's display name is its code, and one in lower case)"], writer.SkippedFields);
-        Assert.Equal("The key 'FA' of D1 has no header that reads back as it: no header reads back as it (another field's display name is its code, and one in lower case); rename one of them.", key.Message);
+        Assert.Equal("The key 'FA' of D1: no header reads back as it (another field's display name is its code, and one in lower case); rename one of those fields.", key.Message);
     }
 
     [Fact]
