@@ -114,7 +114,7 @@ internal static class ImportCommand
             return ExitCodes.Success;
         }
 
-        var progress = new ImportProgress(console.Error, plan.ToCreate + plan.ToUpdate, clock);
+        var progress = new ImportProgress(console.Error, plan.ToCreate + plan.ToUpdate, () => clock.Elapsed);
         IReadOnlyList<UpsertItemResult> results;
         try
         {

@@ -44,7 +44,7 @@ internal static class ImportReport
     }
 
     // A cell that holds a comma, a quote, a line break or starts like a formula is quoted; a formula's start is defused.
-    private static string Quote(string cell)
+    internal static string Quote(string cell)
     {
         if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@')
         {
