@@ -23,12 +23,15 @@ internal static class Cli
         RunAsync(folder, environment, outputIsTerminal: false, args);
 
     /// <summary>As the other, with standard output a terminal (not redirected) when <paramref name="outputIsTerminal"/>.</summary>
-    public static async Task<CliRun> RunAsync(string folder, IReadOnlyDictionary<string, string?> environment, bool outputIsTerminal, params string[] args)
+    public static Task<CliRun> RunAsync(string folder, IReadOnlyDictionary<string, string?> environment, bool outputIsTerminal, params string[] args) =>
+        RunAsync(folder, environment, new StringWriter(), new StringWriter(), outputIsTerminal, CancellationToken.None, args);
+
+    /// <summary>As the others, printing to the writers given, and cancelled by <paramref name="cancellationToken"/>.</summary>
+    public static async Task<CliRun> RunAsync(
+        string folder, IReadOnlyDictionary<string, string?> environment, StringWriter output, StringWriter error, bool outputIsTerminal, CancellationToken cancellationToken, params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
         var console = new CliConsole(TextWriter.Synchronized(output), TextWriter.Synchronized(error), name => environment.TryGetValue(name, out var value) ? value : null, folder, outputIsTerminal);
-        var exit = await CliApp.RunAsync(args, console);
+        var exit = await CliApp.RunAsync(args, console, cancellationToken);
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 

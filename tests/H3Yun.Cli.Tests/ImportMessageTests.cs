@@ -111,6 +111,18 @@ public sealed partial class ImportMessageTests
         Assert.Empty(import.Emulator.Requests);
     }
 
+    [Fact]
+    public async Task A_row_without_its_key_is_refused_with_its_cell_before_any_request()
+    {
+        await using var import = await ImportSite.StartAsync();
+
+        var run = await import.RunAsync(import.Folder.Write("orders.csv", "订单编号,金额\nSO-1,1\n,5\n"));
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.Contains("  orders.csv, row 3, column '订单编号': expected a value: this is a key column", run.Error, StringComparison.Ordinal);
+        Assert.Empty(import.Emulator.Requests);
+    }
+
     [GeneratedRegex(@"0 unknown, in \d+\.\d s\. Report: orders\.report\.csv\.")]
     private static partial Regex Seconds();
 }

@@ -34,16 +34,19 @@ public class ImportReportTests
     public async Task A_dry_runs_report_names_each_rows_planned_outcome_in_a_new_folder_with_a_BOM()
     {
         await using var import = await ImportSite.StartAsync();
-        Assert.Equal(0, (await import.RunAsync(import.Xlsx("old.xlsx", Orders(1)))).ExitCode);
-        var id = (await import.RecordsAsync())["SO-1"].GetProperty("ObjectId").GetString();
+        Assert.Equal(0, (await import.RunAsync(import.Xlsx("old.xlsx", Orders(2)))).ExitCode);
+        var ids = (await import.RecordsAsync()).ToDictionary(static r => r.Key, static r => r.Value.GetProperty("ObjectId").GetString());
+        var rows = Orders(3);
+        rows[1]["金额"] = 0.5;
+        rows[1]["备注"] = "新";
 
-        var dry = await import.RunAsync(import.Xlsx("orders.xlsx", Orders(2)), "--dry-run", "--report", "out/plans/plan.csv");
+        var dry = await import.RunAsync(import.Xlsx("orders.xlsx", rows), "--dry-run", "--report", "out/plans/plan.csv");
 
         Assert.True(dry.ExitCode == 0, dry.All);
         var bytes = File.ReadAllBytes(import.Folder.File("out/plans/plan.csv"));
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
         Assert.Equal(
-            ["row,key,outcome,ObjectId,fields changed,error", $"2,SO-1,unchanged,{id},,", "3,SO-2,to create,,,"],
+            ["row,key,outcome,ObjectId,fields changed,error", $"2,SO-1,unchanged,{ids["SO-1"]},,", $"3,SO-2,to update,{ids["SO-2"]},金额;备注,", "4,SO-3,to create,,,"],
             Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -161,6 +161,7 @@ public class ImportTests
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("Sheet1, row 3, column '客户', value '丁公司': expected the F0000001 of one record of D000024Customer (no record has it)", unknown.Error, StringComparison.Ordinal);
         Assert.Contains("Sheet1, row 2, column '客户', value '丙公司': expected the F0000001 of one record of D000024Customer (2 records have it:", unknown.Error, StringComparison.Ordinal);
+        Assert.Matches(@"\(2 records have it: [^,\s]+, [^,\s)]+\)", unknown.Error);
         Assert.Contains("nothing was written", unknown.Error, StringComparison.Ordinal);
     }
 
@@ -337,7 +338,10 @@ public class ImportTests
             return path;
         }
 
-        public Task<CliRun> RunAsync(string file, params string[] extra)
+        public Task<CliRun> RunAsync(string file, params string[] extra) => RunAsync(new StringWriter(), new StringWriter(), file, CancellationToken.None, extra);
+
+        /// <summary>As the other, printing to the writers given, and cancelled by <paramref name="cancellationToken"/>.</summary>
+        public Task<CliRun> RunAsync(StringWriter output, StringWriter error, string file, CancellationToken cancellationToken, params string[] extra)
         {
             var args = new List<string> { "import", file, "--requests-per-second", "1000" };
             if (!extra.Contains("--form"))
@@ -351,7 +355,7 @@ public class ImportTests
             }
 
             args.AddRange(extra.Where(static e => e != "--keys-done"));
-            return Cli.RunAsync(Folder.Path, Cli.EnvironmentFor(Emulator), [.. args]);
+            return Cli.RunAsync(Folder.Path, Cli.EnvironmentFor(Emulator), output, error, outputIsTerminal: false, cancellationToken, [.. args]);
         }
 
         public int Writes() => Emulator.Requests.Count(r => r.ActionName is OpenApiActions.CreateBizObjects or OpenApiActions.UpdateBizObject);

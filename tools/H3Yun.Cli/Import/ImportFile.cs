@@ -174,9 +174,11 @@ internal sealed class ImportFile : IDisposable
         var rows = string.Join(", ", conflict.Positions.Select(RowOf));
         return conflict.Kind switch
         {
-            UpsertConflictKind.EmptyKey => $"{Main.Sheet}, row {rows}: the key ({string.Join(" + ", Main.KeyCodes.Select(NameOf))}) is empty",
             UpsertConflictKind.DuplicateInInput => $"{Main.Sheet}, rows {rows}: the same key {conflict.Key}; keep one row per key",
-            _ => $"{Main.Sheet}, row {rows}: H3Yun holds {conflict.ObjectIds.Count} records with the key {conflict.Key} ({string.Join(", ", conflict.ObjectIds)}); delete all but one",
+            UpsertConflictKind.DuplicateInH3Yun => $"{Main.Sheet}, row {rows}: H3Yun holds {conflict.ObjectIds.Count} records with the key {conflict.Key} ({string.Join(", ", conflict.ObjectIds)}); delete all but one",
+
+            // An empty key is refused by the reader, at its cell, before the upsert sees the rows.
+            _ => $"{Main.Sheet}, row {rows}: {conflict}",
         };
     }
 
