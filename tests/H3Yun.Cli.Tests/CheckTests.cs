@@ -56,6 +56,27 @@ public class CheckTests
         var check = await Cli.RunAsync(folder.Path, new Dictionary<string, string?>(), "schema", "check");
 
         Assert.Equal(2, check.ExitCode);
-        Assert.Contains("No *.h3form.json file in", check.Error, StringComparison.Ordinal);
+        Assert.Contains($"h3yun: No *.h3form.json file in {folder.Path}.", check.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_takes_files_and_folders_and_names_a_path_that_is_neither()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a/Customer.h3form.json", File.ReadAllText(Cli.RepositorySchema("Customer.h3form.json")));
+        var order = folder.Write("b/SalesOrder.h3form.json", File.ReadAllText(Cli.RepositorySchema("SalesOrder.h3form.json")));
+        Directory.CreateDirectory(folder.File("empty1"));
+        Directory.CreateDirectory(folder.File("empty2"));
+
+        var here = await Cli.RunAsync(folder.Path, new Dictionary<string, string?>(), "schema", "check");
+        var file = await Cli.RunAsync(folder.Path, new Dictionary<string, string?>(), "schema", "check", order, "a");
+        var missing = await Cli.RunAsync(folder.Path, new Dictionary<string, string?>(), "schema", "check", "a", "nowhere");
+        var empty = await Cli.RunAsync(folder.Path, new Dictionary<string, string?>(), "schema", "check", "empty1", "empty2");
+
+        Assert.Contains("2 schema file(s) checked: 0 error(s), 0 warning(s).", here.Output, StringComparison.Ordinal);
+        Assert.Contains("2 schema file(s) checked: 0 error(s), 0 warning(s).", file.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Error, missing.ExitCode);
+        Assert.Contains($"h3yun: No such file or folder: nowhere (looked for {folder.File("nowhere")}).", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("h3yun: No *.h3form.json file in empty1, empty2.", empty.Error, StringComparison.Ordinal);
     }
 }

@@ -100,6 +100,45 @@ public class FailureTests
         AssertFailed(run, folder, expected, "paste it again. Nothing was written.");
     }
 
+    [Theory]
+    [InlineData("""[{"SchemaCode":"D1","Properties":[]}]""", "(it holds D1)")]
+    [InlineData("[]", "(it holds none)")]
+    public async Task An_answer_without_the_form_asked_for_names_the_forms_it_holds(string schemas, string holds)
+    {
+        var options = new H3YunEmulatorOptions();
+        options.CustomApis.Add("H3YunSchemaExportController", "ExportSchemas", (_, response, _) =>
+        {
+            response.ReturnData["Schemas"] = schemas;
+            return ValueTask.CompletedTask;
+        });
+        await using var emulator = await H3YunEmulator.StartAsync(options);
+        using var folder = new TempFolder();
+
+        var run = await Cli.RunAsync(folder.Path, Cli.EnvironmentFor(emulator), "schema", "pull", "--app", App, "--form", "D2");
+
+        AssertFailed(run, folder, $"H3Yun's answer to H3YunSchemaExportController.ExportSchemas in app {App} (form D2) does not hold that form {holds}.", "paste it again. Nothing was written.");
+    }
+
+    [Fact]
+    public async Task A_pulled_file_with_build_errors_is_written_under_a_name_a_file_can_hold_and_the_pull_fails()
+    {
+        var options = new H3YunEmulatorOptions();
+        options.CustomApis.Add("H3YunSchemaExportController", "ExportSchemas", (_, response, _) =>
+        {
+            response.ReturnData["Schemas"] = """[{"SchemaCode":"D1/x:y","Properties":[{"Name":"F1","DataType":14},{"Name":"F1","DataType":14}]}]""";
+            return ValueTask.CompletedTask;
+        });
+        await using var emulator = await H3YunEmulator.StartAsync(options);
+        using var folder = new TempFolder();
+
+        var run = await Cli.RunAsync(folder.Path, Cli.EnvironmentFor(emulator), "schema", "pull", "--app", App);
+
+        Assert.Equal(ExitCodes.Error, run.ExitCode);
+        Assert.True(File.Exists(folder.File("schemas/D1_x_y.h3form.json")), run.All);
+        Assert.Contains("schemas/D1_x_y.h3form.json(", run.Error, StringComparison.Ordinal);
+        Assert.Contains("h3yun: The pulled files have errors (above) that would fail a build; fix them in the files, or report the form's export.", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Missing_credentials_name_every_place_they_may_come_from()
     {

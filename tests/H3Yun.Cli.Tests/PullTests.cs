@@ -41,7 +41,7 @@ public class PullTests
 
         Assert.Equal(written, File.ReadAllBytes(second.File("schemas/D000024AllTypes.h3form.json")));
         Assert.Equal(written, File.ReadAllBytes(first.File("schemas/D000024AllTypes.h3form.json")));
-        Assert.Contains("(unchanged)", again.Output, StringComparison.Ordinal);
+        Assert.Contains(".h3form.json (unchanged)\n", again.Output, StringComparison.Ordinal);
         Assert.Contains("0 new, 0 updated, 1 unchanged; 0 field(s) added, 0 removed, 0 changed", again.Output, StringComparison.Ordinal);
         Assert.DoesNotContain((byte)'\r', written);
         Assert.Equal((byte)'\n', written[^1]);

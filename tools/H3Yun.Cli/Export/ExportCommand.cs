@@ -50,8 +50,8 @@ internal static class ExportCommand
                     console.FullPath(parse.GetValue(schemas)!),
                     console.FullPath(parse.GetValue(output) is { Length: > 0 } path ? path : code + ".xlsx"),
                     Since(parse.GetValue(since)),
-                    [.. (parse.GetValue(fields) ?? []).Select(f => f.Trim()).Where(f => f.Length > 0)],
-                    [.. (parse.GetValue(keys) ?? []).Select(k => k.Trim()).Where(k => k.Length > 0)]),
+                    [.. parse.GetValue(fields)!.Select(f => f.Trim()).Where(f => f.Length > 0)],
+                    [.. parse.GetValue(keys)!.Select(k => k.Trim()).Where(k => k.Length > 0)]),
                 () => connection.Resolve(parse, console),
                 console,
                 cancellationToken);

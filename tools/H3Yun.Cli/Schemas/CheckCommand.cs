@@ -20,7 +20,7 @@ internal static class CheckCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var files = Files(parse.GetValue(paths) ?? [], console);
+            var files = Files(parse.GetValue(paths)!, console);
             var diagnostics = SchemaChecker.Check(files, parse.GetValue(rootNamespace), cancellationToken);
             foreach (var diagnostic in diagnostics)
             {

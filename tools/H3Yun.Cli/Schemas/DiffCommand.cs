@@ -25,7 +25,7 @@ internal static class DiffCommand
         {
             var directory = console.FullPath(parse.GetValue(folder)!);
             var local = LocalSchemaFiles.Read(directory, console);
-            var codes = (parse.GetValue(forms) ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var codes = parse.GetValue(forms)!.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             var appCode = parse.GetValue(connection.App)!;
             IReadOnlyList<RemoteForm> remote;
             using (var client = new H3YunClient(connection.Resolve(parse, console)))

@@ -98,26 +98,15 @@ internal static class ExportAnswer
 
     private static int? DataType(JsonNode? node)
     {
+        // Any number, one this tool does not know included: the file then keeps it, and the build warns (H3Y0016).
         if (node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var number))
         {
             return number;
         }
 
         // A name ("ShortString"), or a number as text: the generator accepts both, so the answer may too.
-        if (DataTypeNames.TokenText(node) is { } text && H3Yun.Protocol.BizDataTypes.TryParse(text, out var canonicalType) && canonicalType.ToString() is var canonical)
-        {
-            return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : Numbers.TryGetValue(canonical, out var byName) ? byName : null;
-        }
-
-        return null;
+        return DataTypeNames.TokenText(node) is { } text && H3Yun.Protocol.BizDataTypes.TryParse(text, out var type) ? (int)type : null;
     }
-
-    private static readonly Dictionary<string, int> Numbers = Enumerable.Range(-1, 100)
-        .Select(n => (Number: n, Name: DataTypeNames.Name(n)))
-        .Where(entry => entry.Name != entry.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        .ToDictionary(entry => entry.Name, entry => entry.Number, StringComparer.OrdinalIgnoreCase);
 
     private static JsonNode? Get(JsonObject node, string name) =>
         node.FirstOrDefault(member => string.Equals(member.Key, name, StringComparison.OrdinalIgnoreCase)).Value;

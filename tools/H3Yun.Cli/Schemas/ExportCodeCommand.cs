@@ -22,7 +22,7 @@ internal static class ExportCodeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var text = Render(parse.GetValue(app), parse.GetValue(forms) ?? []);
+            var text = Render(parse.GetValue(app), parse.GetValue(forms)!);
             if (parse.GetValue(output) is { } path)
             {
                 var full = console.FullPath(path);

@@ -23,7 +23,7 @@ internal static class PullCommand
             forms, output,
         };
         connection.AddTo(command);
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, connection, parse.GetValue(forms) ?? [], console.FullPath(parse.GetValue(output)!), console, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, connection, parse.GetValue(forms)!, console.FullPath(parse.GetValue(output)!), console, cancellationToken));
         return command;
     }
 

@@ -38,7 +38,7 @@ internal static class SyncCommand
         command.SetAction((parse, cancellationToken) => RunAsync(
             new Request(
                 console.FullPath(parse.GetValue(schemas)!),
-                [.. (parse.GetValue(forms) ?? []).Select(code => code.Trim()).Where(code => code.Length > 0).Distinct(StringComparer.Ordinal)],
+                [.. parse.GetValue(forms)!.Select(code => code.Trim()).Where(code => code.Length > 0).Distinct(StringComparer.Ordinal)],
                 SyncTargetText.Resolve(parse.GetValue(to), console),
                 parse.GetValue(full),
                 Interval(parse.GetValue(watch)),
