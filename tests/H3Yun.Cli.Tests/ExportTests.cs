@@ -137,11 +137,20 @@ internal sealed class ExportSource : IAsyncDisposable
     /// <summary>The reads the emulator answered: the export's requests.</summary>
     public int Requests => _emulator.Requests.Count(request => request.ActionName == "LoadBizObjects");
 
-    public static async Task<ExportSource> StartAsync()
+    /// <summary>
+    /// Starts the emulator. An export at another rate than the default needs an <paramref name="engineCode"/> of its own:
+    /// the clients of one engine in one process share one budget.
+    /// </summary>
+    public static async Task<ExportSource> StartAsync(string? engineCode = null)
     {
         // Two hours behind, so that every record is below the export's bound (the clock less 10 s).
         var clock = new ManualClock(TimeProvider.System.GetUtcNow().AddHours(-2));
         var options = new H3YunEmulatorOptions { Clock = clock };
+        if (engineCode is not null)
+        {
+            options.EngineCode = engineCode;
+        }
+
         options.SchemaFiles.Add(Cli.RepositorySchema("SalesOrder.h3form.json"));
         options.SchemaFiles.Add(Cli.RepositorySchema("Customer.h3form.json"));
         return new ExportSource(await H3YunEmulator.StartAsync(options), clock);

@@ -80,7 +80,7 @@ internal static class ExportCommand
         await console.Error.WriteLineAsync(
             $"Exporting {request.Form} (records modified {(request.Since is { } from ? $"from {SyncCommand.Time(from)} " : "")}before {SyncCommand.Time(upper)}, China time) into {console.Show(request.Out)} at {rate.ToString("0.##", CultureInfo.InvariantCulture)} requests/s.").ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
-        var progress = new ExportProgress(console.Error, clock);
+        var progress = new ExportProgress(console.Error, () => clock.Elapsed);
         SpreadsheetWriteResult result;
         try
         {
@@ -166,30 +166,4 @@ internal static class ExportCommand
     }
 
     private sealed record Request(string Form, string SchemaFolder, string Out, DateTime? Since, IReadOnlyList<string> Fields, IReadOnlyList<string> Keys);
-
-    /// <summary>Plain lines on standard error, at most one a second, as <c>h3yun sync</c> prints them; called on the export's own flow.</summary>
-    private sealed class ExportProgress(TextWriter error, Stopwatch clock) : IProgress<FormReadProgress>, IProgress<SpreadsheetWriteProgress>
-    {
-        private TimeSpan? _printed;
-        private FormReadProgress? _read;
-
-        public long Requests => _read?.Requests ?? 0;
-
-        public void Report(FormReadProgress value) => _read = value;
-
-        public void Report(SpreadsheetWriteProgress value)
-        {
-            var now = clock.Elapsed;
-            if ((_printed is { } printed && now - printed < TimeSpan.FromSeconds(1)) || _read is not { } read)
-            {
-                return;
-            }
-
-            _printed = now;
-            var seconds = Math.Max(now.TotalSeconds, 0.001);
-            error.WriteLine(
-                $"{read.SchemaCode}: {SyncCommand.N(value.Records)} record(s) ({(value.Records / seconds).ToString("N0", CultureInfo.InvariantCulture)}/s), {SyncCommand.N(value.ChildRows)} child row(s), {SyncCommand.N(read.Requests)} request(s)"
-                + (read.WindowsAhead > 0 ? $"; ahead: about {SyncCommand.N(read.RecordsAhead)} record(s) in {SyncCommand.N(Math.Max(read.WindowsAhead, (long)Math.Ceiling(read.RecordsAhead / 400.0)))} request(s)" : ""));
-        }
-    }
 }
