@@ -193,14 +193,6 @@ public class SyncTests
     }
 
     [Theory]
-    [InlineData("30s", 30)]
-    [InlineData("5m", 300)]
-    [InlineData("1h", 3600)]
-    [InlineData("00:02:00", 120)]
-    public void Watch_intervals_read_in_units_or_as_a_time_span(string text, int seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), H3Yun.Cli.Sync.SyncCommand.Interval(text));
-
-    [Theory]
     [InlineData("Host=db;Database=crm;Username=u;Password=s3cr3t;Port=5432", "Host=db;Database=crm;Username=u;Password=***;Port=5432")]
     [InlineData("postgresql://u:s%40cr3t@db/crm", "postgresql://u:***@db/crm")]
     [InlineData("Host=db;PWD='a;b'", "Host=db;PWD=***")]
@@ -250,6 +242,8 @@ internal sealed class SyncSource : IAsyncDisposable
     public TempFolder Folder { get; } = new();
 
     public H3YunClient Writer { get; }
+
+    public H3YunEmulator Emulator => _emulator;
 
     /// <summary>The reads the emulator answered: the sync's requests (the writes of this class are creates and removes).</summary>
     public int Requests => _emulator.Requests.Count(request => request.ActionName == "LoadBizObjects");

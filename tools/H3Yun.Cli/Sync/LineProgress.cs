@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using H3Yun.Sync;
 
@@ -9,14 +8,15 @@ namespace H3Yun.Cli.Sync;
 /// form's phase changes): windows, requests and their rate, rows and their rate, how far the copy is complete, and
 /// what is ahead with the time it takes at the request budget. Plain lines read the same in a terminal, a log and a
 /// redirected file. Called on the sync's own flow, in order (not <see cref="Progress{T}"/>, which posts to the pool).
+/// <paramref name="elapsed"/> is the time since the run started.
 /// </summary>
-internal sealed class LineProgress(TextWriter error, double requestsPerSecond, Stopwatch clock, bool quiet) : IProgress<SyncProgress>
+internal sealed class LineProgress(TextWriter error, double requestsPerSecond, Func<TimeSpan> elapsed, bool quiet) : IProgress<SyncProgress>
 {
     private readonly Dictionary<string, FormClock> _forms = new(StringComparer.Ordinal);
 
     public void Report(SyncProgress value)
     {
-        var now = clock.Elapsed;
+        var now = elapsed();
         if (!_forms.TryGetValue(value.SchemaCode, out var form))
         {
             form = new FormClock { Start = now };

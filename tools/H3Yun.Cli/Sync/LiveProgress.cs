@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using H3Yun.Cli.Text;
@@ -11,9 +10,9 @@ namespace H3Yun.Cli.Sync;
 /// at most five times a second, with windows, rows and their rate, requests and their rate, and what is ahead with the
 /// time it takes at the request budget. Used only when standard output is a terminal; a redirected output gets
 /// <see cref="LineProgress"/>'s plain lines on standard error instead, which a log or a file can hold. Called on the
-/// sync's own flow, one report at a time.
+/// sync's own flow, one report at a time. <paramref name="elapsed"/> is the time since the run started.
 /// </summary>
-internal sealed class LiveProgress(TextWriter output, double requestsPerSecond, Stopwatch clock) : IProgress<SyncProgress>
+internal sealed class LiveProgress(TextWriter output, double requestsPerSecond, Func<TimeSpan> elapsed) : IProgress<SyncProgress>
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
@@ -23,7 +22,7 @@ internal sealed class LiveProgress(TextWriter output, double requestsPerSecond, 
 
     public void Report(SyncProgress value)
     {
-        var now = clock.Elapsed;
+        var now = elapsed();
         var form = _forms.Find(state => state.SchemaCode == value.SchemaCode);
         var changed = form?.Phase != value.Phase;
         if (form is null)
@@ -45,7 +44,7 @@ internal sealed class LiveProgress(TextWriter output, double requestsPerSecond, 
     {
         if (_forms.Count > 0)
         {
-            Draw(clock.Elapsed);
+            Draw(elapsed());
         }
     }
 

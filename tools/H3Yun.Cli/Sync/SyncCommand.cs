@@ -103,8 +103,8 @@ internal static class SyncCommand
     {
         var clock = Stopwatch.StartNew();
         // On a terminal the progress redraws itself on standard output; redirected, it is plain lines on standard error.
-        var live = console.OutputIsTerminal && !request.Json ? new LiveProgress(console.Output, rate, clock) : null;
-        var progress = new LineProgress(console.Error, rate, clock, quiet: request.Json || live is not null);
+        var live = console.OutputIsTerminal && !request.Json ? new LiveProgress(console.Output, rate, () => clock.Elapsed) : null;
+        var progress = new LineProgress(console.Error, rate, () => clock.Elapsed, quiet: request.Json || live is not null);
         var sync = new H3YunSync(client, new H3YunSyncOptions
         {
             SchemaFolder = request.SchemaFolder,

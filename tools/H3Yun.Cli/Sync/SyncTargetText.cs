@@ -32,11 +32,6 @@ internal static partial class SyncTargetText
         return path;
     }
 
-    public static bool IsPostgreSql(string target) =>
-        target.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-        || target.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-        || target.Split(';').Any(part => part.Split('=')[0].Trim().ToUpperInvariant() is "HOST" or "SERVER");
-
     /// <summary>The target to show: a path relative to the current folder, a connection string with its password masked.</summary>
     public static string Show(string target, CliConsole console) => IsConnectionString(target) ? Mask(target, target) : console.Show(target);
 
