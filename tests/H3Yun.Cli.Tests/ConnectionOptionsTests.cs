@@ -38,9 +38,11 @@ public sealed class ConnectionOptionsTests : IDisposable
     {
         var options = Resolve(new() { [H3YunClientOptions.EngineCodeVariable] = "  code \t", [H3YunClientOptions.EngineSecretVariable] = " secret " });
         var spaced = Resolve(Credentials(), "--base-address", "  http://localhost:5080  ", "--requests-per-second", "0.5");
+        var secure = Resolve(Credentials(), "--base-address", "https://h3yun.example/");
 
         Assert.Equal(("code", "secret", H3YunClientOptions.DefaultBaseAddress, 2.0), (options.EngineCode, options.EngineSecret, options.BaseAddress, options.RequestsPerSecond));
         Assert.Equal(("http://localhost:5080/", 0.5), (spaced.BaseAddress.ToString(), spaced.RequestsPerSecond));
+        Assert.Equal("https://h3yun.example/", secure.BaseAddress.ToString());
     }
 
     [Fact]
@@ -141,7 +143,7 @@ public sealed class ConnectionOptionsTests : IDisposable
     private string WriteProject(string relative, JsonObject secrets)
     {
         var id = "h3yun-cli-tests-" + Guid.NewGuid().ToString("N");
-        var project = _folder.Write(relative, $"<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><UserSecretsId>{id}</UserSecretsId></PropertyGroup></Project>");
+        var project = _folder.Write(relative, $"<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><UserSecretsId>{id}</UserSecretsId></PropertyGroup></Project>");
         var file = Microsoft.Extensions.Configuration.UserSecrets.PathHelper.GetSecretsPathFromSecretsId(id);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         _secretFolders.Add(Path.GetDirectoryName(file)!);

@@ -103,7 +103,7 @@ public class ExportCommandTests
         source.Clock.Advance(TimeSpan.FromMinutes(1));
         await source.CreateAsync(3, 1);
 
-        var run = await source.ExportAsync("--out", "ORDERS.XLSX", "--since", "2020-01-01", "--requests-per-second", "1.5");
+        var run = await source.ExportAsync("--out", "ORDERS.XLSX", "--since", "2020-01-01", "--requests-per-second", "1.5", "--field", " ", "--key", " ");
 
         Assert.True(run.ExitCode == 0, run.All);
         var output = run.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);

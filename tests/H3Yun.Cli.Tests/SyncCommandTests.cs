@@ -20,7 +20,7 @@ public class SyncCommandTests
         await source.CreateAsync("乙");
 
         var first = await source.SyncAsync("--form", $" {Customer} ", "--form", Customer);
-        var full = await source.SyncAsync("--full");
+        var full = await source.SyncAsync("--full", "--form", " "); // a blank --form names no form: every form
 
         Assert.True(first.ExitCode == 0, first.All);
         Assert.Matches($@"^{Customer} → Customer: 2 row\(s\) copied, 0 deleted \(deletions not checked: --full\), (?<requests>\d+) request\(s\), \d+ window\(s\); complete up to {Time} \(China time\)\.\r?\nCopied 1 form\(s\) into h3yun\.db in \d+\.\d s: 2 row\(s\), 0 deleted, \k<requests> request\(s\)\.\r?\n$", first.Output);
@@ -28,6 +28,24 @@ public class SyncCommandTests
         Assert.True(full.ExitCode == 0, full.All);
         Assert.Matches($@"^{Customer} → Customer: 0 row\(s\) copied, 0 deleted, \d+ request\(s\), \d+ window\(s\); complete up to {Time} \(China time\)\.", full.Output);
         Assert.StartsWith("Copying into h3yun.db at 2 requests/s, with deletions." + Environment.NewLine, full.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_field_added_to_a_schema_file_is_a_column_added_at_the_next_run()
+    {
+        await using var source = await SyncSource.StartAsync(engineCode: "sync-at-1.5-per-second");
+        using var folder = source.Folder;
+        await source.CreateAsync("甲");
+        Assert.Equal(0, (await source.SyncAsync("--requests-per-second", "1.5")).ExitCode);
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(folder.File("schemas/Customer.h3form.json")))!;
+        schema["Properties"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["Name"] = "F0000099", ["DisplayName"] = "备注二", ["DataType"] = "ShortString" });
+        File.WriteAllText(folder.File("schemas/Customer.h3form.json"), schema.ToJsonString());
+
+        var run = await source.SyncAsync("--requests-per-second", "1.5");
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Matches($@"^{Customer} → Customer: 0 row\(s\) copied, 0 deleted \(deletions not checked: --full\), \d+ request\(s\), \d+ window\(s\), 1 column\(s\) added; complete up to ", run.Output);
+        Assert.StartsWith("Copying into h3yun.db at 1.5 requests/s." + Environment.NewLine, run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,11 +20,11 @@ public class SyncProgressTests
         var error = new StringWriter();
         var lines = new LineProgress(error, requestsPerSecond: 2, () => _now, quiet: false);
 
-        Report(lines, 0, Progress(Customer, "copy", windows: 0, requests: 0, rows: 0));
+        Report(lines, 0.2, Progress(Customer, "copy", windows: 0, requests: 0, rows: 0));
         Report(lines, 0.5, Progress(Order, "copy", windows: 1, requests: 1, rows: 500, windowsAhead: 1, rowsAhead: 980)); // another form: its own clock
-        Report(lines, 0.99, Progress(Customer, "copy", windows: 1, requests: 1, rows: 400)); // 0.99 s after: quiet
-        Report(lines, 1.0, Progress(Customer, "copy", windows: 1, requests: 2, rows: 800, cursor: new DateTime(2026, 5, 1, 9, 0, 0)));
-        Report(lines, 1.2, Progress(Customer, "reconcile", windows: 2, requests: 3, rows: 800, deleted: 3)); // a new phase, however soon
+        Report(lines, 1.19, Progress(Customer, "copy", windows: 1, requests: 1, rows: 400)); // 0.99 s after: quiet
+        Report(lines, 1.2, Progress(Customer, "copy", windows: 1, requests: 2, rows: 800, cursor: new DateTime(2026, 5, 1, 9, 0, 0)));
+        Report(lines, 1.4, Progress(Customer, "reconcile", windows: 2, requests: 3, rows: 800, deleted: 3)); // a new phase, however soon
 
         Assert.Equal(
             [

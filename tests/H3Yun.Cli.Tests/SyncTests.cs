@@ -199,6 +199,14 @@ public class SyncTests
     public void Passwords_are_masked(string target, string shown) =>
         Assert.Equal(shown, H3Yun.Cli.Sync.SyncTargetText.Mask(target, target));
 
+    [Theory]
+    [InlineData("password authentication failed: hunter2", "Host=db;Password=hunter2", "password authentication failed: ***")]
+    [InlineData("rejected 'a;b' for u", "Host=db;PWD='a;b'", "rejected '***' for u")]
+    [InlineData("rejected s@cr3t and s%40cr3t", "postgresql://u:s%40cr3t@db/crm", "rejected *** and ***")]
+    [InlineData("no password here", "Host=db;Password=", "no password here")]
+    public void The_targets_password_is_masked_wherever_a_message_repeats_it(string message, string target, string shown) =>
+        Assert.Equal(shown, H3Yun.Cli.Sync.SyncTargetText.Mask(message, target));
+
     private static List<object?> Rows(string database, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={database};Pooling=False;Mode=ReadOnly");
@@ -248,9 +256,18 @@ internal sealed class SyncSource : IAsyncDisposable
     /// <summary>The reads the emulator answered: the sync's requests (the writes of this class are creates and removes).</summary>
     public int Requests => _emulator.Requests.Count(request => request.ActionName == "LoadBizObjects");
 
-    public static async Task<SyncSource> StartAsync()
+    /// <summary>
+    /// Starts the emulator. A sync at another rate than the default needs an <paramref name="engineCode"/> of its own:
+    /// the clients of one engine in one process share one budget.
+    /// </summary>
+    public static async Task<SyncSource> StartAsync(string? engineCode = null)
     {
         var options = new H3YunEmulatorOptions { Clock = new BehindClock(TimeSpan.FromHours(1)) };
+        if (engineCode is not null)
+        {
+            options.EngineCode = engineCode;
+        }
+
         options.SchemaFiles.Add(Cli.RepositorySchema("Customer.h3form.json"));
         return new SyncSource(await H3YunEmulator.StartAsync(options));
     }

@@ -104,14 +104,14 @@ internal static class SyncCommand
         var clock = Stopwatch.StartNew();
         // On a terminal the progress redraws itself on standard output; redirected, it is plain lines on standard error.
         var live = console.OutputIsTerminal && !request.Json ? new LiveProgress(console.Output, rate, () => clock.Elapsed) : null;
-        var progress = new LineProgress(console.Error, rate, () => clock.Elapsed, quiet: request.Json || live is not null);
+        var progress = new LineProgress(console.Error, rate, () => clock.Elapsed, quiet: request.Json);
         var sync = new H3YunSync(client, new H3YunSyncOptions
         {
             SchemaFolder = request.SchemaFolder,
             Target = request.Target,
             Forms = request.Forms,
             Reconcile = request.Full,
-            Progress = live is null ? progress : new Both(progress, live),
+            Progress = live is null ? progress : live,
         });
         if (!request.Json)
         {
@@ -208,16 +208,6 @@ internal static class SyncCommand
     internal static string Format(TimeSpan span) => span.TotalSeconds < 90
         ? $"{Math.Ceiling(span.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s"
         : span.TotalMinutes < 90 ? $"{Math.Ceiling(span.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min" : $"{span.TotalHours.ToString("0.0", CultureInfo.InvariantCulture)} h";
-
-    /// <summary>The live display, and the line progress kept quiet beside it for the seconds it measures.</summary>
-    private sealed class Both(LineProgress lines, LiveProgress live) : IProgress<SyncProgress>
-    {
-        public void Report(SyncProgress value)
-        {
-            lines.Report(value);
-            live.Report(value);
-        }
-    }
 
     private sealed record Request(string SchemaFolder, IReadOnlyList<string> Forms, string Target, bool Full, TimeSpan? Watch, bool Json);
 }
