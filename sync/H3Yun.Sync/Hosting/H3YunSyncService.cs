@@ -9,6 +9,9 @@ namespace H3Yun.Sync.Hosting;
 /// </summary>
 internal sealed partial class H3YunSyncService(H3YunSync sync, H3YunSyncSchedule schedule, TimeProvider clock, ILogger<H3YunSyncService> logger) : BackgroundService
 {
+    /// <summary>When the copy runs.</summary>
+    internal H3YunSyncSchedule Schedule { get; } = schedule;
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,7 +19,7 @@ internal sealed partial class H3YunSyncService(H3YunSync sync, H3YunSyncSchedule
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
-            var reconcile = lastReconcile is not { } last || now - last >= schedule.ReconcileEvery;
+            var reconcile = lastReconcile is not { } last || now - last >= Schedule.ReconcileEvery;
             try
             {
                 var report = await sync.RunAsync(reconcile, stoppingToken).ConfigureAwait(false);
@@ -36,12 +39,12 @@ internal sealed partial class H3YunSyncService(H3YunSync sync, H3YunSyncSchedule
             }
             catch (Exception ex) when (ex is H3YunSyncException or H3YunException)
             {
-                LogFailed(ex, schedule.Interval);
+                LogFailed(ex, Schedule.Interval);
             }
 
             try
             {
-                await Task.Delay(schedule.Interval, clock, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(Schedule.Interval, clock, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -69,7 +69,11 @@ internal sealed class SyncBench : IAsyncDisposable
     }
 
     public H3YunSync NewSync(bool reconcile = false, TimeSpan? lag = null, TimeSpan? overlap = null, string? target = null, DeletionMode deletions = DeletionMode.Delete) =>
-        new(Client, new H3YunSyncOptions
+        new(Client, Options(reconcile, lag, overlap, target, deletions));
+
+    /// <summary>The options <see cref="NewSync"/> copies with.</summary>
+    public H3YunSyncOptions Options(bool reconcile = false, TimeSpan? lag = null, TimeSpan? overlap = null, string? target = null, DeletionMode deletions = DeletionMode.Delete) =>
+        new()
         {
             SchemaFolder = SchemaFolder,
             Target = target ?? Target,
@@ -78,7 +82,7 @@ internal sealed class SyncBench : IAsyncDisposable
             Overlap = overlap ?? TimeSpan.FromSeconds(3),
             Clock = Clock,
             Deletions = deletions,
-        });
+        };
 
     /// <summary>The rows a query of the copy answers, each value as text, a long or null (see <see cref="CopyReader"/>).</summary>
     public List<Dictionary<string, object?>> Rows(string sql) => CopyReader.Rows(Target, sql);
