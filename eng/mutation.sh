@@ -29,8 +29,9 @@ esac
 threshold=${H3YUN_MUTATION_THRESHOLD:-80}
 
 dotnet tool restore >/dev/null
-# The model-based tests run a shorter sequence count for each mutant; CI runs their full size.
+# The model-based tests and the schema fuzzer run shorter for each mutant; CI runs their full size.
 export H3YUN_MODEL_ITERATIONS=${H3YUN_MODEL_ITERATIONS:-200} H3YUN_SYNC_MODEL_ITERATIONS=${H3YUN_SYNC_MODEL_ITERATIONS:-60}
+export H3YUN_SCHEMA_FUZZ_VARIANTS=${H3YUN_SCHEMA_FUZZ_VARIANTS:-200}
 config=()
 [ -f "$tests/stryker-config.json" ] && config=(--config-file stryker-config.json)
 started=$(date +%s)
