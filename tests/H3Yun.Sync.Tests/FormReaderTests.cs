@@ -37,6 +37,57 @@ public class FormReaderTests
         Assert.Equal(650, progress[^1].Records);
         Assert.True(progress[^1].Requests > 17, $"{progress[^1].Requests} request(s): the crowded second is read in 16 parts and counted again");
         Assert.Equal(newer.Order(), fromSince.Order());
+        Assert.Equal(progress.Select(p => p.Windows).Order(), progress.Select(p => p.Windows)); // counts only grow
+        Assert.Equal(progress[^1].Requests - 1, progress[^1].Windows); // a request a window, and the crowded second counted again
+        Assert.All(progress, p => Assert.Equal(SyncBench.Form, p.SchemaCode));
+        Assert.Contains(progress, p => p.WindowsAhead > 1 && p.RecordsAhead > 0); // a split's parts are ahead, with their share of its count
+        Assert.Equal(0, progress[^1].WindowsAhead);
+        Assert.Equal(0, progress[^1].RecordsAhead);
+    }
+
+    [Fact]
+    public async Task By_default_a_read_stays_ten_seconds_behind_the_systems_clock()
+    {
+        await using var bench = await SyncBench.StartAsync();
+
+        var reader = new H3YunFormReader(bench.Client);
+
+        Assert.Equal(TimeSpan.FromSeconds(10), reader.Lag);
+        Assert.Same(TimeProvider.System, reader.Clock);
+        var expected = WindowPlannerUpper(DateTimeOffset.UtcNow.AddSeconds(-10));
+        Assert.InRange(reader.Upper(), expected.AddSeconds(-1), expected.AddSeconds(1));
+        Assert.Equal(new DateTime(2026, 5, 1, 9, 59, 58), new H3YunFormReader(bench.Client) { Clock = bench.Clock, Lag = TimeSpan.FromSeconds(2) }.Upper());
+
+        static DateTime WindowPlannerUpper(DateTimeOffset now) => now.ToOffset(TimeSpan.FromHours(8)).DateTime;
+    }
+
+    [Fact]
+    public async Task A_missing_client_or_form_is_refused_and_a_cancelled_read_sends_nothing()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        var reader = new H3YunFormReader(bench.Client) { Clock = bench.Clock };
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        Assert.Throws<ArgumentNullException>(() => new H3YunFormReader(null!));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await reader.ReadAsync(" ", null, reader.Upper()).GetAsyncEnumerator().MoveNextAsync());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            await reader.ReadAsync(SyncBench.Form, null, reader.Upper(), cancellationToken: cancelled.Token).GetAsyncEnumerator(cancelled.Token).MoveNextAsync());
+        Assert.Equal(0, bench.Hook.Sent);
+    }
+
+    [Fact]
+    public async Task A_since_between_seconds_reads_from_its_whole_second()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        var at = bench.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime;
+        var ids = await CreateAsync(bench, 2, "same second");
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        var reader = new H3YunFormReader(bench.Client) { Lag = TimeSpan.FromSeconds(1), Clock = bench.Clock };
+
+        var read = await ReadAsync(reader, at.AddMilliseconds(999), []);
+
+        Assert.Equal(ids.Order(), read.Order());
     }
 
     [Fact]
