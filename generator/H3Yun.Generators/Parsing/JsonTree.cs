@@ -100,12 +100,8 @@ internal static class JsonTreeReader
         var reader = new Utf8JsonReader(bytes, Options);
         try
         {
-            if (!reader.Read())
-            {
-                error = new JsonSyntaxError("the file is empty", new TextSpan(0, 0));
-                return null;
-            }
-
+            // A final block without a token (an empty file, or comments alone) throws here rather than answering false.
+            reader.Read();
             var root = ReadValue(ref reader, positions);
             error = TrailingContent(ref reader, text, positions);
 
