@@ -33,6 +33,10 @@ public partial class DiagnosticSpanTests
         { "H3Y0015", DiagnosticSeverity.Info, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F1\", \"DisplayName\": \"备注\", \"DataType\": 14 }, { \"Name\": ⟦\"F2\"⟧, \"DisplayName\": \"备注\", \"DataType\": 14 } ] }", ["Field 'F2' of form 'D1' in 'f.h3form.json' is generated as '备注_F2' instead of '备注'", "another field", "Set PropertyName"] },
         { "H3Y0015", DiagnosticSeverity.Info, "{ \"SchemaCode\": \"D1\", \"DisplayName\": ⟦\"Where\"⟧, \"Properties\": [] }", ["ClassName of form 'D1' in 'f.h3form.json' is generated as 'Where_' instead of 'Where'", "declares a member", "Set ClassName"] },
         { "H3Y0009", DiagnosticSeverity.Warning, "{ \"SchemaCode\": \"D1\", \"ClassName\": ⟦\"int\"⟧, \"Properties\": [] }", ["ClassName of form 'D1' in 'f.h3form.json'", "Change ClassName"] },
+        { "H3Y0015", DiagnosticSeverity.Info, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F2\", \"DataType\": 14, \"PropertyName\": \"PhaseOption\" }, { \"Name\": ⟦\"F1\"⟧, \"DataType\": 14, \"PropertyName\": \"Phase\", \"Options\": [\"Open\"] } ] }", ["The option enum of field 'F1' of form 'D1' in 'f.h3form.json' is generated as 'PhaseOption_F1' instead of 'PhaseOption'", "Set PropertyName"] },
+        { "H3Y0015", DiagnosticSeverity.Info, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F2\", \"DataType\": 14, \"PropertyName\": \"PhaseText\" }, { \"Name\": ⟦\"F1\"⟧, \"DataType\": 14, \"PropertyName\": \"Phase\", \"Options\": [\"Open\"] } ] }", ["The companion of field 'F1' of form 'D1' in 'f.h3form.json' is generated as 'PhaseText_F1' instead of 'PhaseText'", "Set PropertyName"] },
+        { "H3Y0015", DiagnosticSeverity.Info, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F2\", \"DataType\": 14, \"PropertyName\": \"LinesRow\" }, { \"Name\": ⟦\"D1F\"⟧, \"DataType\": \"BizObjectArray\", \"PropertyName\": \"Lines\", \"ChildSchema\": { \"SchemaCode\": \"D1F\", \"Properties\": [] } } ] }", ["The row class of child table 'D1F' of form 'D1' in 'f.h3form.json' is generated as 'LinesRow_D1F' instead of 'LinesRow'", "Set ClassName"] },
+        { "H3Y0009", DiagnosticSeverity.Warning, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F2\", \"DataType\": 14, \"PropertyName\": \"Row\" }, { \"Name\": ⟦\"D1F\"⟧, \"DataType\": \"BizObjectArray\", \"ChildSchema\": { \"SchemaCode\": \"D1F\", \"ClassName\": \"Row\", \"Properties\": [] } } ] }", ["The row class of child table 'D1F' of form 'D1' in 'f.h3form.json' is generated as 'Row_D1F' instead of 'Row'", "Change ClassName"] },
         { "H3Y0010", DiagnosticSeverity.Warning, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F1\", \"DataType\": \"Bool\", \"Options\": ⟦[\"a\"]⟧ } ] }", ["Field 'F1' of form 'D1' in 'f.h3form.json'", "Remove them"] },
         { "H3Y0011", DiagnosticSeverity.Warning, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": ⟦\"F1\"⟧, \"DataType\": \"Association\", \"AssociationSchemaCode\": \"Elsewhere\" } ] }", ["Field 'F1' of form 'D1' in 'f.h3form.json'", "'Elsewhere'", "Add that form's schema file"] },
         { "H3Y0012", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": ⟦\"D1F\"⟧, \"DataType\": \"BizObjectArray\" } ] }", ["Child table 'D1F' of form 'D1' in 'f.h3form.json'", "Add \"ChildSchema\""] },
@@ -77,6 +81,25 @@ public partial class DiagnosticSpanTests
         Assert.Equal(
             "SchemaCode 'D1' is declared by 'a.h3form.json' and again by 'b.h3form.json'; only the first is generated. Keep one schema file per form.",
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("DisplayName", "H3Y0015", "Set ClassName")]
+    [InlineData("ClassName", "H3Y0009", "Change ClassName")]
+    public void A_class_name_another_form_of_the_namespace_has_points_at_the_second_files_name(string member, string id, string advice)
+    {
+        var first = $$"""{ "SchemaCode": "D1", "{{member}}": "Order", "Properties": [] }""";
+        var second = $$"""{ "SchemaCode": "D2", "{{member}}": "Order", "Properties": [] }""";
+
+        var run = GeneratorHarness.Run(new SchemaText("a.h3form.json", first), new SchemaText("b.h3form.json", second));
+
+        var diagnostic = run.Single(id);
+        Assert.Equal("b.h3form.json", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(new TextSpan(second.IndexOf("\"Order\"", StringComparison.Ordinal), 7), diagnostic.Location.SourceSpan);
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        Assert.Contains("The class of form 'D2' in 'b.h3form.json' is generated as 'Order_D2' instead of 'Order'", message, StringComparison.Ordinal);
+        Assert.Contains(advice, message, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationDiagnostics);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using H3Yun.Generators.Parsing;
 using Microsoft.CodeAnalysis.Text;
 
 namespace H3Yun.Generators.Tests;
@@ -61,14 +62,29 @@ public class WrongJsonTypeTests
     }
 
     [Fact]
-    public void A_blank_display_or_class_name_counts_as_none()
+    public void A_blank_display_name_class_name_or_namespace_counts_as_none()
     {
-        const string text = """{ "SchemaCode": "D1", "DisplayName": " ", "ClassName": " ", "Properties": [ { "Name": "F1", "DisplayName": " ", "DataType": 14 } ] }""";
+        const string text = """{ "SchemaCode": "D1", "DisplayName": " ", "ClassName": " ", "Namespace": " ", "Properties": [ { "Name": "F1", "DisplayName": " ", "DataType": 14 } ] }""";
 
-        var source = GeneratorHarness.Run(new SchemaText("f.h3form.json", text)).Source("D1.g.cs");
+        var run = GeneratorHarness.Run(new SchemaText("f.h3form.json", text));
 
+        Assert.Empty(run.GeneratorDiagnostics);
+        var source = run.Source("D1.g.cs");
+        Assert.Contains("namespace Contoso.Orders", source, StringComparison.Ordinal);
+        Assert.Contains("/// <summary>D1: a record of the H3Yun form <c>D1</c>.</summary>", source, StringComparison.Ordinal);
         Assert.Contains("class D1", source, StringComparison.Ordinal);
+        Assert.Contains("/// <summary>F1 (<c>F1</c>", source, StringComparison.Ordinal);
         Assert.Contains("string? F1", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cancelled_parse_throws_instead_of_reporting_an_internal_error()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            SchemaFileParser.Parse("f.h3form.json", SourceText.From("""{ "SchemaCode": "D1", "Properties": [] }"""), cancelled.Token));
     }
 
     [Fact]
