@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.RegularExpressions;
+using H3Yun.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -20,7 +22,7 @@ public partial class DiagnosticSpanTests
         { "H3Y0003", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": ⟦{}⟧ }", ["Form 'D1' in 'f.h3form.json'"] },
         { "H3Y0004", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": [ ⟦{⟧ \"DataType\": 14 } ] }", ["form 'D1' in 'f.h3form.json' has no Name", "Add \"Name\""] },
         { "H3Y0005", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": ⟦\"F1\"⟧ } ] }", ["Field 'F1' of form 'D1' in 'f.h3form.json'", "Add \"DataType\""] },
-        { "H3Y0006", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F1\", \"DataType\": ⟦\"Colour\"⟧ } ] }", ["Field 'F1' of form 'D1' in 'f.h3form.json'", "'Colour'", "is not generated.", "Use one of: Bool (1)"] },
+        { "H3Y0006", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F1\", \"DataType\": ⟦\"Colour\"⟧ } ] }", ["Field 'F1' of form 'D1' in 'f.h3form.json'", "'Colour'", "is not generated. Use one of: Bool (1)"] },
         { "H3Y0006", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F1\", \"DataType\": ⟦\"Doubel\"⟧ } ] }", ["'Doubel'", "is not generated. Did you mean 'Double'? Use one of:"] },
         { "H3Y0016", DiagnosticSeverity.Warning, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F1\", \"DataType\": ⟦99⟧ } ] }", ["Field 'F1' of form 'D1' in 'f.h3form.json' has DataType 99", "keeps the raw JSON"] },
         { "H3Y0007", DiagnosticSeverity.Error, "{ \"SchemaCode\": \"D1\", \"Properties\": [ { \"Name\": \"F1\", \"DataType\": 14 }, { \"Name\": ⟦\"F1\"⟧, \"DataType\": 7 } ] }", ["Form 'D1' in 'f.h3form.json'", "'F1'", "Remove or correct"] },
@@ -115,6 +117,26 @@ public partial class DiagnosticSpanTests
         foreach (var id in released)
         {
             Assert.StartsWith("# " + id, File.ReadAllText(Path.Combine(root, "docs", "diagnostics", id + ".md")), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_descriptor_has_the_title_severity_and_category_its_page_shows()
+    {
+        var root = RepositoryRoot();
+        var descriptors = typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .ToArray();
+
+        var released = ReleasedIds().Matches(File.ReadAllText(Path.Combine(root, "generator", "H3Yun.Generators", "AnalyzerReleases.Unshipped.md")))
+            .Select(m => m.Groups[1].Value);
+        Assert.Equal(released.Order(), descriptors.Select(d => d.Id).Order());
+        foreach (var descriptor in descriptors)
+        {
+            var lines = File.ReadAllLines(Path.Combine(root, "docs", "diagnostics", descriptor.Id + ".md"));
+            Assert.Equal($"# {descriptor.Id}: {descriptor.Title}", lines[0]);
+            Assert.StartsWith($"**{descriptor.DefaultSeverity}** · category `{descriptor.Category}` ·", lines[2], StringComparison.Ordinal);
         }
     }
 

@@ -79,6 +79,19 @@ public class GeneratedCodeTests
         Assert.Empty(run.CompilationDiagnostics);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("3D.Models")]
+    [InlineData("My.class")]
+    public void Forms_go_into_H3Yun_Forms_when_the_project_has_no_usable_root_namespace(string? rootNamespace)
+    {
+        var run = GeneratorHarness.Run([new SchemaText("f.h3form.json", """{ "SchemaCode": "D1", "Properties": [] }""")], rootNamespace);
+
+        Assert.Contains("namespace H3Yun.Forms", run.Source("D1.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
     [Fact]
     public void The_repositories_of_every_form_are_registered_for_dependency_injection_when_the_assembly_loads()
     {

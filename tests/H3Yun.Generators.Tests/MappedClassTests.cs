@@ -143,6 +143,24 @@ public class MappedClassTests
     }
 
     [Fact]
+    public void A_schema_code_in_a_project_without_schema_files_says_to_add_one()
+    {
+        const string code = """
+            [H3Yun.H3Form("D000024SaleOrder")]
+            public partial class Summary
+            {
+                [H3Yun.H3Field("F0000001")] public partial string? Number { get; set; }
+            }
+            """;
+
+        var run = GeneratorHarness.RunWithCode(code);
+
+        var message = run.Single("H3Y0101").GetMessage(CultureInfo.InvariantCulture);
+        Assert.Contains("Add the form's schema file to the project.", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Did you mean", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_field_code_is_an_error_listing_the_closest_codes_with_display_names()
     {
         const string code = """
@@ -336,6 +354,9 @@ public class MappedClassTests
         var diagnostic = run.Single("H3Y0107");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal(code.LastIndexOf("\"F0000001\"", StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Equal(
+            "Properties 'Number' and 'AlsoNumber' of class 'Summary' are both mapped to field 'F0000001'; only 'Number' is read and written. Map each field once.",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
         Assert.Empty(CompilerDiagnostics(run));
     }
 

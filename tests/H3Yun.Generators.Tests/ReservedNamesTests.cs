@@ -42,6 +42,29 @@ public class ReservedNamesTests
         Assert.Empty(run.CompilationDiagnostics);
     }
 
+    [Theory]
+    [InlineData("SchemaCode", true)]
+    [InlineData("Fields", true)]
+    [InlineData("Options", true)]
+    [InlineData("FormInfo", false)]
+    [InlineData("Where", false)]
+    public void A_field_named_like_a_member_a_generated_class_declares_is_renamed_where_that_class_declares_it(string name, bool rowDeclaresIt)
+    {
+        var text = $$"""
+            { "SchemaCode": "D1", "Properties": [
+              { "Name": "F1", "DisplayName": "{{name}}", "DataType": 14 },
+              { "Name": "D1F", "DisplayName": "Lines", "DataType": "BizObjectArray", "ChildSchema": { "SchemaCode": "D1F", "Properties": [
+                { "Name": "F2", "DisplayName": "{{name}}", "DataType": 14 } ] } } ] }
+            """;
+
+        var run = GeneratorHarness.Run(new SchemaText("f.h3form.json", text));
+
+        var source = run.Source("D1.g.cs");
+        Assert.Contains($"public string? {name}_F1 ", source, StringComparison.Ordinal);
+        Assert.Contains(rowDeclaresIt ? $"public string? {name}_F2 " : $"public string? {name} ", source, StringComparison.Ordinal);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
     /// <summary>Public and protected members, inherited ones included, that a subclass in another assembly sees.</summary>
     private static SortedSet<string> MembersVisibleToSubclasses(Type type)
     {

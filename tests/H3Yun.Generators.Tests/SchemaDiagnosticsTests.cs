@@ -160,6 +160,22 @@ public class SchemaDiagnosticsTests
     }
 
     [Fact]
+    public void An_association_in_a_child_table_to_a_form_the_project_lacks_is_a_warning_on_the_row_field()
+    {
+        // The row's field has the form's field code, so only the table's code tells the two apart.
+        const string text = """
+            { "SchemaCode": "D1", "Properties": [
+              { "Name": "F1", "DataType": 14 },
+              { "Name": "D1F", "DataType": "BizObjectArray", "ChildSchema": { "SchemaCode": "D1F", "Properties": [
+                { "Name": "F1", "DataType": "Association", "AssociationSchemaCode": "Elsewhere" } ] } } ] }
+            """;
+        var run = GeneratorHarness.Run(new SchemaText("f.h3form.json", text));
+
+        var diagnostic = run.Single("H3Y0011");
+        Assert.Equal(new TextSpan(text.LastIndexOf("\"F1\"", StringComparison.Ordinal), 4), diagnostic.Location.SourceSpan);
+    }
+
+    [Fact]
     public void A_child_table_without_child_schema_is_an_error()
     {
         const string text = """{ "SchemaCode": "D1", "Properties": [ { "Name": "D1Flines", "DataType": "BizObjectArray" } ] }""";

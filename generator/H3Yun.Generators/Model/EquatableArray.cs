@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 
 namespace H3Yun.Generators.Model;
@@ -39,8 +38,6 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     }
 
     public ReadOnlySpan<T> AsSpan() => _items.AsSpan();
-
-    public ImmutableArray<T> ToImmutableArray() => _items is null ? ImmutableArray<T>.Empty : ImmutableArray.Create(_items);
 
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
 
