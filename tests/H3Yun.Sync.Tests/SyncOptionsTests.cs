@@ -55,7 +55,7 @@ public class SyncOptionsTests
         await using var bench = await SyncBench.StartAsync();
         var missing = Path.Combine(bench.Folder, "missing");
 
-        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => new H3YunSync(bench.Client, bench.Options().WithFolder(missing)).RunAsync());
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => new H3YunSync(bench.Client, bench.Options(schemaFolder: missing)).RunAsync());
 
         Assert.Equal($"The schema folder '{missing}' does not exist. Pull the forms' schemas with 'h3yun schema pull', or name the folder.", error.Message);
         Assert.Equal(0, bench.Hook.Sent);
@@ -66,7 +66,7 @@ public class SyncOptionsTests
     {
         await using var bench = await SyncBench.StartAsync();
 
-        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => new H3YunSync(bench.Client, bench.Options().WithForms(SyncBench.Form, "D000900Missing")).RunAsync());
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => new H3YunSync(bench.Client, bench.Options(forms: [SyncBench.Form, "D000900Missing"])).RunAsync());
 
         Assert.Equal($"The form D000900Missing has no schema file in '{bench.SchemaFolder}'; pull it with 'h3yun schema pull --form D000900Missing'.", error.Message);
         Assert.Equal(0, bench.Hook.Sent);
@@ -80,7 +80,7 @@ public class SyncOptionsTests
         await bench.CreateAsync("a", 1m);
         bench.Clock.Advance(TimeSpan.FromSeconds(5));
 
-        var report = await new H3YunSync(bench.Client, bench.Options().WithForms(SyncBench.Form)).RunAsync();
+        var report = await new H3YunSync(bench.Client, bench.Options(forms: [SyncBench.Form])).RunAsync();
 
         Assert.Equal([SyncBench.Form], report.Forms.Select(form => form.SchemaCode));
         Assert.Equal(1, bench.Scalar("SELECT COUNT(*) FROM Orders"));
@@ -101,22 +101,4 @@ public class SyncOptionsTests
         Assert.Equal(shown, chosen.Target);
         Assert.IsType(dialect == "SQLite" ? typeof(SqliteDialect) : typeof(PostgreSqlDialect), chosen);
     }
-}
-
-/// <summary>Options changed in one place, as a test reads them.</summary>
-internal static class SyncOptionsChanges
-{
-    public static H3YunSyncOptions WithFolder(this H3YunSyncOptions options, string folder) => Copy(options, folder, options.Forms);
-
-    public static H3YunSyncOptions WithForms(this H3YunSyncOptions options, params string[] forms) => Copy(options, options.SchemaFolder, forms);
-
-    private static H3YunSyncOptions Copy(H3YunSyncOptions options, string folder, IReadOnlyList<string> forms) => new()
-    {
-        SchemaFolder = folder,
-        Target = options.Target,
-        Forms = forms,
-        Lag = options.Lag,
-        Overlap = options.Overlap,
-        Clock = options.Clock,
-    };
 }

@@ -72,10 +72,13 @@ internal sealed class SyncBench : IAsyncDisposable
         new(Client, Options(reconcile, lag, overlap, target, deletions));
 
     /// <summary>The options <see cref="NewSync"/> copies with.</summary>
-    public H3YunSyncOptions Options(bool reconcile = false, TimeSpan? lag = null, TimeSpan? overlap = null, string? target = null, DeletionMode deletions = DeletionMode.Delete) =>
+    public H3YunSyncOptions Options(
+        bool reconcile = false, TimeSpan? lag = null, TimeSpan? overlap = null, string? target = null, DeletionMode deletions = DeletionMode.Delete,
+        string? schemaFolder = null, IReadOnlyList<string>? forms = null) =>
         new()
         {
-            SchemaFolder = SchemaFolder,
+            SchemaFolder = schemaFolder ?? SchemaFolder,
+            Forms = forms ?? [],
             Target = target ?? Target,
             Reconcile = reconcile,
             Lag = lag ?? TimeSpan.FromSeconds(1),
