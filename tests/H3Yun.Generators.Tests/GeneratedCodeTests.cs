@@ -22,6 +22,87 @@ public class GeneratedCodeTests
     }
 
     [Fact]
+    public void The_registration_of_the_repositories_is_the_approved_file()
+    {
+        var run = GeneratorHarness.Run(SalesOrder, Customer);
+
+        Snapshot.Match("Registration", run.Source(GeneratorHarness.RegistrationFile));
+    }
+
+    [Fact]
+    public void The_global_usings_of_a_project_with_implicit_usings_are_the_approved_file()
+    {
+        var run = GeneratorHarness.Run(
+            [SalesOrder, Customer, new SchemaText("a.h3form.json", """{ "SchemaCode": "A1", "Namespace": "Sales.Forms", "Properties": [] }""")],
+            "Orders", GeneratorHarness.ConsoleProjectUsings, new Dictionary<string, string> { ["ImplicitUsings"] = "enable" });
+
+        Snapshot.Match("GlobalUsings", run.Source("H3YunGlobalUsings.g.cs"));
+    }
+
+    [Fact]
+    public void A_class_of_ones_own_mapping_every_field_kind_is_implemented_as_the_approved_file()
+    {
+        const string code = """
+            using System;
+            using System.Collections.Generic;
+            using System.Text.Json;
+            using H3Yun;
+
+            namespace Contoso.Reports;
+
+            /// <summary>Every field of the all-types form.</summary>
+            [H3Form("D000024AllTypes")]
+            public partial class Everything
+            {
+                /// <summary>A keyword as the property's name.</summary>
+                [H3Field("F0000001")] public partial string? @class { get; set; }
+                /// <summary>Long text.</summary>
+                [H3Field("F0000002")] public partial string? LongText { get; set; }
+                /// <summary>An option's text.</summary>
+                [H3Field("F0000003")] public partial string? Colour { get; set; }
+                /// <summary>Checked options.</summary>
+                [H3Field("F0000005")] public partial IReadOnlyList<string>? Days { get; set; }
+                /// <summary>A number.</summary>
+                [H3Field("F0000006")] public partial decimal? Amount { get; set; }
+                /// <summary>An integer.</summary>
+                [H3Field("F0000007")] public partial int? Count { get; set; }
+                /// <summary>A long integer.</summary>
+                [H3Field("F0000008")] public partial long? BigCount { get; set; }
+                /// <summary>The instant of a date.</summary>
+                [H3Field("F0000009")] public partial DateTimeOffset? Due { get; set; }
+                /// <summary>Yes or no.</summary>
+                [H3Field("F0000010")] public partial bool? Done { get; set; }
+                /// <summary>A person.</summary>
+                [H3Field("F0000011")] public partial string? Owner { get; set; }
+                /// <summary>People.</summary>
+                [H3Field("F0000012")] public partial IReadOnlyList<string>? Reviewers { get; set; }
+                /// <summary>A department.</summary>
+                [H3Field("F0000013")] public partial string? Department { get; set; }
+                /// <summary>An association.</summary>
+                [H3Field("F0000014")] public partial string? Customer { get; set; }
+                /// <summary>Associations.</summary>
+                [H3Field("F0000015")] public partial IReadOnlyList<string>? RelatedCustomers { get; set; }
+                /// <summary>An address.</summary>
+                [H3Field("F0000016")] public partial H3Address? Address { get; set; }
+                /// <summary>A location.</summary>
+                [H3Field("F0000017")] public partial H3Location? Location { get; set; }
+                /// <summary>Attachments, read only.</summary>
+                [H3Field("F0000018")] public partial IReadOnlyList<H3Attachment> Files { get; set; }
+                /// <summary>The formula, read only.</summary>
+                [H3Field("F0000020")] public partial decimal? Total { get; set; }
+            }
+            """;
+
+        var run = GeneratorHarness.RunWithCode(code, GeneratorHarness.RepositorySchema("AllTypes.h3form.json"), Customer);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics.Where(d => d.Id != "CS1591"));
+        var generated = run.MappedResult.GeneratedSources.Single(s => s.HintName.EndsWith(".H3Form.g.cs", StringComparison.Ordinal));
+        Assert.Equal("Contoso_Reports_Everything.66158e10.H3Form.g.cs", generated.HintName);
+        Snapshot.Match("MappedEverything", generated.SourceText.ToString());
+    }
+
+    [Fact]
     public void Every_example_schema_compiles_with_the_runtime_without_any_warning()
     {
         var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Schemas"), "*.h3form.json")

@@ -1,3 +1,4 @@
+using H3Yun.Generators.Emitting;
 using Microsoft.CodeAnalysis;
 
 namespace H3Yun.Generators.Tests;
@@ -47,6 +48,32 @@ public class GlobalUsingsTests
         var run = GeneratorHarness.Run([SalesOrder, Customer], "Orders", "", properties);
 
         Assert.DoesNotContain(run.Sources, source => source.HintName == "H3YunGlobalUsings.g.cs");
+    }
+
+    [Theory]
+    [InlineData("enable", null, true)]
+    [InlineData("True", "", true)]
+    [InlineData("ENABLE", "true", true)]
+    [InlineData("disable", null, false)]
+    [InlineData(null, null, false)]
+    [InlineData("enable", "False", false)]
+    [InlineData("true", "Disable", false)]
+    public void Usings_are_generated_when_implicit_usings_are_on_and_ours_are_not_turned_off(string? implicitUsings, string? h3yunImplicitUsings, bool enabled)
+    {
+        Assert.Equal(enabled, GlobalUsingsEmitter.Enabled(implicitUsings, h3yunImplicitUsings));
+    }
+
+    [Fact]
+    public void A_form_in_the_runtime_namespace_adds_no_using_of_it()
+    {
+        var inRuntime = new SchemaText("r.h3form.json", """{ "SchemaCode": "R1", "Namespace": "H3Yun", "ClassName": "Receipt", "Properties": [] }""");
+
+        var run = GeneratorHarness.Run([SalesOrder, Customer, inRuntime], "Orders", SdkImplicitUsings + TopLevelProgram, NewConsoleProject, OutputKind.ConsoleApplication);
+
+        Assert.Empty(run.CompilationDiagnostics);
+        Assert.Equal(
+            ["global using global::Orders;"],
+            run.Source("H3YunGlobalUsings.g.cs").Split('\n').Select(line => line.TrimEnd()).Where(line => line.StartsWith("global using", StringComparison.Ordinal)));
     }
 
     [Fact]
