@@ -66,6 +66,37 @@ public class FieldCodeAnalyzerTests
     }
 
     [Fact]
+    public async Task Item_matchers_inside_or_and_a_matcher_group_of_an_untyped_load_are_checked()
+    {
+        const string body = """
+            var r = OpenApiRequest.LoadBizObjects("D000024Customer", new Filter
+            {
+                Matcher = Matcher.Or(
+                    Matcher.Item("F0000098", ComparisonOperator.Equal, "x"),
+                    new MatcherGroup(MatcherGroupType.And, [Matcher.Item("F0000097", ComparisonOperator.Equal, "y")])),
+            });
+            """;
+
+        var (code, diagnostics) = await AnalyzeAsync(body);
+
+        Assert.Equal(2, diagnostics.Length);
+        AssertAt(diagnostics[0], code, "\"F0000098\"");
+        AssertAt(diagnostics[1], code, "\"F0000097\"");
+    }
+
+    [Fact]
+    public async Task The_members_of_a_constant_create_are_checked()
+    {
+        const string body = """
+            var c = OpenApiRequest.CreateBizObject("D000024SalesOrder", "{\"F0000001\":\"x\",\"F0000099\":1}", true);
+            """;
+
+        var (code, diagnostics) = await AnalyzeAsync(body);
+
+        AssertAt(Assert.Single(diagnostics), code, "F0000099");
+    }
+
+    [Fact]
     public async Task System_fields_known_codes_and_shapes_the_analyzer_cannot_follow_are_not_reported()
     {
         const string body = """
