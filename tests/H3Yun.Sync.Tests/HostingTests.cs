@@ -118,6 +118,15 @@ public class HostingTests
     }
 
     [Fact]
+    public void AddH3YunSync_names_a_missing_argument()
+    {
+        var options = new H3YunSyncOptions { SchemaFolder = "schemas", Target = "copy.db" };
+
+        Assert.Equal("services", Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddH3YunSync(options)).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddH3YunSync(null!)).ParamName);
+    }
+
+    [Fact]
     public void By_default_the_copy_runs_every_five_minutes_and_reconciles_once_a_day_on_the_systems_clock()
     {
         using var client = new H3YunClient(new H3YunClientOptions { EngineCode = "e", EngineSecret = "s" });

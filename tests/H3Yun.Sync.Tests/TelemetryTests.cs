@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
+using H3Yun.Sync.Telemetry;
 using H3Yun.Sync.Tests.Support;
 
 namespace H3Yun.Sync.Tests;
@@ -15,6 +17,7 @@ public sealed class TelemetryTests : IDisposable
     private readonly List<(string Instrument, double Value, KeyValuePair<string, object?>[] Tags)> _measurements = [];
     private readonly ActivityListener _activities;
     private readonly MeterListener _meters = new();
+    private readonly List<Instrument> _instruments = [];
 
     public TelemetryTests()
     {
@@ -35,6 +38,11 @@ public sealed class TelemetryTests : IDisposable
         {
             if (instrument.Meter.Name == H3YunTelemetry.SourceName && instrument.Name.StartsWith("h3yun.sync.", StringComparison.Ordinal))
             {
+                lock (_instruments)
+                {
+                    _instruments.Add(instrument);
+                }
+
                 listener.EnableMeasurementEvents(instrument);
             }
         };
@@ -47,6 +55,28 @@ public sealed class TelemetryTests : IDisposable
     {
         _activities.Dispose();
         _meters.Dispose();
+    }
+
+    [Fact]
+    public void The_instruments_have_the_names_units_and_descriptions_a_dashboard_reads()
+    {
+        RuntimeHelpers.RunClassConstructor(typeof(SyncTelemetry).TypeHandle);
+        Dictionary<string, (string?, bool)> described;
+        lock (_instruments)
+        {
+            described = _instruments.ToDictionary(i => i.Name, i => (i.Unit, !string.IsNullOrWhiteSpace(i.Description)));
+        }
+
+        Assert.Equal(
+            new Dictionary<string, (string?, bool)>
+            {
+                ["h3yun.sync.rows.copied"] = ("{record}", true),
+                ["h3yun.sync.rows.deleted"] = ("{record}", true),
+                ["h3yun.sync.windows"] = ("{window}", true),
+                ["h3yun.sync.requests"] = ("{request}", true),
+                ["h3yun.sync.lag"] = ("s", true),
+            },
+            described);
     }
 
     [Fact]

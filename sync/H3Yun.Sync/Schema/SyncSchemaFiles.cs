@@ -27,23 +27,6 @@ internal static class SyncSchemaFiles
         }
     }
 
-    /// <summary>Reads one schema file's text.</summary>
-    /// <param name="json">The file's text.</param>
-    /// <param name="source">The file's path, for messages.</param>
-    /// <returns>The form.</returns>
-    /// <exception cref="H3YunSyncException">The text is not a schema.</exception>
-    public static SyncForm Read(string json, string source)
-    {
-        try
-        {
-            return ToSync(Protocol.SchemaFileReader.Read(json, source));
-        }
-        catch (SchemaFileException ex)
-        {
-            throw new H3YunSyncException(ex.Message, ex);
-        }
-    }
-
     private static SyncForm ToSync(SchemaFileForm form) => new(
         form.SchemaCode,
         form.DisplayName,
