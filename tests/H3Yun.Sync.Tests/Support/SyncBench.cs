@@ -68,13 +68,15 @@ internal sealed class SyncBench : IAsyncDisposable
         return new SyncBench(emulator, clock, folder, target);
     }
 
-    public H3YunSync NewSync(bool reconcile = false, TimeSpan? lag = null, TimeSpan? overlap = null, string? target = null, DeletionMode deletions = DeletionMode.Delete) =>
-        new(Client, Options(reconcile, lag, overlap, target, deletions));
+    public H3YunSync NewSync(
+        bool reconcile = false, TimeSpan? lag = null, TimeSpan? overlap = null, string? target = null, DeletionMode deletions = DeletionMode.Delete,
+        IProgress<SyncProgress>? progress = null) =>
+        new(Client, Options(reconcile, lag, overlap, target, deletions, progress: progress));
 
     /// <summary>The options <see cref="NewSync"/> copies with.</summary>
     public H3YunSyncOptions Options(
         bool reconcile = false, TimeSpan? lag = null, TimeSpan? overlap = null, string? target = null, DeletionMode deletions = DeletionMode.Delete,
-        string? schemaFolder = null, IReadOnlyList<string>? forms = null) =>
+        string? schemaFolder = null, IReadOnlyList<string>? forms = null, IProgress<SyncProgress>? progress = null) =>
         new()
         {
             SchemaFolder = schemaFolder ?? SchemaFolder,
@@ -85,6 +87,7 @@ internal sealed class SyncBench : IAsyncDisposable
             Overlap = overlap ?? TimeSpan.FromSeconds(3),
             Clock = Clock,
             Deletions = deletions,
+            Progress = progress,
         };
 
     /// <summary>The rows a query of the copy answers, each value as text, a long or null (see <see cref="CopyReader"/>).</summary>
