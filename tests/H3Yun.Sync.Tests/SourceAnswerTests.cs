@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using H3Yun.Sync.Tests.Support;
+
+namespace H3Yun.Sync.Tests;
+
+/// <summary>
+/// Answers H3Yun could give that the emulator does not: a count the rows do not match, a count in another form or
+/// missing, no row array. The copy takes a window as whole only when one answer shows it, and stops on a count it
+/// cannot read, rather than guess.
+/// </summary>
+public class SourceAnswerTests
+{
+    [Fact]
+    public async Task A_window_whose_answer_lacks_a_counted_row_is_read_again_in_parts()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await bench.CreateAsync($"r{i}", i));
+            bench.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        var answers = 0;
+        bench.Hook.Rewrite = body => Answer(body, data =>
+        {
+            if (++answers <= 2 && data["BizObjectArray"] is JsonArray { Count: > 0 } rows)
+            {
+                rows.RemoveAt(0); // counted, not sent
+            }
+        });
+
+        var report = await bench.NewSync().RunAsync();
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), CopiedIds(bench).Order(StringComparer.Ordinal));
+        Assert.True(report.Requests > 2, $"{report.Requests} requests");
+    }
+
+    [Fact]
+    public async Task A_count_sent_as_text_is_read()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        var id = await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        bench.Hook.Rewrite = body => Answer(body, data => data["TotalCount"] = data["TotalCount"]!.ToJsonString());
+
+        await bench.NewSync().RunAsync();
+
+        Assert.Equal([id], CopiedIds(bench));
+    }
+
+    [Fact]
+    public async Task An_answer_without_a_row_array_holds_no_rows()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        bench.Hook.Rewrite = body => Answer(body, data => data["BizObjectArray"] = null);
+
+        var report = await bench.NewSync().RunAsync();
+
+        Assert.Equal(0, report.RowsUpserted);
+        Assert.NotNull(report.Forms[0].Cursor);
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("true")]
+    [InlineData("\"many\"")]
+    [InlineData("1.5")]
+    public async Task A_count_that_does_not_read_stops_the_copy_before_anything_is_committed(string count)
+    {
+        await using var bench = await SyncBench.StartAsync();
+        await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        bench.Hook.Rewrite = body => Answer(body, data =>
+        {
+            data.Remove("TotalCount");
+            if (count != "missing")
+            {
+                data["TotalCount"] = JsonNode.Parse(count);
+            }
+        });
+
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync().RunAsync());
+
+        Assert.Equal(
+            "H3Yun answered LoadBizObjects of D000900Order with RequireCount without a TotalCount; the copy needs the count to know that a window is whole, and stops rather than guess.",
+            error.Message);
+        Assert.Empty(CopiedIds(bench));
+        Assert.Null(Assert.Single(bench.Rows("SELECT cursor_time FROM h3yun_forms WHERE schema_code = 'D000900Order'"))["cursor_time"]);
+    }
+
+    private static List<string> CopiedIds(SyncBench bench) =>
+        [.. bench.Rows("SELECT \"ObjectId\" FROM \"Orders\"").Select(row => (string)row["ObjectId"]!)];
+
+    private static string Answer(string body, Action<JsonObject> change)
+    {
+        var envelope = JsonNode.Parse(body)!;
+        if (envelope["ReturnData"] is JsonObject data)
+        {
+            change(data);
+        }
+
+        return envelope.ToJsonString();
+    }
+}
