@@ -81,6 +81,49 @@ public class LargeSourceTests
     }
 
     [Fact]
+    public async Task A_first_copy_whose_commit_fails_at_any_answer_stops_with_the_reason_and_loses_nothing()
+    {
+        // The k-th answer carries a record without an ObjectId: the commit of its rows fails while the reading goes on,
+        // and the copy must stop with that error (whichever of enqueue, drain or completion meets it) and keep its cursor
+        // below every record it lacks.
+        var failed = 0;
+        for (var at = 1; at <= 30; at++)
+        {
+            await using var source = await StartAsync();
+            var bench = source.Bench;
+            var answer = 0;
+            var target = at;
+            bench.Hook.Rewrite = body =>
+            {
+                var envelope = System.Text.Json.Nodes.JsonNode.Parse(body)!;
+                if (++answer == target && envelope["ReturnData"]?["BizObjectArray"] is System.Text.Json.Nodes.JsonArray { Count: > 0 } rows)
+                {
+                    rows[^1]!.AsObject().Remove("ObjectId");
+                }
+
+                return envelope.ToJsonString();
+            };
+
+            try
+            {
+                await bench.NewSync().RunAsync();
+            }
+            catch (H3YunSyncException ex)
+            {
+                Assert.Equal("H3Yun answered a record without an ObjectId; the copy keys every row by it.", ex.Message);
+                failed++;
+            }
+
+            bench.Hook.Rewrite = null;
+            source.AssertNothingMissingBelowTheCursor($"the answer to request {at} lacking an ObjectId");
+            await bench.NewSync().RunAsync();
+            Assert.Equal(source.Records.Keys.Order(StringComparer.Ordinal), source.CopiedIds().Order(StringComparer.Ordinal));
+        }
+
+        Assert.True(failed >= 10, $"{failed} of 30 runs failed");
+    }
+
+    [Fact]
     public async Task A_copy_reports_its_progress_as_it_goes_and_its_last_progress_is_its_report()
     {
         await using var source = await StartAsync();
