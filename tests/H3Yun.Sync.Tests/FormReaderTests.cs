@@ -46,6 +46,36 @@ public class FormReaderTests
     }
 
     [Fact]
+    public async Task Windows_come_in_ascending_time_and_an_answers_rows_place_the_cuts_of_a_window_too_big_for_it()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        for (var second = 0; second < 3; second++)
+        {
+            await CreateAsync(bench, 300, $"second {second}");
+            bench.Clock.Advance(TimeSpan.FromSeconds(20));
+        }
+
+        var reader = new H3YunFormReader(bench.Client) { Lag = TimeSpan.FromSeconds(1), Clock = bench.Clock };
+        var progress = new List<FormReadProgress>();
+        var batches = new List<List<string>>();
+
+        await foreach (var batch in reader.ReadAsync(SyncBench.Form, null, reader.Upper(), new Inline(progress.Add)))
+        {
+            batches.Add([.. batch.Select(record => record.GetProperty("ModifiedTime").GetString()!)]);
+        }
+
+        Assert.Equal(900, batches.Sum(batch => batch.Count));
+        for (var i = 1; i < batches.Count; i++)
+        {
+            Assert.True(string.CompareOrdinal(batches[i - 1].Max(), batches[i].Min()) <= 0, $"batch {i} is earlier than batch {i - 1}");
+        }
+
+        // 900 rows in a window of sixteen years: cut by the answer's 500 rows, a handful of requests; cut evenly, the
+        // years would be divided again and again before any part held fewer than 500.
+        Assert.InRange(progress[^1].Requests, 3, 8);
+    }
+
+    [Fact]
     public async Task By_default_a_read_stays_ten_seconds_behind_the_systems_clock()
     {
         await using var bench = await SyncBench.StartAsync();
