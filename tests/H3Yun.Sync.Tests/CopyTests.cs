@@ -178,6 +178,27 @@ public class CopyTests(PostgreSqlServer postgres)
         Assert.NotNull(Assert.Single(bench.Rows("SELECT _deleted_at FROM \"Orders\""))["_deleted_at"]);
     }
 
+    [Fact]
+    public async Task The_meta_tables_record_each_tables_form_parent_and_schema_and_a_reconcile_reports_its_phase()
+    {
+        await using var bench = await StartAsync("SQLite");
+        await bench.CreateAsync("a", 1m, false, ("x", 1m));
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        var progress = new List<SyncProgress>();
+
+        await bench.NewSync(reconcile: true, progress: new InlineProgress<SyncProgress>(progress.Add)).RunAsync();
+
+        var forms = bench.Rows("SELECT schema_code, parent_schema_code, table_name, schema_json FROM h3yun_forms ORDER BY table_name");
+        Assert.Equal(
+            [(SyncBench.Form, (string?)null, "Orders"), (SyncBench.Lines, SyncBench.Form, "Orders_Lines")],
+            forms.Select(row => ((string)row["schema_code"]!, (string?)row["parent_schema_code"], (string)row["table_name"]!)));
+        Assert.Contains("\"D000900Order\"", (string)forms[0]["schema_json"]!, StringComparison.Ordinal);
+        Assert.StartsWith("{", ((string)forms[1]["schema_json"]!).TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("\"D000900FLines\"", (string)forms[1]["schema_json"]!, StringComparison.Ordinal);
+        Assert.NotEqual(forms[0]["schema_json"], forms[1]["schema_json"]);
+        Assert.Equal(["copy", "reconcile"], progress.Select(step => step.Phase).Distinct());
+    }
+
     private async Task<SyncBench> StartAsync(string dialect) =>
         await SyncBench.StartAsync(dialect == "PostgreSQL" ? await postgres.CreateDatabaseAsync() : null);
 }

@@ -59,7 +59,7 @@ public class FormReaderTests
         var progress = new List<FormReadProgress>();
         var batches = new List<List<string>>();
 
-        await foreach (var batch in reader.ReadAsync(SyncBench.Form, null, reader.Upper(), new Inline(progress.Add)))
+        await foreach (var batch in reader.ReadAsync(SyncBench.Form, null, reader.Upper(), new InlineProgress<FormReadProgress>(progress.Add)))
         {
             batches.Add([.. batch.Select(record => record.GetProperty("ModifiedTime").GetString()!)]);
         }
@@ -138,7 +138,7 @@ public class FormReaderTests
     private static async Task<List<string>> ReadAsync(H3YunFormReader reader, DateTime? since, List<FormReadProgress> progress)
     {
         var ids = new List<string>();
-        await foreach (var batch in reader.ReadAsync(SyncBench.Form, since, reader.Upper(), new Inline(progress.Add)))
+        await foreach (var batch in reader.ReadAsync(SyncBench.Form, since, reader.Upper(), new InlineProgress<FormReadProgress>(progress.Add)))
         {
             Assert.InRange(batch.Count, 1, 500);
             ids.AddRange(batch.Select(record => record.GetProperty("ObjectId").GetString()!));
@@ -152,10 +152,5 @@ public class FormReaderTests
         var jsons = Enumerable.Range(0, count).Select(i => SyncBench.RecordJson($"{title}-{i}", i, false, null));
         var data = await bench.Writer.InvokeAsync(OpenApiRequest.CreateBizObjects(SyncBench.Form, jsons, isSubmit: true));
         return [.. data.GetProperty("BizObjectIdArray").EnumerateArray().Select(id => id.GetString()!)];
-    }
-
-    private sealed class Inline(Action<FormReadProgress> report) : IProgress<FormReadProgress>
-    {
-        public void Report(FormReadProgress value) => report(value);
     }
 }

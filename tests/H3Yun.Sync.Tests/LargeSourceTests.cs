@@ -129,7 +129,7 @@ public class LargeSourceTests
         await using var source = await StartAsync();
         var progress = new List<SyncProgress>();
 
-        var report = (await source.Bench.NewSync(progress: new Inline(progress.Add)).RunAsync()).Forms.Single();
+        var report = (await source.Bench.NewSync(progress: new InlineProgress<SyncProgress>(progress.Add)).RunAsync()).Forms.Single();
 
         Assert.All(progress, step => Assert.Equal(("D000900Order", "copy"), (step.SchemaCode, step.Phase)));
         for (var i = 1; i < progress.Count; i++)
@@ -162,17 +162,6 @@ public class LargeSourceTests
         Assert.Equal((0, report.Windows + 16 + 1), (report.RowsDeleted, report.Requests));
         Assert.True(report.Reconciled);
         Assert.Equal(source.Records.Count, source.CopiedIds().Count());
-    }
-
-    private sealed class Inline(Action<SyncProgress> report) : IProgress<SyncProgress>
-    {
-        public void Report(SyncProgress value)
-        {
-            lock (this)
-            {
-                report(value);
-            }
-        }
     }
 
     private static async Task<Source> StartAsync()
