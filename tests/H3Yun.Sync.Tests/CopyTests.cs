@@ -199,6 +199,32 @@ public class CopyTests(PostgreSqlServer postgres)
         Assert.Equal(["copy", "reconcile"], progress.Select(step => step.Phase).Distinct());
     }
 
+    [Fact]
+    public async Task The_copy_describes_its_columns_indexes_its_times_and_records_when_it_ran_and_reconciled()
+    {
+        await using var bench = await StartAsync("SQLite");
+        await bench.CreateAsync("a", 1m, false, ("x", 1m));
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        await bench.NewSync().RunAsync();
+        var beforeReconcile = Assert.Single(bench.Rows("SELECT last_run_at, last_reconcile_at FROM h3yun_forms WHERE schema_code = 'D000900Order'"));
+
+        await bench.NewSync(reconcile: true).RunAsync();
+
+        var columns = bench.Rows("SELECT field_code, role, column_name, column_kind, note FROM h3yun_columns WHERE schema_code = 'D000900Order'")
+            .ToDictionary(row => ((string)row["field_code"]!, (string)row["role"]!));
+        Assert.Equal(("ModifiedTime", "Timestamp", "China Standard Time (UTC+8), as H3Yun's clock, without an offset"), Describe(columns[("ModifiedTime", "value")]));
+        Assert.Equal(("OwnerId_name", "Text", "display names as H3Yun answered them"), Describe(columns[("OwnerId", "name")]));
+        Assert.Equal(("OwnerId", "Text", null), Describe(columns[("OwnerId", "value")]));
+        var indexes = bench.Rows("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name").Select(row => (string)row["name"]!);
+        Assert.Equal(["ix_Orders_CreatedTime", "ix_Orders_Lines_ParentObjectId", "ix_Orders_ModifiedTime"], indexes);
+        Assert.NotNull(beforeReconcile["last_run_at"]);
+        Assert.Null(beforeReconcile["last_reconcile_at"]);
+        Assert.NotNull(Assert.Single(bench.Rows("SELECT last_reconcile_at FROM h3yun_forms WHERE schema_code = 'D000900Order'"))["last_reconcile_at"]);
+
+        static (string?, string?, string?) Describe(Dictionary<string, object?> row) =>
+            ((string?)row["column_name"], (string?)row["column_kind"], (string?)row["note"]);
+    }
+
     private async Task<SyncBench> StartAsync(string dialect) =>
         await SyncBench.StartAsync(dialect == "PostgreSQL" ? await postgres.CreateDatabaseAsync() : null);
 }

@@ -63,6 +63,12 @@ internal sealed class Reconciler(SourceReader reader, SyncStore store, FormCount
             .Where(row => (row.CreatedTime is null || row.CreatedTime < upper) && !listed.Contains(row.ObjectId))
             .Select(row => row.ObjectId)
             .ToList();
+        if (candidates.Count == 0)
+        {
+            // Nothing to confirm or remove: still record that the reconcile ran (h3yun_forms.last_reconcile_at).
+            await store.RemoveAsync(tables, [], mark, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var chunk in candidates.Chunk(Filter.MaxPageSize))
         {
             var answer = await reader.ExistingAsync(code, chunk, cancellationToken).ConfigureAwait(false);

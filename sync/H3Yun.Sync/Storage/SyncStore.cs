@@ -342,9 +342,9 @@ internal sealed class SyncStore : IAsyncDisposable
         return ids;
     }
 
-    /// <summary>Deletes records (with their child rows) or marks them deleted, in one transaction.</summary>
+    /// <summary>Deletes records (with their child rows) or marks them deleted, and records the reconcile's time, in one transaction.</summary>
     /// <param name="tables">The form's tables.</param>
-    /// <param name="objectIds">The records H3Yun no longer has.</param>
+    /// <param name="objectIds">The records H3Yun no longer has; none to record only the time.</param>
     /// <param name="mark">Mark with <c>_deleted_at</c> instead of deleting.</param>
     /// <param name="cancellationToken">Stops the work.</param>
     /// <returns>The work.</returns>
