@@ -75,8 +75,7 @@ public class CopyTests(PostgreSqlServer postgres)
         bench.Clock.Advance(TimeSpan.FromSeconds(5));
         var report = await bench.NewSync().RunAsync();
 
-        var copied = bench.Rows("SELECT \"ObjectId\" FROM \"Orders\"").Select(row => (string)row["ObjectId"]!).ToHashSet();
-        Assert.Equal(ids, copied);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), bench.CopiedIds());
         Assert.Equal(1200, report.Forms[0].RowsUpserted);
         Assert.True(report.Requests >= 1 + 16 + 1, $"{report.Requests} requests");
     }
@@ -94,7 +93,7 @@ public class CopyTests(PostgreSqlServer postgres)
         // proves those 500 whole, and answers the next 500; then 500, whole. Above it: one request for the last seconds.
         Assert.Equal(4, report.Requests);
         Assert.Equal(1500, report.RowsUpserted);
-        Assert.Equal(ids, bench.Rows("SELECT \"ObjectId\" FROM \"Orders\"").Select(row => (string)row["ObjectId"]!).ToHashSet());
+        Assert.Equal(ids, bench.CopiedIds());
     }
 
     [Fact]
@@ -119,26 +118,16 @@ public class CopyTests(PostgreSqlServer postgres)
 
         Assert.True(report.Requests > 4, $"{report.Requests} requests");
         Assert.Equal(1500, bench.Scalar("SELECT COUNT(*) FROM \"Orders\""));
-        Assert.Equal(ids, bench.Rows("SELECT \"ObjectId\" FROM \"Orders\"").Select(row => (string)row["ObjectId"]!).ToHashSet());
+        Assert.Equal(ids, bench.CopiedIds());
     }
 
     /// <summary>Records stamped one a second, in creation order, ending a minute before the bench's clock.</summary>
-    private static async Task<HashSet<string>> ImportOnePerSecondAsync(SyncBench bench, int count)
+    private static async Task<List<string>> ImportOnePerSecondAsync(SyncBench bench, int count)
     {
-        var start = bench.Clock.GetUtcNow().AddHours(8).DateTime.AddSeconds(-count - 60);
-        var ids = new HashSet<string>();
-        var seed = new System.Text.StringBuilder("""{"Format":"h3yun-emulator-seed/1","Records":{"D000900Order":[""");
-        for (var i = 0; i < count; i++)
-        {
-            var id = Guid.NewGuid().ToString();
-            ids.Add(id);
-            var stamp = start.AddSeconds(i).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-            seed.Append(System.Globalization.CultureInfo.InvariantCulture, $$"""{{(i == 0 ? "" : ",")}}{"ObjectId":"{{id}}","CreatedTime":"{{stamp}}","ModifiedTime":"{{stamp}}","F0000001":"r{{i}}","F0000002":{{i}}}""");
-        }
-
-        seed.Append("]},\"Attachments\":[]}");
-        await bench.Emulator.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(seed.ToString())));
-        return ids;
+        var start = bench.ChinaNow.AddSeconds(-count - 60);
+        var records = Enumerable.Range(0, count).Select(i => (Guid.NewGuid().ToString(), start.AddSeconds(i))).ToList();
+        await bench.SeedAsync(records);
+        return [.. records.Select(record => record.Item1).Order(StringComparer.Ordinal)];
     }
 
     [Theory]

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using H3Yun.Sync.Tests.Support;
 using H3Yun.Sync.Windows;
 
@@ -14,8 +12,6 @@ namespace H3Yun.Sync.Tests;
 /// </summary>
 public class LargeSourceTests
 {
-    private const string Stamp = "yyyy-MM-dd HH:mm:ss";
-
     [Fact]
     public async Task A_first_copy_stopped_at_any_request_leaves_no_record_below_its_cursor_uncopied()
     {
@@ -73,7 +69,7 @@ public class LargeSourceTests
                 source.AssertNothingMissingBelowTheCursor($"stopped {(afterAnswer ? "after the answer to" : "before")} request {at}");
 
                 await bench.NewSync().RunAsync();
-                Assert.Equal(source.Records.Keys.Order(StringComparer.Ordinal), source.CopiedIds().Order(StringComparer.Ordinal));
+                Assert.Equal(source.Records.Keys.Order(StringComparer.Ordinal), source.Bench.CopiedIds());
             }
         }
 
@@ -117,7 +113,7 @@ public class LargeSourceTests
             bench.Hook.Rewrite = null;
             source.AssertNothingMissingBelowTheCursor($"the answer to request {at} lacking an ObjectId");
             await bench.NewSync().RunAsync();
-            Assert.Equal(source.Records.Keys.Order(StringComparer.Ordinal), source.CopiedIds().Order(StringComparer.Ordinal));
+            Assert.Equal(source.Records.Keys.Order(StringComparer.Ordinal), source.Bench.CopiedIds());
         }
 
         Assert.True(failed >= 10, $"{failed} of 30 runs failed");
@@ -161,39 +157,26 @@ public class LargeSourceTests
         // ObjectId In query would be one more.
         Assert.Equal((0, report.Windows + 16 + 1), (report.RowsDeleted, report.Requests));
         Assert.True(report.Reconciled);
-        Assert.Equal(source.Records.Count, source.CopiedIds().Count());
+        Assert.Equal(source.Records.Count, source.Bench.CopiedIds().Count);
     }
 
     private static async Task<Source> StartAsync()
     {
         var bench = await SyncBench.StartAsync();
-        var now = bench.Clock.GetUtcNow().AddHours(8).DateTime;
-        var records = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        var now = bench.ChinaNow;
 
         // 1,100 records one a second, then 520 in one second, then 3 in the last seconds before the clock.
         var start = now.AddSeconds(-2000);
         var stamps = Enumerable.Range(0, 1100).Select(i => start.AddSeconds(i))
             .Concat(Enumerable.Repeat(start.AddSeconds(1300), 520))
             .Concat(Enumerable.Range(0, 3).Select(i => now.AddSeconds(-5 + i)));
-        var seed = new StringBuilder("""{"Format":"h3yun-emulator-seed/1","Records":{"D000900Order":[""");
-        foreach (var stamp in stamps)
-        {
-            var id = Guid.NewGuid().ToString();
-            var text = stamp.ToString(Stamp, CultureInfo.InvariantCulture);
-            seed.Append(CultureInfo.InvariantCulture, $$"""{{(records.Count == 0 ? "" : ",")}}{"ObjectId":"{{id}}","CreatedTime":"{{text}}","ModifiedTime":"{{text}}","F0000001":"r","F0000002":{{records.Count}}}""");
-            records.Add(id, stamp);
-        }
-
-        seed.Append("]},\"Attachments\":[]}");
-        await bench.Emulator.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(seed.ToString())));
+        var records = stamps.ToDictionary(_ => Guid.NewGuid().ToString(), stamp => stamp, StringComparer.Ordinal);
+        await bench.SeedAsync(records.Select(record => (record.Key, record.Value)));
         return new Source(bench, records);
     }
 
     private sealed record Source(SyncBench Bench, Dictionary<string, DateTime> Records) : IAsyncDisposable
     {
-        public IEnumerable<string> CopiedIds() =>
-            Bench.Rows("SELECT \"ObjectId\" FROM \"Orders\"").Select(row => (string)row["ObjectId"]!);
-
         public void AssertNothingMissingBelowTheCursor(string when)
         {
             var forms = Bench.Rows("SELECT cursor_time FROM h3yun_forms WHERE schema_code = 'D000900Order'");
@@ -203,7 +186,7 @@ public class LargeSourceTests
             }
 
             Assert.True(ChinaTime.TryParse(text, out var cursor), $"{when}: cursor '{text}'");
-            var copied = CopiedIds().ToHashSet(StringComparer.Ordinal);
+            var copied = Bench.CopiedIds().ToHashSet(StringComparer.Ordinal);
             var missing = Records.Where(record => record.Value < cursor && !copied.Contains(record.Key)).ToList();
             Assert.True(missing.Count == 0, $"{when}: the cursor is at {text}, but {missing.Count} records below it are not in the copy");
         }

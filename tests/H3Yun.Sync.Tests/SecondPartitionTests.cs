@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using H3Yun.Sync.Tests.Support;
 
@@ -20,7 +19,7 @@ public class SecondPartitionTests
 
         var report = (await bench.NewSync().RunAsync()).Forms.Single();
 
-        Assert.Equal(ids.Order(StringComparer.Ordinal), CopiedIds(bench).Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Order(StringComparer.Ordinal), bench.CopiedIds());
         Assert.True(report.Requests >= 1 + 16 + 16 + 1, $"{report.Requests} requests"); // the second, its digits, a's digits, its count after
     }
 
@@ -35,7 +34,7 @@ public class SecondPartitionTests
         Assert.Matches(
             @"^The second \[.+\) of D000900Order \(ModifiedTime\) still holds 501 rows with ObjectIds starting 'abcdef01'; H3Yun does not divide it by ObjectId\. The cursor stays before that second\.$",
             error.Message);
-        Assert.Empty(CopiedIds(bench));
+        Assert.Empty(bench.CopiedIds());
         Assert.Equal(Second(bench), Cursor(bench)); // every row below the second is committed (there are none)
     }
 
@@ -91,7 +90,7 @@ public class SecondPartitionTests
         var report = (await bench.NewSync().RunAsync()).Forms.Single();
 
         Assert.True(deleted);
-        Assert.Equal(ids.Where(id => id != last).Order(StringComparer.Ordinal), CopiedIds(bench).Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Where(id => id != last).Order(StringComparer.Ordinal), bench.CopiedIds());
         Assert.Equal(519, report.RowsUpserted);
         Assert.NotNull(Cursor(bench));
     }
@@ -100,24 +99,13 @@ public class SecondPartitionTests
 
     private static async Task<List<string>> SeedOneSecondAsync(SyncBench bench, List<string> ids)
     {
-        var stamp = Second(bench);
-        var seed = new StringBuilder("""{"Format":"h3yun-emulator-seed/1","Records":{"D000900Order":[""");
-        for (var i = 0; i < ids.Count; i++)
-        {
-            seed.Append(CultureInfo.InvariantCulture, $$"""{{(i == 0 ? "" : ",")}}{"ObjectId":"{{ids[i]}}","CreatedTime":"{{stamp}}","ModifiedTime":"{{stamp}}","F0000001":"r{{i}}","F0000002":{{i}}}""");
-        }
-
-        seed.Append("]},\"Attachments\":[]}");
-        await bench.Emulator.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(seed.ToString())));
+        await bench.SeedAsync(ids.Select(id => (id, bench.ChinaNow.AddSeconds(-60))));
         return ids;
     }
 
     /// <summary>The crowded second: a minute before the bench's clock, which the tests do not move.</summary>
     private static string Second(SyncBench bench) =>
-        bench.Clock.GetUtcNow().AddHours(8).DateTime.AddSeconds(-60).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    private static List<string> CopiedIds(SyncBench bench) =>
-        [.. bench.Rows("SELECT \"ObjectId\" FROM \"Orders\"").Select(row => (string)row["ObjectId"]!)];
+        bench.ChinaNow.AddSeconds(-60).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static object? Cursor(SyncBench bench) =>
         Assert.Single(bench.Rows("SELECT cursor_time FROM h3yun_forms WHERE schema_code = 'D000900Order'"))["cursor_time"];

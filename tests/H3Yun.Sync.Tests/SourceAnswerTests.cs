@@ -33,7 +33,7 @@ public class SourceAnswerTests
 
         var report = await bench.NewSync().RunAsync();
 
-        Assert.Equal(ids.Order(StringComparer.Ordinal), CopiedIds(bench).Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Order(StringComparer.Ordinal), bench.CopiedIds());
         Assert.True(report.Requests > 2, $"{report.Requests} requests");
     }
 
@@ -47,7 +47,7 @@ public class SourceAnswerTests
 
         await bench.NewSync().RunAsync();
 
-        Assert.Equal([id], CopiedIds(bench));
+        Assert.Equal([id], bench.CopiedIds());
     }
 
     [Fact]
@@ -87,12 +87,9 @@ public class SourceAnswerTests
         Assert.Equal(
             "H3Yun answered LoadBizObjects of D000900Order with RequireCount without a TotalCount; the copy needs the count to know that a window is whole, and stops rather than guess.",
             error.Message);
-        Assert.Empty(CopiedIds(bench));
+        Assert.Empty(bench.CopiedIds());
         Assert.Null(Assert.Single(bench.Rows("SELECT cursor_time FROM h3yun_forms WHERE schema_code = 'D000900Order'"))["cursor_time"]);
     }
-
-    private static List<string> CopiedIds(SyncBench bench) =>
-        [.. bench.Rows("SELECT \"ObjectId\" FROM \"Orders\"").Select(row => (string)row["ObjectId"]!)];
 
     private static string Answer(string body, Action<JsonObject> change)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using H3Yun.Emulator;
 
@@ -105,6 +107,32 @@ internal sealed class SyncBench : IAsyncDisposable
         Writer.InvokeAsync(OpenApiRequest.UpdateBizObject(Form, objectId, RecordJson(title, amount, done, lines)));
 
     public Task RemoveAsync(string objectId) => Writer.InvokeAsync(OpenApiRequest.RemoveBizObject(Form, objectId));
+
+    /// <summary>The bench's clock as H3Yun's stamps read it: China time, without an offset.</summary>
+    public DateTime ChinaNow => Clock.GetUtcNow().AddHours(8).DateTime;
+
+    /// <summary>
+    /// Loads records into the emulator with the ObjectIds and stamps given (created and modified at once), titled
+    /// <c>r0</c>, <c>r1</c>, … with the same numbers as amounts; what a form that has been used for years holds.
+    /// </summary>
+    public async Task SeedAsync(IEnumerable<(string ObjectId, DateTime Stamp)> records)
+    {
+        var seed = new StringBuilder("""{"Format":"h3yun-emulator-seed/1","Records":{"D000900Order":[""");
+        var i = 0;
+        foreach (var (objectId, stamp) in records)
+        {
+            var text = stamp.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            seed.Append(CultureInfo.InvariantCulture, $$"""{{(i == 0 ? "" : ",")}}{"ObjectId":"{{objectId}}","CreatedTime":"{{text}}","ModifiedTime":"{{text}}","F0000001":"r{{i}}","F0000002":{{i}}}""");
+            i++;
+        }
+
+        seed.Append("]},\"Attachments\":[]}");
+        await Emulator.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(seed.ToString())));
+    }
+
+    /// <summary>The ObjectIds the copy's <c>Orders</c> table holds, in ordinal order.</summary>
+    public List<string> CopiedIds() =>
+        [.. Rows("SELECT \"ObjectId\" FROM \"Orders\"").Select(row => (string)row["ObjectId"]!).Order(StringComparer.Ordinal)];
 
     public static string RecordJson(string title, decimal amount, bool done, (string Item, decimal Quantity)[]? lines)
     {
