@@ -248,6 +248,6 @@ public class RowValueFuzzTests
     private static string?[]? Strings(object? json) =>
         json is string text ? [.. JsonNode.Parse(text)!.AsArray().Select(item => (string?)item)] : null;
 
-    private static LayoutColumn Column(string code, int dataType, bool multiple, ColumnKind kind, ColumnRole role = ColumnRole.Value) =>
+    internal static LayoutColumn Column(string code, int dataType, bool multiple, ColumnKind kind, ColumnRole role = ColumnRole.Value) =>
         new(code + (role == ColumnRole.DisplayName ? "_name" : string.Empty), new SyncField(code, null, null, dataType, multiple), kind, role);
 }
