@@ -152,6 +152,23 @@ public class CopyTests(PostgreSqlServer postgres)
         Assert.Equal([keep], bench.Rows("SELECT \"ParentObjectId\" FROM \"Orders_Lines\"").Select(row => row["ParentObjectId"]));
     }
 
+    [Fact]
+    public async Task The_reconcile_asks_nothing_about_a_copied_record_created_after_its_bound()
+    {
+        // A record stamped as created after the run's bound but modified before it: the copy takes it (by ModifiedTime),
+        // the listing (by CreatedTime, up to the bound) cannot have seen it, so it is no candidate for deletion.
+        await using var bench = await SyncBench.StartAsync();
+        var id = Guid.NewGuid().ToString();
+        await bench.SeedAsync([(id, bench.ChinaNow.AddHours(1), bench.ChinaNow.AddSeconds(-60))]);
+        await bench.NewSync().RunAsync();
+
+        var report = await bench.NewSync(reconcile: true).RunAsync();
+
+        // The copy's one window and the listing's two: no ObjectId In query.
+        Assert.Equal((3, 0), (report.Requests, report.RowsDeleted));
+        Assert.Equal([id], bench.CopiedIds());
+    }
+
     [Theory]
     [MemberData(nameof(Dialects))]
     public async Task The_reconcile_can_mark_deleted_records_instead(string dialect)

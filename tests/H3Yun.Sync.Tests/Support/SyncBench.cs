@@ -115,19 +115,24 @@ internal sealed class SyncBench : IAsyncDisposable
     /// Loads records into the emulator with the ObjectIds and stamps given (created and modified at once), titled
     /// <c>r0</c>, <c>r1</c>, … with the same numbers as amounts; what a form that has been used for years holds.
     /// </summary>
-    public async Task SeedAsync(IEnumerable<(string ObjectId, DateTime Stamp)> records)
+    public Task SeedAsync(IEnumerable<(string ObjectId, DateTime Stamp)> records) =>
+        SeedAsync(records.Select(record => (record.ObjectId, record.Stamp, record.Stamp)));
+
+    /// <summary>Loads records as <see cref="SeedAsync(IEnumerable{ValueTuple{string, DateTime}})"/> does, each with its own creation and modification time.</summary>
+    public async Task SeedAsync(IEnumerable<(string ObjectId, DateTime Created, DateTime Modified)> records)
     {
         var seed = new StringBuilder("""{"Format":"h3yun-emulator-seed/1","Records":{"D000900Order":[""");
         var i = 0;
-        foreach (var (objectId, stamp) in records)
+        foreach (var (objectId, created, modified) in records)
         {
-            var text = stamp.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-            seed.Append(CultureInfo.InvariantCulture, $$"""{{(i == 0 ? "" : ",")}}{"ObjectId":"{{objectId}}","CreatedTime":"{{text}}","ModifiedTime":"{{text}}","F0000001":"r{{i}}","F0000002":{{i}}}""");
+            seed.Append(CultureInfo.InvariantCulture, $$"""{{(i == 0 ? "" : ",")}}{"ObjectId":"{{objectId}}","CreatedTime":"{{Stamp(created)}}","ModifiedTime":"{{Stamp(modified)}}","F0000001":"r{{i}}","F0000002":{{i}}}""");
             i++;
         }
 
         seed.Append("]},\"Attachments\":[]}");
         await Emulator.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(seed.ToString())));
+
+        static string Stamp(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The ObjectIds the copy's <c>Orders</c> table holds, in ordinal order.</summary>
