@@ -18,10 +18,10 @@ public class RefusalTests
     }
 
     [Fact]
-    public async Task A_field_whose_type_changes_its_column_is_refused_naming_the_form_the_field_and_the_rebuild()
+    public async Task A_field_whose_type_changes_its_column_is_refused_with_the_SQL_that_copies_the_form_again()
     {
         await using var bench = await SyncBench.StartAsync();
-        await bench.CreateAsync("a", 1m);
+        await bench.CreateAsync("a", 1m, false, ("x", 1m));
         bench.Clock.Advance(TimeSpan.FromSeconds(5));
         await bench.NewSync().RunAsync();
         var cursor = CopyReader.Rows(bench.DatabasePath, "SELECT cursor_time FROM h3yun_forms WHERE schema_code = 'D000900Order'")[0]["cursor_time"];
@@ -30,12 +30,40 @@ public class RefusalTests
 
         var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync().RunAsync());
 
-        Assert.Contains("F0000002", error.Message, StringComparison.Ordinal);
-        Assert.Contains("D000900Order", error.Message, StringComparison.Ordinal);
-        Assert.Contains("DROP TABLE \"Orders\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "The field F0000002 (金额) of the form D000900Order was Double and is now DateTime, which needs a Timestamp column where the table Orders has a Decimal column '金额'. "
+            + "Nothing was changed. To copy the form D000900Order again from H3Yun, run: " + Rebuild + " then run the sync again, which copies the form whole.",
+            error.Message);
         Assert.Equal(sent, bench.Hook.Sent); // refused before any request
         Assert.Equal(cursor, CopyReader.Rows(bench.DatabasePath, "SELECT cursor_time FROM h3yun_forms WHERE schema_code = 'D000900Order'")[0]["cursor_time"]);
+
+        // The SQL runs as it stands, and the next run copies the form whole into the new column kind.
+        CopyReader.Execute(bench.DatabasePath, Rebuild);
+        var report = await bench.NewSync().RunAsync();
+        Assert.Equal(1, report.RowsUpserted);
+        Assert.Equal(1, CopyReader.Scalar(bench.DatabasePath, "SELECT COUNT(*) FROM Orders_Lines"));
+        Assert.Equal("Timestamp", CopyReader.Rows(bench.DatabasePath, "SELECT column_kind FROM h3yun_columns WHERE field_code = 'F0000002'")[0]["column_kind"]);
     }
+
+    [Fact]
+    public async Task A_child_field_whose_type_changes_its_column_is_refused_with_the_SQL_for_the_whole_form()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        await bench.CreateAsync("a", 1m, false, ("x", 1m));
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        await bench.NewSync().RunAsync();
+        RewriteSchema(bench, "{ \"Name\": \"F0000012\", \"DisplayName\": \"数量\", \"DataType\": \"Double\" }", "{ \"Name\": \"F0000012\", \"DataType\": \"Bool\" }");
+
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync().RunAsync());
+
+        Assert.Equal(
+            "The field F0000012 (no display name) of the form D000900FLines was Double and is now Bool, which needs a Boolean column where the table Orders_Lines has a Decimal column '数量'. "
+            + "Nothing was changed. To copy the form D000900Order again from H3Yun, run: " + Rebuild + " then run the sync again, which copies the form whole.",
+            error.Message);
+    }
+
+    private const string Rebuild = "DROP TABLE IF EXISTS \"Orders\"; DROP TABLE IF EXISTS \"Orders_Lines\"; "
+        + "DELETE FROM h3yun_columns WHERE schema_code IN ('D000900Order', 'D000900FLines'); DELETE FROM h3yun_forms WHERE schema_code IN ('D000900Order', 'D000900FLines');";
 
     [Fact]
     public async Task A_field_added_to_the_schema_adds_a_column_filled_from_the_copied_json_and_a_removed_one_keeps_its_column()

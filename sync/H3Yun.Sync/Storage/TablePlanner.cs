@@ -38,7 +38,9 @@ internal static class TablePlanner
                 children.Add((child, await LayoutAsync(store, child.Form, childName, isChild: true, recorded, cancellationToken).ConfigureAwait(false)));
             }
 
-            plans.Add((new FormTables(form, main, children), recorded));
+            var tables = new FormTables(form, main, children);
+            RefuseChangedKinds(tables, recorded, store.Dialect);
+            plans.Add((tables, recorded));
         }
 
         return plans;
@@ -54,21 +56,29 @@ internal static class TablePlanner
     {
         var recorded = await store.ReadColumnsAsync(form.SchemaCode, cancellationToken).ConfigureAwait(false);
         recordedByCode[form.SchemaCode] = recorded;
-        var layout = TableLayout.Build(form, tableName, isChild, recorded.ToDictionary(entry => entry.Key, entry => entry.Value.Item1));
-        foreach (var column in layout.Columns)
+        return TableLayout.Build(form, tableName, isChild, recorded.ToDictionary(entry => entry.Key, entry => entry.Value.Item1));
+    }
+
+    private static void RefuseChangedKinds(
+        FormTables tables, Dictionary<string, Dictionary<(string, ColumnRole), (string Column, string Kind, string DataType)>> recorded, ISqlDialect dialect)
+    {
+        foreach (var layout in tables.All)
         {
-            if (recorded.TryGetValue((column.Field.Code, column.Role), out var before) && before.Item2 != column.Kind.ToString())
+            foreach (var column in layout.Columns)
             {
-                var codes = string.Join(", ", new[] { form.SchemaCode }.Select(code => $"'{code}'"));
-                throw new H3YunSyncException(
-                    $"The field {column.Field.Code} ({column.Field.DisplayName ?? "no display name"}) of the form {form.SchemaCode} was {before.Item3} and is now {column.Field.DataTypeText}, "
-                    + $"which needs a {column.Kind} column where the table {tableName} has a {before.Item2} column '{before.Item1}'. Nothing was changed. "
-                    + $"To rebuild the table from H3Yun: DROP TABLE \"{tableName}\" (and its child tables); DELETE FROM h3yun_columns WHERE schema_code IN ({codes}, and its child tables' codes); "
-                    + $"DELETE FROM h3yun_forms WHERE schema_code IN ({codes}, and its child tables' codes); then run the sync again, which copies the form whole.");
+                if (recorded[layout.SchemaCode].TryGetValue((column.Field.Code, column.Role), out var before) && before.Kind != column.Kind.ToString())
+                {
+                    // The SQL is whole, every table and code of the form filled in, so that it can be run as it stands.
+                    var codes = string.Join(", ", tables.All.Select(table => $"'{table.SchemaCode}'"));
+                    var drops = string.Join(" ", tables.All.Select(table => $"DROP TABLE IF EXISTS {dialect.Quote(table.TableName)};"));
+                    throw new H3YunSyncException(
+                        $"The field {column.Field.Code} ({column.Field.DisplayName ?? "no display name"}) of the form {layout.SchemaCode} was {before.DataType} and is now {column.Field.DataTypeText}, "
+                        + $"which needs a {column.Kind} column where the table {layout.TableName} has a {before.Kind} column '{before.Column}'. Nothing was changed. "
+                        + $"To copy the form {tables.Main.SchemaCode} again from H3Yun, run: {drops} DELETE FROM h3yun_columns WHERE schema_code IN ({codes}); "
+                        + $"DELETE FROM h3yun_forms WHERE schema_code IN ({codes}); then run the sync again, which copies the form whole.");
+                }
             }
         }
-
-        return layout;
     }
 
     private static string Name(string schemaCode, Dictionary<string, string> existing, HashSet<string> taken, IReadOnlyDictionary<string, string> given, string? preferred)

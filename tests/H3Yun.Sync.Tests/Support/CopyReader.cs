@@ -14,10 +14,7 @@ internal static class CopyReader
 {
     public static List<Dictionary<string, object?>> Rows(string target, string sql)
     {
-        using DbConnection connection = target.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
-            ? new NpgsqlConnection(target)
-            : new SqliteConnection(target.Contains('=', StringComparison.Ordinal) ? target : $"Data Source={target};Pooling=False");
-        connection.Open();
+        using var connection = Open(target);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
@@ -36,7 +33,25 @@ internal static class CopyReader
         return rows;
     }
 
+    /// <summary>Runs statements, as a person repairing the copy by hand would.</summary>
+    public static void Execute(string target, string sql)
+    {
+        using var connection = Open(target);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public static long Scalar(string target, string sql) => Convert.ToInt64(Rows(target, sql)[0].Values.First(), CultureInfo.InvariantCulture);
+
+    private static DbConnection Open(string target)
+    {
+        DbConnection connection = target.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
+            ? new NpgsqlConnection(target)
+            : new SqliteConnection(target.Contains('=', StringComparison.Ordinal) ? target : $"Data Source={target};Pooling=False");
+        connection.Open();
+        return connection;
+    }
 
     private static object Normal(object value) => value switch
     {
