@@ -74,6 +74,29 @@ public sealed class TablePlannerTests : IAsyncLifetime
         Assert.Equal(0, Support.CopyReader.Scalar(_path, "SELECT COUNT(*) FROM \"My \"\"Orders\"\"\""));
     }
 
+    [Fact]
+    public async Task Tables_whose_long_names_share_a_beginning_each_get_their_own_indexes()
+    {
+        // Index names are cut to fit PostgreSQL's 63 bytes with the column; two tables whose names differ only past
+        // the cut must not share one, or CREATE INDEX IF NOT EXISTS skips the second table's.
+        var prefix = new string('a', 50);
+        var forms = new[] { Form("D0001", null, prefix + "_first"), Form("D0002", null, prefix + "_second") };
+        var plans = await TablePlanner.PlanAsync(_store, forms, new Dictionary<string, string>(), CancellationToken.None);
+        foreach (var (tables, recorded) in plans)
+        {
+            await _store.PrepareTableAsync(tables.Main, "{}", null, recorded[tables.Main.SchemaCode], CancellationToken.None);
+        }
+
+        foreach (var table in new[] { prefix + "_first", prefix + "_second" })
+        {
+            var indexes = Support.CopyReader.Rows(_path, $"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}' AND name LIKE 'ix_%'")
+                .Select(row => (string)row["name"]!).ToList();
+            Assert.Equal(2, indexes.Count);
+            Assert.All(indexes, name => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(name), 1, 63));
+            Assert.All(indexes, name => Assert.Matches("^ix_a{36}_[0-9a-f]{8}_(ModifiedTime|CreatedTime)$", name));
+        }
+    }
+
     private async Task<List<string>> MainNamesAsync(params SyncForm[] forms) =>
         [.. (await TablePlanner.PlanAsync(_store, forms, new Dictionary<string, string>(), CancellationToken.None)).Select(plan => plan.Tables.Main.TableName)];
 

@@ -408,10 +408,19 @@ internal sealed class SyncStore : IAsyncDisposable
 
     private static string IndexName(string table, string column)
     {
+        // PostgreSQL cuts identifiers at 63 bytes, and the longest indexed column takes 15 with its underscore. A cut
+        // name ends with a hash of the whole table name: two tables whose names differ only past the cut would
+        // otherwise share an index name, and CREATE INDEX IF NOT EXISTS would skip the second table's.
         var name = "ix_" + table;
-        while (Encoding.UTF8.GetByteCount(name) > 48)
+        if (Encoding.UTF8.GetByteCount(name) > 48)
         {
-            name = name[..^1];
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(table)), 0, 4).ToLowerInvariant();
+            while (Encoding.UTF8.GetByteCount(name) > 48 - 9)
+            {
+                name = name[..^1];
+            }
+
+            name += "_" + hash;
         }
 
         return name + "_" + column;
