@@ -72,14 +72,16 @@ public class RefusalTests
         await bench.CreateAsync("a", 1m);
         bench.Clock.Advance(TimeSpan.FromSeconds(5));
         RewriteSchema(bench, "{ \"Name\": \"F0000003\", \"DisplayName\": \"交期\", \"DataType\": 5 },", string.Empty);
+        RewriteSchema(bench, "{ \"Name\": \"F0000004\", \"DisplayName\": \"完成\", \"DataType\": \"Bool\" },", string.Empty);
         await bench.NewSync().RunAsync();
         Assert.DoesNotContain("交期", CopyReader.Rows(bench.DatabasePath, "SELECT * FROM Orders")[0].Keys);
 
         File.Copy(Path.Combine(AppContext.BaseDirectory, "Schemas", "Order.h3form.json"), Path.Combine(bench.SchemaFolder, "Order.h3form.json"), overwrite: true);
         var report = await bench.NewSync().RunAsync();
 
-        Assert.Equal(1, report.Forms[0].ColumnsAdded);
-        Assert.Equal("2026-05-01 10:00:00", CopyReader.Rows(bench.DatabasePath, "SELECT 交期 FROM Orders")[0]["交期"]);
+        Assert.Equal(2, report.Forms[0].ColumnsAdded);
+        var row = CopyReader.Rows(bench.DatabasePath, "SELECT 交期, 完成 FROM Orders")[0];
+        Assert.Equal(("2026-05-01 10:00:00", 0L), (row["交期"], row["完成"]));
         RewriteSchema(bench, "{ \"Name\": \"F0000004\", \"DisplayName\": \"完成\", \"DataType\": \"Bool\" },", string.Empty);
         await bench.NewSync().RunAsync();
         Assert.Contains("完成", CopyReader.Rows(bench.DatabasePath, "SELECT * FROM Orders")[0].Keys);
