@@ -13,6 +13,7 @@ internal sealed class SyncBench : IAsyncDisposable
 {
     public const string Form = "D000900Order";
     public const string Lines = "D000900FLines";
+    public const string Customers = "D000900Customer";
 
     private readonly HttpClient _syncHttp;
 
@@ -56,16 +57,23 @@ internal sealed class SyncBench : IAsyncDisposable
 
     public HookHandler Hook { get; } = new();
 
-    /// <summary>A bench that copies to <paramref name="target"/>, or to a SQLite file in its folder.</summary>
-    public static async Task<SyncBench> StartAsync(string? target = null)
+    /// <summary>
+    /// A bench that copies to <paramref name="target"/>, or to a SQLite file in its folder: the form
+    /// <see cref="Form"/>, and <see cref="Customers"/> too when <paramref name="customers"/> is set.
+    /// </summary>
+    public static async Task<SyncBench> StartAsync(string? target = null, bool customers = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "h3yun-sync-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "schemas"));
-        var schema = Path.Combine(AppContext.BaseDirectory, "Schemas", "Order.h3form.json");
-        File.Copy(schema, Path.Combine(folder, "schemas", "Order.h3form.json"));
         var clock = new ManualClock(new DateTimeOffset(2026, 5, 1, 2, 0, 0, TimeSpan.Zero));
         var options = new H3YunEmulatorOptions { Clock = clock };
-        options.SchemaFiles.Add(schema);
+        foreach (var file in customers ? new[] { "Order.h3form.json", "Customer.h3form.json" } : ["Order.h3form.json"])
+        {
+            var schema = Path.Combine(AppContext.BaseDirectory, "Schemas", file);
+            File.Copy(schema, Path.Combine(folder, "schemas", file));
+            options.SchemaFiles.Add(schema);
+        }
+
         var emulator = await H3YunEmulator.StartAsync(options);
         return new SyncBench(emulator, clock, folder, target);
     }
@@ -105,6 +113,12 @@ internal sealed class SyncBench : IAsyncDisposable
 
     public Task UpdateAsync(string objectId, string title, decimal amount, bool done, (string Item, decimal Quantity)[]? lines) =>
         Writer.InvokeAsync(OpenApiRequest.UpdateBizObject(Form, objectId, RecordJson(title, amount, done, lines)));
+
+    public async Task<string> CreateCustomerAsync(string name)
+    {
+        var data = await Writer.InvokeAsync(OpenApiRequest.CreateBizObject(Customers, JsonSerializer.Serialize(new Dictionary<string, string> { ["F0000001"] = name }), isSubmit: true));
+        return data.GetProperty("BizObjectId").GetString()!;
+    }
 
     public Task RemoveAsync(string objectId) => Writer.InvokeAsync(OpenApiRequest.RemoveBizObject(Form, objectId));
 
