@@ -91,6 +91,37 @@ public class SourceAnswerTests
         Assert.Null(Assert.Single(bench.Rows("SELECT cursor_time FROM h3yun_forms WHERE schema_code = 'D000900Order'"))["cursor_time"]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_ObjectId_In_answer_with_a_record_not_asked_for_or_counting_more_deletes_nothing(bool countedOnly)
+    {
+        await using var bench = await SyncBench.StartAsync();
+        var keep = await bench.CreateAsync("keep", 1m);
+        var gone = await bench.CreateAsync("gone", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        await bench.NewSync().RunAsync();
+        await bench.RemoveAsync(gone);
+        var first = bench.Hook.Sent;
+
+        // The reconcile's fourth request, after the copy's window and the listing's two, asks about the one candidate.
+        bench.Hook.Rewrite = body => bench.Hook.Sent - first != 4 ? body : Answer(body, data =>
+        {
+            data["TotalCount"] = countedOnly ? 2 : 1;
+            if (!countedOnly)
+            {
+                data["BizObjectArray"] = new JsonArray(new JsonObject { ["ObjectId"] = keep });
+            }
+        });
+
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync(reconcile: true).RunAsync());
+
+        Assert.Equal(
+            $"H3Yun answered an ObjectId In query on 1 ids of D000900Order with {(countedOnly ? 2 : 1)} records, not all of them asked for; the copy deletes nothing it cannot confirm.",
+            error.Message);
+        Assert.Equal(new[] { keep, gone }.Order(StringComparer.Ordinal), bench.CopiedIds());
+    }
+
     private static string Answer(string body, Action<JsonObject> change)
     {
         var envelope = JsonNode.Parse(body)!;
