@@ -152,21 +152,60 @@ public class CopyTests(PostgreSqlServer postgres)
         Assert.Equal([keep], bench.Rows("SELECT \"ParentObjectId\" FROM \"Orders_Lines\"").Select(row => row["ParentObjectId"]));
     }
 
-    [Fact]
-    public async Task The_reconcile_asks_nothing_about_a_copied_record_created_after_its_bound()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3600)]
+    public async Task The_reconcile_asks_nothing_about_a_copied_record_created_at_or_after_its_bound(int secondsAfter)
     {
-        // A record stamped as created after the run's bound but modified before it: the copy takes it (by ModifiedTime),
-        // the listing (by CreatedTime, up to the bound) cannot have seen it, so it is no candidate for deletion.
+        // A record stamped as created at or after the run's bound but modified before it: the copy takes it (by
+        // ModifiedTime); the listing (by CreatedTime, below the bound) cannot have seen it, so it is no candidate.
         await using var bench = await SyncBench.StartAsync();
+        var upper = bench.ChinaNow.AddSeconds(-1); // the bench's lag is a second
         var id = Guid.NewGuid().ToString();
-        await bench.SeedAsync([(id, bench.ChinaNow.AddHours(1), bench.ChinaNow.AddSeconds(-60))]);
+        await bench.SeedAsync([(id, upper.AddSeconds(secondsAfter), bench.ChinaNow.AddSeconds(-60))]);
         await bench.NewSync().RunAsync();
 
         var report = await bench.NewSync(reconcile: true).RunAsync();
 
         // The copy's one window and the listing's two: no ObjectId In query.
+        Assert.Equal(upper, report.Upper);
         Assert.Equal((3, 0), (report.Requests, report.RowsDeleted));
         Assert.Equal([id], bench.CopiedIds());
+    }
+
+    [Fact]
+    public async Task A_record_the_listing_missed_is_confirmed_alive_and_kept_and_the_reconcile_asks_for_ObjectIds_only()
+    {
+        await using var bench = await SyncBench.StartAsync();
+        var keep = await bench.CreateAsync("keep", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        await bench.NewSync().RunAsync();
+        var first = bench.Hook.Bodies.Count;
+        bench.Hook.Rewrite = body =>
+        {
+            var envelope = System.Text.Json.Nodes.JsonNode.Parse(body)!;
+            if (envelope["ReturnData"]?["BizObjectArray"] is System.Text.Json.Nodes.JsonArray rows && bench.Hook.Sent - first is 2 or 3)
+            {
+                rows.Clear(); // the listing's windows (after the copy's) miss the record
+                envelope["ReturnData"]!["TotalCount"] = 0;
+            }
+
+            return envelope.ToJsonString();
+        };
+
+        var report = await bench.NewSync(reconcile: true).RunAsync();
+
+        Assert.Equal((4, 0), (report.Requests, report.RowsDeleted));
+        Assert.Equal([keep], bench.CopiedIds());
+        var returnItems = bench.Hook.Bodies.Skip(first).Select(ReturnItems).ToList();
+        Assert.Equal(["", "ObjectId", "ObjectId", "ObjectId"], returnItems); // the copy's window reads whole records
+    }
+
+    /// <summary>The ReturnItems of a LoadBizObjects request, joined with commas.</summary>
+    private static string ReturnItems(string body)
+    {
+        var filter = System.Text.Json.Nodes.JsonNode.Parse((string)System.Text.Json.Nodes.JsonNode.Parse(body)!["Filter"]!)!;
+        return string.Join(",", filter["ReturnItems"]?.AsArray().Select(item => (string)item!) ?? []);
     }
 
     [Theory]

@@ -8,6 +8,9 @@ internal sealed class HookHandler() : DelegatingHandler(new HttpClientHandler())
 {
     public int Sent { get; private set; }
 
+    /// <summary>The body of every request sent, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Bodies { get; } = new();
+
     public Func<int, Task>? Before { get; set; }
 
     public Action<int>? After { get; set; }
@@ -18,6 +21,7 @@ internal sealed class HookHandler() : DelegatingHandler(new HttpClientHandler())
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var number = ++Sent;
+        Bodies.Enqueue(request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken));
         if (Before is { } before)
         {
             await before(number);
