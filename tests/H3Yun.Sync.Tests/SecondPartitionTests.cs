@@ -21,6 +21,9 @@ public class SecondPartitionTests
 
         Assert.Equal(ids.Order(StringComparer.Ordinal), bench.CopiedIds());
         Assert.True(report.Requests >= 1 + 16 + 16 + 1, $"{report.Requests} requests"); // the second, its digits, a's digits, its count after
+        // The count after the parts needs no more than ids; the windows and the parts read whole records.
+        Assert.Equal(["", "ObjectId"], bench.Hook.ReturnItemsSent.GroupBy(items => items).Select(group => group.Key).Order());
+        Assert.Single(bench.Hook.ReturnItemsSent, items => items == "ObjectId");
     }
 
     [Fact]

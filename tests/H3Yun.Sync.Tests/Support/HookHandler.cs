@@ -13,6 +13,13 @@ internal sealed class HookHandler() : DelegatingHandler(new HttpClientHandler())
 
     public Func<int, Task>? Before { get; set; }
 
+    /// <summary>The <c>ReturnItems</c> of each LoadBizObjects request sent, joined with commas (empty: whole records).</summary>
+    public IEnumerable<string> ReturnItemsSent => Bodies.Select(body =>
+    {
+        var filter = System.Text.Json.Nodes.JsonNode.Parse((string)System.Text.Json.Nodes.JsonNode.Parse(body)!["Filter"]!)!;
+        return string.Join(",", filter["ReturnItems"]?.AsArray().Select(item => (string)item!) ?? []);
+    });
+
     public Action<int>? After { get; set; }
 
     /// <summary>Rewrites an answer's body before the client reads it (an answer H3Yun could give that the emulator does not).</summary>
