@@ -32,6 +32,23 @@ public class CommitQueueTests
     }
 
     [Fact]
+    public async Task A_commit_queued_after_the_completion_is_refused_not_lost_quietly()
+    {
+        var commits = 0;
+        var queue = new CommitQueue((_, _) =>
+        {
+            commits++;
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        await queue.EnqueueAsync(Rows(1), Noon, CancellationToken.None);
+        await queue.CompleteAsync();
+
+        await Assert.ThrowsAsync<System.Threading.Channels.ChannelClosedException>(() => queue.EnqueueAsync(Rows(1), Noon.AddSeconds(1), CancellationToken.None));
+        await Assert.ThrowsAsync<System.Threading.Channels.ChannelClosedException>(() => queue.DrainAsync(CancellationToken.None));
+        Assert.Equal(1, commits);
+    }
+
+    [Fact]
     public async Task A_failed_commit_comes_out_of_the_drain_the_next_enqueue_and_the_completion()
     {
         var queue = new CommitQueue((_, _) => throw new H3YunSyncException("The database refused the commit."), CancellationToken.None);
