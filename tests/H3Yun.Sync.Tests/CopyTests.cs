@@ -94,6 +94,11 @@ public class CopyTests(PostgreSqlServer postgres)
         Assert.Equal(4, report.Requests);
         Assert.Equal(1500, report.RowsUpserted);
         Assert.Equal(ids, bench.CopiedIds());
+
+        // The report's cursor is the one the last commit stored: the run's bound, every record below it copied.
+        var stored = Assert.Single(bench.Rows("SELECT cursor_time FROM h3yun_forms WHERE schema_code = 'D000900Order'"))["cursor_time"];
+        Assert.Equal(report.Upper, report.Forms[0].Cursor);
+        Assert.Equal(stored, report.Forms[0].Cursor?.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
