@@ -76,6 +76,25 @@ public class FormReaderTests
     }
 
     [Fact]
+    public async Task Records_from_before_2010_come_first()
+    {
+        // The first read is two windows, before the floor year and after it: the older comes first.
+        await using var bench = await SyncBench.StartAsync();
+        var old = Guid.NewGuid().ToString();
+        var recent = Guid.NewGuid().ToString();
+        await bench.SeedAsync([(recent, bench.ChinaNow.AddSeconds(-60)), (old, new DateTime(2005, 3, 1, 8, 0, 0))]);
+        var reader = new H3YunFormReader(bench.Client) { Lag = TimeSpan.FromSeconds(1), Clock = bench.Clock };
+
+        var batches = new List<string>();
+        await foreach (var batch in reader.ReadAsync(SyncBench.Form, null, reader.Upper()))
+        {
+            batches.Add(string.Join(",", batch.Select(record => record.GetProperty("ObjectId").GetString())));
+        }
+
+        Assert.Equal([old, recent], batches);
+    }
+
+    [Fact]
     public async Task By_default_a_read_stays_ten_seconds_behind_the_systems_clock()
     {
         await using var bench = await SyncBench.StartAsync();
