@@ -13,7 +13,7 @@ public class CommitQueueTests
     [Fact]
     public async Task Commits_are_made_in_the_order_queued_and_a_drain_waits_for_them_without_committing_itself()
     {
-        var commits = new List<(int Rows, DateTime? Cursor)>();
+        var commits = new List<(int Rows, DateTime Cursor)>();
         var queue = new CommitQueue(async (rows, cursor) =>
         {
             await Task.Yield();
@@ -21,11 +21,11 @@ public class CommitQueueTests
         }, CancellationToken.None);
 
         await queue.EnqueueAsync(Rows(3), Noon, CancellationToken.None);
-        await queue.EnqueueAsync(Rows(0), null, CancellationToken.None);
+        await queue.EnqueueAsync(Rows(0), Noon, CancellationToken.None);
         await queue.EnqueueAsync(Rows(2), Noon.AddSeconds(1), CancellationToken.None);
         await queue.DrainAsync(CancellationToken.None);
 
-        Assert.Equal([(3, Noon), (0, null), (2, Noon.AddSeconds(1))], commits);
+        Assert.Equal([(3, Noon), (0, Noon), (2, Noon.AddSeconds(1))], commits);
         await queue.EnqueueAsync(Rows(1), Noon.AddSeconds(2), CancellationToken.None);
         await queue.CompleteAsync();
         Assert.Equal(4, commits.Count);

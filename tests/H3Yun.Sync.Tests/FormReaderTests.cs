@@ -65,6 +65,7 @@ public class FormReaderTests
         }
 
         Assert.Equal(900, batches.Sum(batch => batch.Count));
+        Assert.Equal(Enumerable.Range(1, progress.Count), progress.Select(p => p.Windows)); // each window read is reported, a split one too
         for (var i = 1; i < batches.Count; i++)
         {
             Assert.True(string.CompareOrdinal(batches[i - 1].Max(), batches[i].Min()) <= 0, $"batch {i} is earlier than batch {i - 1}");
@@ -160,6 +161,8 @@ public class FormReaderTests
         await foreach (var batch in reader.ReadAsync(SyncBench.Form, since, reader.Upper(), new InlineProgress<FormReadProgress>(progress.Add)))
         {
             Assert.InRange(batch.Count, 1, 500);
+            Assert.Equal(ids.Count + batch.Count, progress[^1].Records); // reported before it is handed on
+            Assert.All(batch, record => Assert.True(record.TryGetProperty("F0000001", out _), "a whole record, not only its ObjectId"));
             ids.AddRange(batch.Select(record => record.GetProperty("ObjectId").GetString()!));
         }
 

@@ -135,6 +135,7 @@ public class LargeSourceTests
         }
 
         Assert.Contains(progress, step => step.WindowsAhead > 1 && step.RowsAhead > 500);
+        Assert.Equal(Enumerable.Range(1, report.Windows), progress.Select(step => step.Windows).Distinct()); // every window read is reported
         Assert.Equal(
             new SyncProgress(report.SchemaCode, "copy", report.Windows, report.Requests, report.RowsUpserted, 0, report.Cursor),
             progress[^1]);

@@ -91,6 +91,34 @@ public class SourceAnswerTests
         Assert.Null(Assert.Single(bench.Rows("SELECT cursor_time FROM h3yun_forms WHERE schema_code = 'D000900Order'"))["cursor_time"]);
     }
 
+    [Fact]
+    public async Task When_a_commit_fails_while_the_next_answer_does_not_read_the_copy_reports_the_answer()
+    {
+        // The first window's rows fail to commit (a record without an ObjectId) while the second window is read, and its
+        // answer lacks a count: the reading's failure is the one to report, since it is what the user must look at.
+        await using var bench = await SyncBench.StartAsync();
+        await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        var answers = 0;
+        bench.Hook.Rewrite = body => Answer(body, data =>
+        {
+            if (++answers == 1 && data["BizObjectArray"] is JsonArray { Count: 1 } rows)
+            {
+                rows[0]!.AsObject().Remove("ObjectId");
+            }
+            else if (answers == 2)
+            {
+                data.Remove("TotalCount");
+            }
+        });
+
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync().RunAsync());
+
+        Assert.Equal(2, answers);
+        Assert.StartsWith("H3Yun answered LoadBizObjects of D000900Order with RequireCount without a TotalCount", error.Message, StringComparison.Ordinal);
+        Assert.Empty(bench.CopiedIds());
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

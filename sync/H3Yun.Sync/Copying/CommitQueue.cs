@@ -15,19 +15,19 @@ internal sealed class CommitQueue
     private readonly Task _writing;
 
     /// <summary>Starts the task that commits.</summary>
-    /// <param name="commit">Commits rows and, when given, the cursor, in one transaction.</param>
+    /// <param name="commit">Commits rows and the cursor after them in one transaction.</param>
     /// <param name="cancellationToken">Stops the commits.</param>
-    public CommitQueue(Func<IReadOnlyList<JsonElement>, DateTime?, Task> commit, CancellationToken cancellationToken)
+    public CommitQueue(Func<IReadOnlyList<JsonElement>, DateTime, Task> commit, CancellationToken cancellationToken)
     {
         _writing = Task.Run(() => WriteAsync(commit, cancellationToken), CancellationToken.None);
     }
 
     /// <summary>Queues a commit, waiting while two are queued; a failed commit's exception comes out here.</summary>
     /// <param name="rows">The rows.</param>
-    /// <param name="cursor">The cursor after them, or null.</param>
+    /// <param name="cursor">The cursor after them: every row below it is in this commit or an earlier one.</param>
     /// <param name="cancellationToken">Stops the wait.</param>
     /// <returns>The work.</returns>
-    public async Task EnqueueAsync(IReadOnlyList<JsonElement> rows, DateTime? cursor, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(IReadOnlyList<JsonElement> rows, DateTime cursor, CancellationToken cancellationToken)
     {
         try
         {
@@ -48,7 +48,7 @@ internal sealed class CommitQueue
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            await _channel.Writer.WriteAsync(new Item([], null, done), cancellationToken).ConfigureAwait(false);
+            await _channel.Writer.WriteAsync(new Item([], default, done), cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
@@ -71,7 +71,7 @@ internal sealed class CommitQueue
         await _writing.ConfigureAwait(false);
     }
 
-    private async Task WriteAsync(Func<IReadOnlyList<JsonElement>, DateTime?, Task> commit, CancellationToken cancellationToken)
+    private async Task WriteAsync(Func<IReadOnlyList<JsonElement>, DateTime, Task> commit, CancellationToken cancellationToken)
     {
         try
         {
@@ -94,5 +94,5 @@ internal sealed class CommitQueue
         }
     }
 
-    private readonly record struct Item(IReadOnlyList<JsonElement> Rows, DateTime? Cursor, TaskCompletionSource? Barrier);
+    private readonly record struct Item(IReadOnlyList<JsonElement> Rows, DateTime Cursor, TaskCompletionSource? Barrier);
 }

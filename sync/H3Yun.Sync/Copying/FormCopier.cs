@@ -32,7 +32,7 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
                 await store.CommitAsync(tables, rows, cursor, cancellationToken).ConfigureAwait(false);
                 lock (_gate)
                 {
-                    counters.Cursor = cursor ?? counters.Cursor;
+                    counters.Cursor = cursor;
                     counters.RowsUpserted += rows.Count;
                     report();
                 }
@@ -87,19 +87,18 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
                 unproven = null;
                 if (WindowPlanner.ProvesPrefix(prefix.Window, entryBound, prefix.Answer.TotalCount, answer.TotalCount, prefix.HeldIds))
                 {
-                    cursor = WindowPlanner.Advance(cursor, new TimeWindow(prefix.Window.Start, prefix.Cut));
-                    await commits.EnqueueAsync(prefix.Held, cursor, cancellationToken).ConfigureAwait(false);
+                    await commits.EnqueueAsync(prefix.Held, Advance(new TimeWindow(prefix.Window.Start, prefix.Cut)), cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
                     // Not proven (the answer was not the earliest rows, or rows left meanwhile): this answer is set
                     // aside, since rows below the cut must be committed first. Try the cut at the answer's last second,
-                    // whose rows may go on beyond the answer; else split the prefix and read its parts whole, then the
-                    // remainder again.
+                    // whose rows may go on beyond the answer, unless that was the cut tried; else split the prefix and
+                    // read its parts whole, then the remainder again.
                     var times = TimesOf(prefix.Answer.Rows);
-                    if (prefix.AfterLast && WindowPlanner.PrefixCut(prefix.Window, times, afterLast: false) is { } cut && cut != prefix.Cut)
+                    if (WindowPlanner.PrefixCut(prefix.Window, times, afterLast: false) is { } cut && cut != prefix.Cut)
                     {
-                        unproven = Hold(prefix.Window, prefix.Answer, cut, afterLast: false);
+                        unproven = Hold(prefix.Window, prefix.Answer, cut);
                         pending.Push((new TimeWindow(cut, prefix.Window.End), answer.TotalCount));
                     }
                     else
@@ -117,8 +116,7 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
 
             if (answer.IsComplete)
             {
-                cursor = WindowPlanner.Advance(cursor, window);
-                await commits.EnqueueAsync(answer.Rows, cursor, cancellationToken).ConfigureAwait(false);
+                await commits.EnqueueAsync(answer.Rows, Advance(window), cancellationToken).ConfigureAwait(false);
             }
             else if (window.Seconds >= 2)
             {
@@ -132,7 +130,7 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
                 }
                 else if (window.End <= entryBound && WindowPlanner.PrefixCut(window, times, afterLast: true) is { } cut)
                 {
-                    unproven = Hold(window, answer, cut, afterLast: true);
+                    unproven = Hold(window, answer, cut);
                     pending.Push((new TimeWindow(cut, window.End), Math.Max(0, answer.TotalCount - unproven.Value.Held.Count)));
                 }
                 else
@@ -146,6 +144,7 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
             {
                 // The second's parts are committed as they come, without the cursor (an upsert again is harmless), after
                 // what is queued; the cursor passes the second only once every part is in and the partition is checked.
+                Report(pending);
                 await commits.DrainAsync(cancellationToken).ConfigureAwait(false);
                 await SecondPartition.ReadAsync(reader, code, "ModifiedTime", window, answer.TotalCount, idsOnly: false, async rows =>
                 {
@@ -157,11 +156,17 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
                         report();
                     }
                 }, cancellationToken).ConfigureAwait(false);
-                cursor = WindowPlanner.Advance(cursor, window);
-                await commits.EnqueueAsync([], cursor, cancellationToken).ConfigureAwait(false);
+                await commits.EnqueueAsync([], Advance(window), cancellationToken).ConfigureAwait(false);
             }
 
             Report(pending);
+        }
+
+        DateTime Advance(TimeWindow committed)
+        {
+            var next = WindowPlanner.Advance(cursor, committed);
+            cursor = next;
+            return next;
         }
     }
 
@@ -193,7 +198,7 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
     }
 
     /// <summary>The rows of an oversized answer below a cut, held until the remainder's count proves them whole.</summary>
-    private static Unproven Hold(TimeWindow window, WindowAnswer answer, DateTime cut, bool afterLast)
+    private static Unproven Hold(TimeWindow window, WindowAnswer answer, DateTime cut)
     {
         var held = new List<JsonElement>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -207,7 +212,7 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
             }
         }
 
-        return new Unproven(window, answer, cut, afterLast, held, ids.Count);
+        return new Unproven(window, answer, cut, held, ids.Count);
     }
 
     private static List<DateTime> TimesOf(IReadOnlyList<JsonElement> rows)
@@ -225,5 +230,5 @@ internal sealed class FormCopier(SourceReader reader, SyncStore store, FormCount
     }
 
     /// <summary>An oversized window's answer and the rows of it below <paramref name="Cut"/>, not yet proven whole.</summary>
-    private readonly record struct Unproven(TimeWindow Window, WindowAnswer Answer, DateTime Cut, bool AfterLast, List<JsonElement> Held, int HeldIds);
+    private readonly record struct Unproven(TimeWindow Window, WindowAnswer Answer, DateTime Cut, List<JsonElement> Held, int HeldIds);
 }
