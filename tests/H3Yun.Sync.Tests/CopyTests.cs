@@ -262,7 +262,11 @@ public class CopyTests(PostgreSqlServer postgres)
         Assert.Equal(["ix_Orders_CreatedTime", "ix_Orders_Lines_ParentObjectId", "ix_Orders_ModifiedTime"], indexes);
         Assert.NotNull(beforeReconcile["last_run_at"]);
         Assert.Null(beforeReconcile["last_reconcile_at"]);
-        Assert.NotNull(Assert.Single(bench.Rows("SELECT last_reconcile_at FROM h3yun_forms WHERE schema_code = 'D000900Order'"))["last_reconcile_at"]);
+        var afterReconcile = Assert.Single(bench.Rows("SELECT last_run_at, last_reconcile_at FROM h3yun_forms WHERE schema_code = 'D000900Order'"));
+        var lastStart = Assert.Single(bench.Rows("SELECT meta_value FROM h3yun_meta WHERE meta_key = 'last_start'"))["meta_value"];
+        Assert.All(
+            [beforeReconcile["last_run_at"], afterReconcile["last_run_at"], afterReconcile["last_reconcile_at"], lastStart],
+            time => Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}\+00:00$", (string)time!)); // UTC, ISO 8601
 
         static (string?, string?, string?) Describe(Dictionary<string, object?> row) =>
             ((string?)row["column_name"], (string?)row["column_kind"], (string?)row["note"]);

@@ -54,6 +54,24 @@ public class PostgreSqlTests(PostgreSqlServer postgres)
     }
 
     [Fact]
+    public async Task Each_time_column_says_in_its_comment_that_it_holds_China_time()
+    {
+        await using var bench = await SyncBench.StartAsync(await postgres.CreateDatabaseAsync());
+        await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        await bench.NewSync().RunAsync();
+
+        var notes = bench.Rows("SELECT attname, col_description(attrelid, attnum) AS note FROM pg_attribute WHERE attrelid = '\"Orders\"'::regclass AND attnum > 0 AND NOT attisdropped")
+            .ToDictionary(row => (string)row["attname"]!, row => (string?)row["note"]);
+        Assert.Equal("China Standard Time (UTC+8), as H3Yun's clock, without an offset", notes["ModifiedTime"]);
+        Assert.Equal(notes["ModifiedTime"], notes["CreatedTime"]);
+        Assert.Equal(notes["ModifiedTime"], notes["交期"]); // a DateTime field of the form
+        Assert.Null(notes["标题"]);
+        Assert.Null(notes["ObjectId"]);
+    }
+
+    [Fact]
     public async Task A_postgresql_URL_is_a_target_too()
     {
         var target = await postgres.CreateDatabaseAsync();

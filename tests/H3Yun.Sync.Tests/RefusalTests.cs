@@ -70,6 +70,7 @@ public class RefusalTests
     {
         await using var bench = await SyncBench.StartAsync();
         await bench.CreateAsync("a", 1m);
+        await bench.CreateAsync("b", 2m, done: true);
         bench.Clock.Advance(TimeSpan.FromSeconds(5));
         RewriteSchema(bench, "{ \"Name\": \"F0000003\", \"DisplayName\": \"交期\", \"DataType\": 5 },", string.Empty);
         RewriteSchema(bench, "{ \"Name\": \"F0000004\", \"DisplayName\": \"完成\", \"DataType\": \"Bool\" },", string.Empty);
@@ -80,8 +81,9 @@ public class RefusalTests
         var report = await bench.NewSync().RunAsync();
 
         Assert.Equal(2, report.Forms[0].ColumnsAdded);
-        var row = CopyReader.Rows(bench.DatabasePath, "SELECT 交期, 完成 FROM Orders")[0];
-        Assert.Equal(("2026-05-01 10:00:00", 0L), (row["交期"], row["完成"]));
+        // Each row filled from its own JSON.
+        var rows = CopyReader.Rows(bench.DatabasePath, "SELECT 标题, 交期, 完成 FROM Orders ORDER BY 标题");
+        Assert.Equal([("a", "2026-05-01 10:00:00", 0L), ("b", "2026-05-01 10:00:00", 1L)], rows.Select(row => (row["标题"], row["交期"], row["完成"])));
         RewriteSchema(bench, "{ \"Name\": \"F0000004\", \"DisplayName\": \"完成\", \"DataType\": \"Bool\" },", string.Empty);
         await bench.NewSync().RunAsync();
         Assert.Contains("完成", CopyReader.Rows(bench.DatabasePath, "SELECT * FROM Orders")[0].Keys);
@@ -118,6 +120,10 @@ public class RefusalTests
         Assert.Contains("no cursor moved", error.Message, StringComparison.Ordinal);
         Assert.Equal(sent, bench.Hook.Sent);
         Assert.Equal(1, CopyReader.Scalar(bench.DatabasePath, "SELECT COUNT(*) FROM Orders"));
+
+        // The failed run let go of the database: the next one, writable, copies the rest.
+        await bench.NewSync().RunAsync();
+        Assert.Equal(2, CopyReader.Scalar(bench.DatabasePath, "SELECT COUNT(*) FROM Orders"));
     }
 
     [Fact]

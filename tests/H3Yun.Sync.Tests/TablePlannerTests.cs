@@ -64,6 +64,17 @@ public sealed class TablePlannerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_table_keeps_its_name_when_its_form_is_renamed_and_a_new_form_does_not_take_the_name()
+    {
+        var plan = await TablePlanner.PlanAsync(_store, [Form("D0001", null, "Orders")], new Dictionary<string, string>(), CancellationToken.None);
+        await _store.PrepareTableAsync(plan.Single().Tables.Main, "{}", null, plan.Single().Recorded["D0001"], CancellationToken.None);
+
+        // Later runs, each planning one form: the copied form renamed, and a new form that wants the copied table's name.
+        Assert.Equal(["Orders"], await MainNamesAsync(Form("D0001", null, "Purchases")));
+        Assert.Equal(["Orders_D0002"], await MainNamesAsync(Form("D0002", null, "Orders")));
+    }
+
+    [Fact]
     public async Task A_name_the_options_give_is_used_as_it_is_and_the_copy_quotes_it()
     {
         var form = Form("D0001", "订单", "Orders");
@@ -95,6 +106,14 @@ public sealed class TablePlannerTests : IAsyncLifetime
             Assert.All(indexes, name => Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(name), 1, 63));
             Assert.All(indexes, name => Assert.Matches("^ix_a{36}_[0-9a-f]{8}_(ModifiedTime|CreatedTime)$", name));
         }
+
+        // A name that just fits (48 bytes with "ix_") is not cut.
+        var fits = new string('b', 45);
+        var fitting = (await TablePlanner.PlanAsync(_store, [Form("D0003", null, fits)], new Dictionary<string, string>(), CancellationToken.None)).Single();
+        await _store.PrepareTableAsync(fitting.Tables.Main, "{}", null, fitting.Recorded["D0003"], CancellationToken.None);
+        Assert.Equal(
+            [$"ix_{fits}_CreatedTime", $"ix_{fits}_ModifiedTime"],
+            Support.CopyReader.Rows(_path, $"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{fits}' AND name LIKE 'ix_%' ORDER BY name").Select(row => (string)row["name"]!));
     }
 
     private async Task<List<string>> MainNamesAsync(params SyncForm[] forms) =>
