@@ -36,6 +36,7 @@ public class RowValueTests
         const string record = """{"F2":"Zhang San","F2Object":{"ObjectId":"u-7"}}""";
         Assert.Equal("u-7", Read(record, Person));
         Assert.Equal("Zhang San", Read(record, PersonName));
+        Assert.Equal("张三", Read("""{"F2":"Zhang San","F2Object":{"ObjectId":"u-7","Name":"张三"}}""", PersonName)); // the companion's name first
     }
 
     [Fact]

@@ -45,6 +45,20 @@ public class SqliteTargetTests
     }
 
     [Fact]
+    public async Task A_database_of_ones_own_opened_read_only_is_refused_at_the_first_write_not_at_the_open()
+    {
+        // A file in SQLite's default journal mode, which a read-only connection cannot switch to WAL.
+        await using var bench = await SyncBench.StartAsync();
+        CopyReader.Execute(bench.DatabasePath, "CREATE TABLE reports (id INTEGER)");
+
+        var error = await Assert.ThrowsAsync<H3YunSyncException>(() => bench.NewSync(target: $"Data Source={bench.DatabasePath};Mode=ReadOnly").RunAsync());
+
+        Assert.StartsWith("Cannot write the SQLite database", error.Message, StringComparison.Ordinal);
+        Assert.Equal("delete", Assert.Single(bench.Rows("PRAGMA journal_mode"))["journal_mode"]);
+        Assert.Equal(0, bench.Hook.Sent);
+    }
+
+    [Fact]
     public async Task A_lock_file_that_cannot_be_created_is_one_clear_error_before_any_request()
     {
         await using var bench = await SyncBench.StartAsync();

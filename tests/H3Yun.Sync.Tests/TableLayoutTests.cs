@@ -109,5 +109,28 @@ public class TableLayoutTests
         Assert.Equal(["Old", "Old_display", "Old_F0000002"], names);
     }
 
+    [Fact]
+    public void A_name_recorded_for_a_field_laid_out_later_is_not_given_to_an_earlier_one()
+    {
+        var form = Form(new SyncField("F0000001", "Title", null, 14, false), new SyncField("F0000002", "Subject", null, 14, false));
+        var existing = new Dictionary<(string Field, ColumnRole Role), string> { [("F0000002", ColumnRole.Value)] = "Title" };
+
+        var names = TableLayout.Build(form, "Orders", isChild: false, existing).Columns
+            .Where(column => column.Field.Code.StartsWith('F')).Select(column => column.Name);
+
+        Assert.Equal(["Title_F0000001", "Title"], names);
+    }
+
+    [Fact]
+    public void A_field_with_neither_name_is_named_by_its_code_made_SQL_safe_and_a_child_keeps_a_forms_system_code()
+    {
+        var form = Form(new SyncField("F-1", null, null, 14, false));
+        var child = Form(new SyncField("Status", "状态", null, 14, false)); // a system field of forms, not of child rows
+
+        Assert.Equal("F_1", TableLayout.Build(form, "Orders", isChild: false, Nothing).Columns[^1].Name);
+        var status = TableLayout.Build(child, "Orders_Lines", isChild: true, Nothing).Columns[^1];
+        Assert.Equal(("Status", "状态"), (status.Field.Code, status.Name));
+    }
+
     private static SyncForm Form(params SyncField[] fields) => new("D000900Order", "订单", null, fields, [], "{}");
 }

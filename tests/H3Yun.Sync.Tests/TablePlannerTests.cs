@@ -28,9 +28,9 @@ public sealed class TablePlannerTests : IAsyncLifetime
     [Fact]
     public async Task A_form_is_named_by_its_class_name_else_its_display_name_else_its_code()
     {
-        var names = await MainNamesAsync(Form("D0001", "订单", "Orders"), Form("D0002", "客户 名单", null), Form("D0003", null, null), Form("D0004", "- -", "--"));
+        var names = await MainNamesAsync(Form("D0001", "订单", "Orders"), Form("D0002", "客户 名单", null), Form("D0003", null, null), Form("D0004", "- -", "--"), Form("D-0005", null, null));
 
-        Assert.Equal(["Orders", "客户_名单", "D0003", "D0004"], names);
+        Assert.Equal(["Orders", "客户_名单", "D0003", "D0004", "D_0005"], names);
     }
 
     [Fact]
