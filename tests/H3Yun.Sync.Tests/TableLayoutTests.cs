@@ -72,7 +72,8 @@ public class TableLayoutTests
 
         Assert.DoesNotContain(columns, column => column.Name is "CreatedTime" or "OwnerId" or "Status");
         Assert.Equal("品名", columns[^1].Name);
-        Assert.Contains(columns, column => column.Field.Code == "Name");
+        var name = Assert.Single(columns, column => column.Field.Code == "Name");
+        Assert.Equal((ColumnKind.Text, "ShortString"), (name.Kind, name.Field.DataTypeText));
     }
 
     [Fact]
@@ -85,12 +86,18 @@ public class TableLayoutTests
             new SyncField("F0000004", "Buyer_name", null, 14, false), // free, but a later reference's display column would take it
             new SyncField("F0000005", "Seller_name", null, 14, false),
             new SyncField("F0000006", "Seller", null, 26, false),
-            new SyncField("F0000007", "ParentObjectId", null, 14, false)); // a child row's key column
+            new SyncField("F0000007", "ParentObjectId", null, 14, false), // a child row's key column
+            new SyncField("F0000008", "_json", null, 14, false), // the copy's own columns: a safe name never starts "_" and a letter
+            new SyncField("F0000009", "_deleted_at", null, 14, false),
+            new SyncField("F0000010", "_row_index", null, 14, false));
 
         var names = TableLayout.Build(form, "Orders", isChild: false, Nothing).Columns
             .Where(column => column.Field.Code.StartsWith('F')).Select(column => column.Name);
 
-        Assert.Equal(["Status_F0000001", "Owner", "Buyer", "Buyer_name", "Buyer_name_F0000004", "Seller_name", "Seller_F0000006", "Seller_F0000006_name", "ParentObjectId_F0000007"], names);
+        Assert.Equal(
+            ["Status_F0000001", "Owner", "Buyer", "Buyer_name", "Buyer_name_F0000004", "Seller_name", "Seller_F0000006", "Seller_F0000006_name", "ParentObjectId_F0000007",
+             "json", "deleted_at", "row_index"],
+            names);
     }
 
     [Fact]
