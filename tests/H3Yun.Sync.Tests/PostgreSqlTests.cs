@@ -1,3 +1,5 @@
+using H3Yun.Sync.Schema;
+using H3Yun.Sync.Storage;
 using H3Yun.Sync.Tests.Support;
 using Npgsql;
 
@@ -11,6 +13,9 @@ namespace H3Yun.Sync.Tests;
 [Collection(PostgreSqlTestGroup.Name)]
 public class PostgreSqlTests(PostgreSqlServer postgres)
 {
+    /// <summary>The advisory lock every sync takes ("h3yunsync" as a number).</summary>
+    private const long SyncLockKey = 0x6833_7975_6e73_796e;
+
     [Fact]
     public async Task A_wrong_password_is_one_clear_error_that_never_shows_it_and_nothing_is_written_or_moved()
     {
@@ -69,6 +74,75 @@ public class PostgreSqlTests(PostgreSqlServer postgres)
         Assert.Equal(notes["ModifiedTime"], notes["交期"]); // a DateTime field of the form
         Assert.Null(notes["标题"]);
         Assert.Null(notes["ObjectId"]);
+    }
+
+    [Fact]
+    public async Task A_list_field_is_a_jsonb_column_holding_the_list_and_a_quoted_table_name_is_kept()
+    {
+        var target = await postgres.CreateDatabaseAsync();
+        await using var store = await SyncStore.OpenAsync(SyncTarget.Dialect(target), CancellationToken.None);
+        var form = new SyncForm("D0001", "标签单", null, [new SyncField("F0000001", "标签", null, 14, true)], [], "{}");
+        var (tables, recorded) = (await TablePlanner.PlanAsync(store, [form], new Dictionary<string, string> { ["D0001"] = "My \"Tags\"" }, CancellationToken.None)).Single();
+        await store.PrepareTableAsync(tables.Main, form.SourceJson, null, recorded["D0001"], CancellationToken.None);
+        var row = System.Text.Json.JsonDocument.Parse("""{"ObjectId":"a","F0000001":"x;y","ModifiedTime":"2026-05-01 10:00:00"}""").RootElement;
+
+        await store.CommitAsync(tables, [row], new DateTime(2026, 5, 1, 10, 0, 1), CancellationToken.None);
+
+        var copied = Assert.Single(CopyReader.Rows(target, "SELECT pg_typeof(\"标签\")::text AS type, \"标签\"::text AS value FROM \"My \"\"Tags\"\"\""));
+        Assert.Equal(("jsonb", "[\"x\", \"y\"]"), (copied["type"], copied["value"]));
+    }
+
+    [Fact]
+    public async Task A_lock_let_go_within_the_patience_is_taken_and_the_run_goes_on()
+    {
+        // What a killed run's session looks like for a moment after it ended: the lock held, then gone.
+        var target = await postgres.CreateDatabaseAsync();
+        await using var bench = await SyncBench.StartAsync(target);
+        await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        await using var holder = new NpgsqlConnection(target);
+        await holder.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({SyncLockKey})", holder))
+        {
+            await take.ExecuteScalarAsync();
+        }
+
+        var run = bench.NewSync().RunAsync();
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({SyncLockKey})", holder))
+        {
+            Assert.Equal(true, await release.ExecuteScalarAsync());
+        }
+
+        Assert.Equal(1, (await run).Forms[0].RowsUpserted);
+    }
+
+    [Fact]
+    public async Task A_session_the_server_ends_during_a_run_is_one_database_error_and_the_next_run_completes_the_copy()
+    {
+        var target = await postgres.CreateDatabaseAsync();
+        await using var bench = await SyncBench.StartAsync(target);
+        await bench.CreateAsync("a", 1m);
+        bench.Clock.Advance(TimeSpan.FromSeconds(5));
+        var first = bench.Hook.Sent;
+        bench.Hook.Before = async number =>
+        {
+            if (number - first == 2)
+            {
+                await using var admin = new NpgsqlConnection(target);
+                await admin.OpenAsync();
+                await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", admin);
+                await kill.ExecuteNonQueryAsync();
+            }
+        };
+
+        var error = await Record.ExceptionAsync(() => bench.NewSync().RunAsync());
+
+        Assert.NotNull(error);
+        Assert.True(error is H3YunSyncException or System.Data.Common.DbException, $"{error.GetType()}: {error.Message}");
+        bench.Hook.Before = null;
+        await bench.NewSync().RunAsync();
+        Assert.Equal(1, bench.Scalar("SELECT COUNT(*) FROM \"Orders\""));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using H3Yun.Sync.Storage;
+
 namespace H3Yun.Sync.Tests;
 
 /// <summary>Which database a target names, and the totals a run's report adds up.</summary>
@@ -24,6 +26,18 @@ public class SyncTargetTests
         Assert.Equal("PostgreSQL", SyncTarget.Dialect("postgresql://sync@db.example.com/h3yun").Name);
         Assert.Equal("PostgreSQL", SyncTarget.Dialect("  PostgreSQL://sync@db.example.com/h3yun").Name);
         Assert.Equal("PostgreSQL", SyncTarget.Dialect("POSTGRES://sync@db.example.com/h3yun").Name);
+    }
+
+    [Fact]
+    public void A_server_URL_without_a_port_means_5432_and_each_column_kind_has_its_server_type()
+    {
+        var dialect = SyncTarget.Dialect("postgresql://sync:pw@db.example.com/h3yun");
+
+        Assert.Equal("db.example.com:5432/h3yun", dialect.Target);
+        Assert.Equal("db.example.com:6543/h3yun", SyncTarget.Dialect("postgresql://sync:pw@db.example.com:6543/h3yun").Target);
+        Assert.Equal(
+            ["bigint", "numeric", "boolean", "timestamp without time zone", "jsonb", "text"],
+            new[] { ColumnKind.Integer, ColumnKind.Decimal, ColumnKind.Boolean, ColumnKind.Timestamp, ColumnKind.Json, ColumnKind.Text }.Select(dialect.TypeOf));
     }
 
     [Theory]
