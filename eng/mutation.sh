@@ -38,6 +38,15 @@ started=$(date +%s)
 (cd "$tests" && dotnet stryker "${config[@]}" --project "$project" --threshold-low "$threshold" --break-at 0 \
     --reporter json --reporter html --reporter cleartext "${scope[@]}" "$@")
 
+# A test host that Stryker stops on a timeout cannot stop the PostgreSQL server its tests started
+# (tests/H3Yun.Sync.Tests/Support/PostgreSqlServer.cs): stop any such server left behind.
+for pid_file in "${TMPDIR:-/tmp}"/h3yun-pg-*/data/postmaster.pid; do
+    [ -f "$pid_file" ] || continue
+    kill -INT "$(head -1 "$pid_file")" 2>/dev/null && echo "Stopped a PostgreSQL server left by a killed test host: ${pid_file%/data/postmaster.pid}"
+    sleep 1
+    rm -rf "${pid_file%/data/postmaster.pid}"
+done
+
 report=$(ls -t "$tests"/StrykerOutput/*/reports/mutation-report.json | head -1)
 echo "Report: $report ($(( ($(date +%s) - started) / 60 )) min)"
 python3 - "$report" "$threshold" <<'PY'
