@@ -1,5 +1,6 @@
 using H3Yun.Sync.Schema;
 using H3Yun.Sync.Storage;
+using H3Yun.Sync.Storage.PostgreSql;
 using H3Yun.Sync.Tests.Support;
 using Npgsql;
 
@@ -13,9 +14,6 @@ namespace H3Yun.Sync.Tests;
 [Collection(PostgreSqlTestGroup.Name)]
 public class PostgreSqlTests(PostgreSqlServer postgres)
 {
-    /// <summary>The advisory lock every sync takes ("h3yunsync" as a number).</summary>
-    private const long SyncLockKey = 0x6833_7975_6e73_796e;
-
     [Fact]
     public async Task A_wrong_password_is_one_clear_error_that_never_shows_it_and_nothing_is_written_or_moved()
     {
@@ -102,14 +100,14 @@ public class PostgreSqlTests(PostgreSqlServer postgres)
         bench.Clock.Advance(TimeSpan.FromSeconds(5));
         await using var holder = new NpgsqlConnection(target);
         await holder.OpenAsync();
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({SyncLockKey})", holder))
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({PostgreSqlDialect.LockKey})", holder))
         {
             await take.ExecuteScalarAsync();
         }
 
         var run = bench.NewSync().RunAsync();
         await Task.Delay(TimeSpan.FromMilliseconds(500));
-        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({SyncLockKey})", holder))
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({PostgreSqlDialect.LockKey})", holder))
         {
             Assert.Equal(true, await release.ExecuteScalarAsync());
         }

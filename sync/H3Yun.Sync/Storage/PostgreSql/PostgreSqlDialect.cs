@@ -15,7 +15,7 @@ namespace H3Yun.Sync.Storage.PostgreSql;
 internal sealed class PostgreSqlDialect(string connectionString) : ISqlDialect
 {
     /// <summary>The advisory lock key every H3Yun sync takes (<c>h3yunsync</c> as a number).</summary>
-    private const long LockKey = 0x6833_7975_6e73_796e;
+    internal const long LockKey = 0x6833_7975_6e73_796e;
 
     private readonly NpgsqlConnectionStringBuilder _builder = new(connectionString) { Pooling = false };
 
