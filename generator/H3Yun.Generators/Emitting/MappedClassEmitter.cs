@@ -1,4 +1,5 @@
 using System.Linq;
+using H3Yun.Generators.Diagnostics;
 using H3Yun.Generators.Kinds;
 using H3Yun.Generators.Mapping;
 using H3Yun.Generators.Model;
@@ -23,6 +24,7 @@ internal static class MappedClassEmitter
 
     public static string Emit(MappedClassBinding binding)
     {
+        PlantedFault.ThrowIfPlanted(GeneratorStage.MappedClassEmitter, binding.Class.QualifiedName);
         var mapped = binding.Class;
         var form = binding.Form;
         var fields = binding.Properties.Where(static p => p.Field is not null)

@@ -32,6 +32,7 @@ internal static class MappedClassBinder
 {
     public static MappedClassBinding Bind(MappedClassForm input)
     {
+        PlantedFault.ThrowIfPlanted(GeneratorStage.MappedClassBinder, input.Class.QualifiedName);
         var mapped = input.Class;
         var problems = new List<MappedProblem>();
         var shapeProblem = mapped.ShapeProblem
