@@ -146,13 +146,15 @@ public class CopyTests(PostgreSqlServer postgres)
         await bench.NewSync().RunAsync();
         var clean = await bench.NewSync(reconcile: true).RunAsync();
         await bench.RemoveAsync(gone);
+        var progress = new List<SyncProgress>();
 
-        var report = await bench.NewSync(reconcile: true).RunAsync();
+        var report = await bench.NewSync(reconcile: true, progress: new InlineProgress<SyncProgress>(progress.Add)).RunAsync();
 
         // The copy's one window, the listing's two (below and above the floor year), and an ObjectId In query only on
         // what the listing lacks: none while nothing is gone, then one on the record that is.
         Assert.Equal((3, 0), (clean.Requests, clean.RowsDeleted));
         Assert.Equal((4, 1), (report.Requests, report.RowsDeleted));
+        Assert.Equal(("reconcile", 4L, 1L), (progress[^1].Phase, progress[^1].Requests, progress[^1].RowsDeleted)); // the deletion is reported
         Assert.Equal([keep], bench.Rows("SELECT \"ObjectId\" FROM \"Orders\"").Select(row => row["ObjectId"]));
         Assert.Equal([keep], bench.Rows("SELECT \"ParentObjectId\" FROM \"Orders_Lines\"").Select(row => row["ParentObjectId"]));
     }

@@ -151,6 +151,7 @@ public class LargeSourceTests
     {
         await using var source = await StartAsync();
         await source.Bench.NewSync().RunAsync();
+        var first = source.Bench.Hook.Bodies.Count;
 
         var report = (await source.Bench.NewSync(reconcile: true).RunAsync()).Forms.Single();
 
@@ -159,6 +160,13 @@ public class LargeSourceTests
         Assert.Equal((0, report.Windows + 16 + 1), (report.RowsDeleted, report.Requests));
         Assert.True(report.Reconciled);
         Assert.Equal(source.Records.Count, source.Bench.CopiedIds().Count);
+        // The listing asks for ObjectIds only, and splits by time down to the crowded second before it splits by prefix.
+        var listing = source.Bench.Hook.Bodies.Skip(first).Select(ListingRead.Of).Where(read => read is not null).Select(read => read!.Value).ToList();
+        Assert.NotEmpty(listing);
+        Assert.All(listing, read => Assert.Equal("ObjectId", read.Asked));
+        var prefixReads = listing.Where(read => read.Prefix is not null).ToList();
+        Assert.Equal(16, prefixReads.Count);
+        Assert.All(prefixReads, read => Assert.Equal((source.Crowded, source.Crowded.AddSeconds(1)), (read.Start, read.End)));
     }
 
     private static async Task<Source> StartAsync()
@@ -173,10 +181,35 @@ public class LargeSourceTests
             .Concat(Enumerable.Range(0, 3).Select(i => now.AddSeconds(-5 + i)));
         var records = stamps.ToDictionary(_ => Guid.NewGuid().ToString(), stamp => stamp, StringComparer.Ordinal);
         await bench.SeedAsync(records.Select(record => (record.Key, record.Value)));
-        return new Source(bench, records);
+        return new Source(bench, records, start.AddSeconds(1300));
     }
 
-    private sealed record Source(SyncBench Bench, Dictionary<string, DateTime> Records) : IAsyncDisposable
+    /// <summary>A LoadBizObjects request of the reconcile's listing: its <c>CreatedTime</c> window and ObjectId prefix.</summary>
+    private readonly record struct ListingRead(string Asked, DateTime? Start, DateTime? End, string? Prefix)
+    {
+        public static ListingRead? Of(string body)
+        {
+            var filter = System.Text.Json.Nodes.JsonNode.Parse((string)System.Text.Json.Nodes.JsonNode.Parse(body)!["Filter"]!)!;
+            var items = filter["Matcher"]!["Matchers"]!.AsArray().Select(item => item!).ToList();
+            var times = items.Where(item => (string)item["Name"]! == "CreatedTime")
+                .Select(item => DateTime.ParseExact((string)item["Value"]!, "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture))
+                .Order()
+                .ToList();
+            if (times.Count == 0)
+            {
+                return null; // a read of the copy (ModifiedTime), or an In query
+            }
+
+            var prefix = items.FirstOrDefault(item => (string)item["Name"]! == "ObjectId" && item["Value"] is System.Text.Json.Nodes.JsonValue);
+            return new ListingRead(
+                string.Join(",", filter["ReturnItems"]!.AsArray().Select(item => (string)item!)),
+                times.Count == 2 ? times[0] : null,
+                times[^1],
+                prefix is null ? null : (string)prefix["Value"]!);
+        }
+    }
+
+    private sealed record Source(SyncBench Bench, Dictionary<string, DateTime> Records, DateTime Crowded) : IAsyncDisposable
     {
         public void AssertNothingMissingBelowTheCursor(string when)
         {
