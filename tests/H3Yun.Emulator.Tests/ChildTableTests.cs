@@ -31,6 +31,59 @@ public class ChildTableTests
     }
 
     [Fact]
+    public async Task A_rows_Name_is_kept_and_a_blank_ObjectId_gets_a_new_one()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        var id = await api.CreateAsync(EmulatorSession.OrderForm, $$"""{"{{EmulatorSession.OrderLines}}":[{"ObjectId":"","Name":"第一行","F0000011":"螺丝"}]}""");
+
+        var row = (await api.LoadAsync(EmulatorSession.OrderForm, id))![EmulatorSession.OrderLines]![0]!;
+
+        Assert.Equal("第一行", (string?)row["Name"]);
+        Assert.True(Guid.TryParseExact((string?)row["ObjectId"], "D", out _));
+    }
+
+    [Theory]
+    [InlineData("[null]", "child-table row D000100FLines[0] is null")]
+    [InlineData("""[{"F0000011":"a"},{"ObjectId":{}}]""", "D000100FLines[1].ObjectId must be a string, got an object")]
+    [InlineData("""[{"Name":[]}]""", "D000100FLines[0].Name must be a string, got an array")]
+    [InlineData("""[{"F0000099":"x"}]""", "child table D000100FLines (明细) of form D000100Order (订单) has no field code 'F0000099'")]
+    public async Task A_malformed_row_is_refused_naming_the_row_and_member(string rows, string expected)
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+
+        var bizObject = EmulatorSession.Quote($$"""{"{{EmulatorSession.OrderLines}}":{{rows}}}""");
+
+        var message = await api.FailAsync($$"""{"ActionName":"CreateBizObject","SchemaCode":"{{EmulatorSession.OrderForm}}","BizObject":{{bizObject}},"IsSubmit":true}""");
+
+        Assert.Contains(expected, message, StringComparison.Ordinal);
+        Assert.Equal(0, api.Emulator.Count(EmulatorSession.OrderForm));
+    }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("null")]
+    public async Task A_child_table_sent_blank_has_no_rows(string rows)
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        var id = await api.CreateAsync(EmulatorSession.OrderForm, $$"""{"F0000001":"x","{{EmulatorSession.OrderLines}}":{{rows}}}""");
+
+        var record = (await api.LoadAsync(EmulatorSession.OrderForm, id))!;
+
+        Assert.Empty(record[EmulatorSession.OrderLines]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Without_a_schema_an_array_of_objects_and_other_values_is_a_plain_value()
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        var id = await api.CreateAsync("FormA", """{"Mixed":[{"a":1},5]}""");
+
+        var record = (await api.LoadAsync("FormA", id))!;
+
+        Assert.Equal("""[{"a":1},5]""", record["Mixed"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_row_that_carries_an_ObjectId_keeps_it()
     {
         await using var api = await EmulatorSession.StartAsync();

@@ -190,6 +190,40 @@ public class FilterTests
         Assert.Equal([4, 3, 2, 1], Numbers(newestFirst));
     }
 
+    [Theory]
+    [InlineData(null, new[] { 1, 2, 3 })]
+    [InlineData("\"\"", new[] { 1, 2, 3 })]
+    [InlineData("\"0\"", new[] { 1, 2, 3 })]
+    [InlineData("\" ascending \"", new[] { 1, 2, 3 })]
+    [InlineData("\"1\"", new[] { 3, 2, 1 })]
+    [InlineData("1", new[] { 3, 2, 1 })]
+    [InlineData("\"DESCENDING\"", new[] { 3, 2, 1 })]
+    public async Task A_sort_direction_is_ascending_unless_it_says_descending_or_1(string? direction, int[] expected)
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        await CreateNumberedAsync(api, 3);
+        var key = direction is null ? """{"ItemName":"N"}""" : $$"""{"ItemName":"N","Direction":{{direction}}}""";
+
+        var returnData = await api.QueryAsync("D000024chuangjian", $$"""{"SortByCollection":[{{key}}]}""");
+
+        Assert.Equal(expected, Numbers(returnData));
+    }
+
+    [Fact]
+    public async Task Records_without_the_sort_field_come_first_ascending_and_last_descending()
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        await api.CreateAsync("D000024chuangjian", """{"N":1,"Amount":20}""");
+        await api.CreateAsync("D000024chuangjian", """{"N":2}""");
+        await api.CreateAsync("D000024chuangjian", """{"N":3,"Amount":10}""");
+
+        var ascending = await api.QueryAsync("D000024chuangjian", """{"SortByCollection":[{"ItemName":"Amount","Direction":"Ascending"}]}""");
+        var descending = await api.QueryAsync("D000024chuangjian", """{"SortByCollection":[{"ItemName":"Amount","Direction":"Descending"}]}""");
+
+        Assert.Equal([2, 3, 1], Numbers(ascending));
+        Assert.Equal([1, 3, 2], Numbers(descending));
+    }
+
     [Fact]
     public async Task Sorting_compares_numeric_strings_as_numbers()
     {

@@ -40,6 +40,10 @@ public class OperatorTests
     [InlineData("Tags", 6, "[\"绿\"]", "甲,丙")]
     [InlineData("Tags", 7, "[\"绿\"]", "乙")]
     [InlineData("Tags", 8, "\"黄\"", "丙")]
+    [InlineData("Note", 2, "null", "甲")]
+    [InlineData("Note", 5, "null", "乙,丙")]
+    [InlineData("Title", 6, "null", "")]
+    [InlineData("Title", 8, "null", "甲,乙,丙")]
     public async Task Operator_matches_the_expected_records(string field, int op, string valueJson, string expected)
     {
         await using var api = await EmulatorSession.StartAsync();
@@ -53,6 +57,21 @@ public class OperatorTests
 
         var keys = returnData["BizObjectArray"]!.AsArray().Select(row => (string)row!["Key"]!);
         Assert.Equal(expected, string.Join(',', keys));
+    }
+
+    [Theory]
+    [InlineData(6, "[\"1E+30\"]", "big")]
+    [InlineData(4, "\"1e31\"", "big")]
+    [InlineData(0, "\"1e31\"", "word")]
+    public async Task Numbers_beyond_decimals_range_compare_as_numbers_and_words_as_text(int op, string valueJson, string expected)
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        await api.CreateAsync("FormA", """{"Key":"big","Size":"1e30"}""");
+        await api.CreateAsync("FormA", """{"Key":"word","Size":"abc"}""");
+
+        var returnData = await api.QueryAsync("FormA", $$$"""{"Matcher":{"Type":"Item","Name":"Size","Operator":{{{op}}},"Value":{{{valueJson}}}}}""");
+
+        Assert.Equal(expected, (string?)Assert.Single(returnData["BizObjectArray"]!.AsArray())!["Key"]);
     }
 
     [Fact]

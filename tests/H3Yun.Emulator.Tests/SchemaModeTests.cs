@@ -225,6 +225,17 @@ public class SchemaModeTests
     }
 
     [Fact]
+    public async Task People_ids_are_read_without_the_blanks_around_and_between_them()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        var id = await api.CreateAsync(Order, $$"""{"F0000007":" {{EmulatorOrganization.AdminUserId}} ;;someone-else; "}""");
+
+        var people = (await api.LoadAsync(Order, id))!["F0000007Object"]!.AsArray();
+
+        Assert.Equal([EmulatorOrganization.AdminUserId, "someone-else"], people.Select(p => (string?)p!["ObjectId"]));
+    }
+
+    [Fact]
     public async Task Child_rows_read_back_with_every_child_field()
     {
         await using var api = await EmulatorSession.StartWithSchemasAsync();

@@ -56,6 +56,28 @@ public class TimeIndexTests
         }, iter: 200, seed: "0N0XIzNsQ0O2");
     }
 
+    [Theory]
+    [InlineData("And", "0:5,1:5", new[] { 6, 7, 8, 9 })]
+    [InlineData("And", "1:5,0:5", new[] { 6, 7, 8, 9 })]
+    [InlineData("And", "4:5,3:5", new[] { 0, 1, 2, 3, 4 })]
+    [InlineData("And", "3:5,4:5", new[] { 0, 1, 2, 3, 4 })]
+    [InlineData("And", "2:5,0:3,3:6", new[] { 5 })]
+    [InlineData("Or", "0:7,4:2", new[] { 0, 1, 8, 9 })]
+    public async Task Bounds_of_the_same_time_keep_the_strictest_and_an_Or_is_never_read_as_bounds(string group, string items, int[] expectedSeconds)
+    {
+        await using var api = await EmulatorSession.StartAsync();
+        var records = string.Join(",", Enumerable.Range(0, 10).Select(second =>
+            $$"""{"ObjectId":"{{Guid.NewGuid()}}","N":{{second}},"CreatedTime":"2026-05-01 09:00:00","ModifiedTime":"2026-05-01 10:00:0{{second}}"}"""));
+        await api.Emulator.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes($$"""{"Format":"h3yun-emulator-seed/1","Records":{"{{Form}}":[{{records}}]},"Attachments":[]}""")));
+        var matchers = items.Split(',').Select(item => item.Split(':')).Select(parts =>
+            $$"""{"Type":"Item","Name":"ModifiedTime","Operator":{{parts[0]}},"Value":"2026-05-01 10:00:0{{parts[1]}}"}""");
+
+        var data = await api.QueryAsync(Form, $$$"""{"RequireCount":true,"Matcher":{"Type":"{{{group}}}","Matchers":[{{{string.Join(",", matchers)}}}]}}""");
+
+        Assert.Equal(expectedSeconds, data["BizObjectArray"]!.AsArray().Select(row => (int)row!["N"]!).Order());
+        Assert.Equal(expectedSeconds.Length, (int)data["TotalCount"]!);
+    }
+
     private static async Task<(int Count, string[] Ids)> QueryAsync(EmulatorSession api, string matcher, int from, int size)
     {
         var filter = new JsonObject

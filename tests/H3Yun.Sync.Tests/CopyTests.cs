@@ -102,6 +102,49 @@ public class CopyTests(PostgreSqlServer postgres)
     }
 
     [Fact]
+    public async Task A_reading_failure_is_reported_only_once_the_rows_proven_before_it_are_committed()
+    {
+        await using var bench = await StartAsync("SQLite");
+        var ids = await ImportOnePerSecondAsync(bench, 1500);
+        // Another writer holds the copy's write lock from the second request on, and lets go a second after the third
+        // request fails: the commit of the 500 rows the second request proved waits for it.
+        await using var writer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={bench.DatabasePath};Pooling=False");
+        Task? letGo = null;
+        var first = bench.Hook.Sent;
+        bench.Hook.Before = async number =>
+        {
+            if (number - first == 2)
+            {
+                await writer.OpenAsync();
+                using var begin = writer.CreateCommand();
+                begin.CommandText = "BEGIN IMMEDIATE";
+                await begin.ExecuteNonQueryAsync();
+            }
+            else if (number - first == 3)
+            {
+                letGo = Task.Run(async () =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                    using var rollback = writer.CreateCommand();
+                    rollback.CommandText = "ROLLBACK";
+                    await rollback.ExecuteNonQueryAsync();
+                });
+                throw new HttpRequestException("H3Yun is out of reach");
+            }
+        };
+
+        var error = await Record.ExceptionAsync(() => bench.NewSync().RunAsync());
+
+        Assert.IsAssignableFrom<H3YunException>(error);
+        Assert.Equal(500, bench.Scalar("SELECT COUNT(*) FROM \"Orders\""));
+        Assert.NotNull(Assert.Single(bench.Rows("SELECT cursor_time FROM h3yun_forms WHERE schema_code = 'D000900Order'"))["cursor_time"]);
+        await letGo!;
+        bench.Hook.Before = null;
+        await bench.NewSync().RunAsync();
+        Assert.Equal(ids, bench.CopiedIds());
+    }
+
+    [Fact]
     public async Task Answers_lacking_some_of_an_oversized_windows_rows_cost_requests_never_rows()
     {
         await using var bench = await StartAsync("SQLite");

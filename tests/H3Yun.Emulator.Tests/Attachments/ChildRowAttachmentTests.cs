@@ -65,6 +65,43 @@ public class ChildRowAttachmentTests
     }
 
     [Fact]
+    public async Task With_NotFoundError_a_missing_row_is_refused_naming_its_child_table_and_form()
+    {
+        var options = EmulatorSession.SchemaOptions();
+        options.MissingRecord = MissingRecordAnswer.NotFoundError;
+        await using var api = await EmulatorSession.StartAsync(options);
+
+        var message = await api.FailAsync($$"""{"ActionName":"LoadBizObject","SchemaCode":"{{Pages}}","BizObjectId":"{{RowId}}"}""");
+
+        Assert.StartsWith($"业务对象不存在 / record not found: {RowId} in child table {Pages} ({Document}", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_upload_to_a_child_table_the_form_lacks_is_refused_naming_both()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        await CreateWithRowAsync(api);
+
+        var message = await api.UploadFailsAsync($"SchemaCode={Document}&ChildSchemaCode=D000100FNope&FilePropertyName=F0000012&BizObjectId={RowId}", "p.pdf", Pdf);
+
+        Assert.Contains($"has no child table 'D000100FNope'", message, StringComparison.Ordinal);
+        Assert.Contains(Document, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_upload_to_a_child_field_that_is_not_an_attachment_names_the_child_table()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        await CreateWithRowAsync(api);
+
+        var unknown = await api.UploadFailsAsync($"SchemaCode={Document}&ChildSchemaCode={Pages}&FilePropertyName=F0000099&BizObjectId={RowId}", "p.pdf", Pdf);
+        var text = await api.UploadFailsAsync($"SchemaCode={Document}&ChildSchemaCode={Pages}&FilePropertyName=F0000011&BizObjectId={RowId}", "p.pdf", Pdf);
+
+        Assert.Contains($"child table {Pages} has no field code 'F0000099'", unknown, StringComparison.Ordinal);
+        Assert.Contains($"field F0000011 of child table {Pages} is a ShortString field", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_LoadBizObject_takes_a_child_SchemaCode()
     {
         await using var api = await EmulatorSession.StartWithSchemasAsync();
@@ -85,6 +122,7 @@ public class ChildRowAttachmentTests
 
         var row = (await api.LoadAsync("D000024Fdetail", RowId))!;
         Assert.Equal(id, (string?)row["ParentObjectId"]);
+        Assert.Equal("1", (string?)row["zh"]);
         Assert.Equal(attachmentId, (string?)row["F0000009"]![0]!["ObjectId"]);
         Assert.False((await api.LoadAsync("FormA", id))!["D000024Fdetail"]![0]!.AsObject().ContainsKey("F0000009"));
     }

@@ -34,6 +34,24 @@ public class UploadTests
     }
 
     [Fact]
+    public async Task Without_attachment_lists_reads_leave_the_files_out_and_downloads_still_work()
+    {
+        var options = EmulatorSession.SchemaOptions();
+        options.ListAttachmentsInReads = false;
+        await using var api = await EmulatorSession.StartAsync(options);
+        const string RowId = "5a5a5a5a-1111-4111-8111-000000000002";
+        var id = await api.CreateAsync(Document, $$"""{"F0000001":"doc","{{Pages}}":[{"ObjectId":"{{RowId}}","F0000011":"p1"}]}""");
+
+        var onRecord = await api.UploadOkAsync($"SchemaCode={Document}&FilePropertyName=F0000002&BizObjectId={id}", "a.png", Png);
+        await api.UploadOkAsync($"SchemaCode={Document}&ChildSchemaCode={Pages}&FilePropertyName=F0000012&BizObjectId={RowId}", "b.png", Png);
+
+        Assert.Null((await api.LoadAsync(Document, id))!["F0000002"]);
+        Assert.Null((await api.LoadAsync(Pages, RowId))!["F0000012"]);
+        using var download = await api.DownloadAsync(onRecord);
+        Assert.Equal(Png, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task A_second_upload_to_a_field_adds_a_file_in_upload_order()
     {
         await using var api = await EmulatorSession.StartWithSchemasAsync();

@@ -71,6 +71,38 @@ public class SeedTests
         Assert.Equal(EmulatorOrganization.AdminUserName, (string?)record["CreatedBy"]);
         Assert.Equal((string?)record["ObjectId"], (string?)record["D000100FLines"]![0]!["ParentObjectId"]);
         Assert.NotNull(record["SeqNo"]);
+        var created = DateTime.Parse((string)record["CreatedTime"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(created, DateTime.UtcNow.AddHours(8).AddMinutes(-5), DateTime.UtcNow.AddHours(8).AddMinutes(5));
+    }
+
+    [Fact]
+    public async Task A_seed_record_keeps_its_status_times_and_bookkeeping_with_times_in_the_read_format()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        const string Id = "22222222-2222-4222-8222-222222222222";
+
+        await api.Emulator.ImportAsync(new MemoryStream(Seed($$"""
+            {"ObjectId":"{{Id}}","Status":3,"CreatedTime":"2025/1/2 3:04:05","ModifiedTime":"2025-06-07 08:09:10","ModifiedBy":"user-7","SeqNo":"SN-7","WorkflowInstanceId":"wf-1"}
+            """)));
+
+        var record = api.Emulator.Find(Order, Id)!;
+        Assert.Equal(3, (int)record["Status"]!);
+        Assert.Equal("2025/1/2 3:04:05", (string?)record["CreatedTime"]);
+        Assert.Equal("2025/6/7 8:09:10", (string?)record["ModifiedTime"]); // in the read format
+        Assert.Equal("user-7", (string?)record["ModifiedBy"]);
+        Assert.Equal("SN-7", (string?)record["SeqNo"]);
+        Assert.Equal("wf-1", (string?)record["WorkflowInstanceId"]);
+    }
+
+    [Fact]
+    public async Task A_seed_time_that_is_no_date_is_refused_naming_the_field_and_the_text()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => api.Emulator.ImportAsync(new MemoryStream(Seed("""{"ModifiedTime":"soon"}"""))));
+
+        Assert.Contains("ModifiedTime is not a date: soon", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, api.Emulator.Count(Order));
     }
 
     [Fact]
