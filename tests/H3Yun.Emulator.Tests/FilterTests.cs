@@ -151,12 +151,15 @@ public class FilterTests
         Assert.Equal(3, (int)returnData["TotalCount"]!);
     }
 
-    [Fact]
-    public async Task Without_RequireCount_there_is_no_TotalCount()
+    [Theory]
+    [InlineData(",\"Filter\":\"{\\\"RequireCount\\\":false}\"")]
+    [InlineData(",\"Filter\":\"{}\"")]
+    [InlineData("")]
+    public async Task Without_RequireCount_there_is_no_TotalCount(string filter)
     {
         await using var api = await EmulatorSession.StartAsync();
 
-        var returnData = await api.QueryAsync("D000024chuangjian", """{"RequireCount":false}""");
+        var returnData = await api.SucceedAsync($$"""{"ActionName":"LoadBizObjects","SchemaCode":"D000024chuangjian"{{filter}}}""");
 
         Assert.False(returnData.ContainsKey("TotalCount"));
     }

@@ -147,15 +147,28 @@ public class UploadTests
         Assert.Contains(expected, message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_file_name_without_an_extension_is_refused()
+    [Theory]
+    [InlineData("README")]
+    [InlineData("README.")]
+    public async Task A_file_name_without_an_extension_is_refused(string fileName)
     {
         await using var api = await EmulatorSession.StartWithSchemasAsync();
         var id = await api.CreateAsync(Document, "{}");
 
-        var message = await api.UploadFailsAsync($"SchemaCode={Document}&FilePropertyName=F0000002&BizObjectId={id}", "README", Png);
+        var message = await api.UploadFailsAsync($"SchemaCode={Document}&FilePropertyName=F0000002&BizObjectId={id}", fileName, Png);
 
         Assert.StartsWith("文件名必须带后缀", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_one_letter_extension_is_an_extension()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        var id = await api.CreateAsync(Document, "{}");
+
+        await api.UploadOkAsync($"SchemaCode={Document}&FilePropertyName=F0000002&BizObjectId={id}", "main.c", Png);
+
+        Assert.Equal("main.c", (string?)Assert.Single((await api.LoadAsync(Document, id))!["F0000002"]!.AsArray())!["FileName"]);
     }
 
     [Fact]
