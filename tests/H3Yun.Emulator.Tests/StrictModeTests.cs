@@ -98,6 +98,24 @@ public class StrictModeTests
         }
     }
 
+    [Theory]
+    [InlineData("{{{F0000001}}}", """{"F0000001":"PO-1"}""", "{PO-1}")]
+    [InlineData("x}}", """{"F0000001":"PO-1"}""", "x}")]
+    [InlineData("{F0000001}", """{"F0000001":" a ; b "}""", " a ; b ")]
+    [InlineData("[{F0000001}]", "{}", "[]")]
+    [InlineData("{F0000008}", """{"F0000008":["紧急","普通"]}""", "紧急;普通")]
+    [InlineData("{F0000007}", """{"F0000007":" user-9 ;; user-8 "}""", "user-9;user-8")]
+    public async Task A_title_template_escapes_braces_and_writes_each_kind_of_value(string template, string record, string expected)
+    {
+        var options = EmulatorSession.SchemaOptions();
+        options.TitleTemplates[Order] = template;
+        await using var api = await EmulatorSession.StartAsync(options);
+
+        var id = await api.CreateAsync(Order, record);
+
+        Assert.Equal(expected, (string?)(await api.LoadAsync(Order, id))!["Name"]);
+    }
+
     [Fact]
     public async Task By_default_without_a_template_Name_is_what_the_client_wrote()
     {
@@ -131,10 +149,12 @@ public class StrictModeTests
         options.Strict = true;
         await using var api = await EmulatorSession.StartAsync(options);
 
-        var plain = (await api.LoadAsync(Order, await api.CreateAsync(Order, "{}")))!;
+        var plainId = await api.CreateAsync(Order, "{}");
+        var plain = (await api.LoadAsync(Order, plainId))!;
         var numbered = (await api.LoadAsync("D000100Numbered", await api.CreateAsync("D000100Numbered", "{}")))!;
 
         Assert.False(plain.ContainsKey("SeqNo"));
+        Assert.Null(api.Emulator.Find(Order, plainId)!["SeqNo"]);
         Assert.Matches("^[0-9]{4}00000001$", (string?)numbered["SeqNo"]);
     }
 

@@ -205,6 +205,16 @@ public partial class CommandLineTests
     }
 
     [Fact]
+    public void The_reference_page_lists_every_flag_with_its_help_and_default_as_the_command_defines_them()
+    {
+        var (_, text, start, end) = H3Yun.TestSupport.CommandLine.CommandListing.ReferencePage();
+
+        var listing = H3Yun.TestSupport.CommandLine.CommandListing.Of(H3YunEmulatorCommandLine.CreateCommand("emulator"), "h3yun");
+
+        Assert.Contains("\n" + listing, text[start..end], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_command_can_be_added_to_another_tool()
     {
         var command = H3YunEmulatorCommandLine.CreateCommand("emulator");

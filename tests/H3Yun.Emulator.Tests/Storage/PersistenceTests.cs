@@ -145,6 +145,68 @@ public class PersistenceTests
         Assert.True(File.Exists(path));
     }
 
+    [Theory]
+    [InlineData("99")]
+    [InlineData("two")]
+    public async Task A_data_file_of_a_newer_format_is_refused_saying_which_to_use(string format)
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("data.db");
+        await using (var api = await StartAsync(path))
+        {
+            await api.CreateAsync(Order, """{"F0000001":"x"}""");
+        }
+
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE meta SET value = $format WHERE key = 'format'";
+            command.Parameters.AddWithValue("$format", format);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => StartAsync(path));
+
+        Assert.Equal($"The data file '{Path.GetFullPath(path)}' was written by a newer emulator (format {format}; this one reads format 1). Use a newer emulator or another --data file.", error.Message);
+    }
+
+    [Fact]
+    public async Task Clear_forgets_records_attachments_and_the_SeqNo_count_and_a_removal_takes_its_files()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        var first = await api.CreateAsync(EmulatorSession.DocumentForm, "{}");
+        var firstNumber = (string?)api.Emulator.Find(EmulatorSession.DocumentForm, first)!["SeqNo"];
+        var cleared = await api.UploadOkAsync($"SchemaCode={EmulatorSession.DocumentForm}&FilePropertyName=F0000002&BizObjectId={first}", "a.png", [1, 2]);
+        var removed = await api.CreateAsync(EmulatorSession.DocumentForm, "{}");
+        var removedFile = await api.UploadOkAsync($"SchemaCode={EmulatorSession.DocumentForm}&FilePropertyName=F0000002&BizObjectId={removed}", "b.png", [3]);
+
+        await api.SucceedAsync($$"""{"ActionName":"RemoveBizObject","SchemaCode":"{{EmulatorSession.DocumentForm}}","BizObjectId":"{{removed}}"}""");
+        Assert.Null(api.Emulator.AttachmentContent(removedFile));
+        Assert.NotNull(api.Emulator.AttachmentContent(cleared));
+        api.Emulator.Clear();
+        var again = await api.CreateAsync(EmulatorSession.DocumentForm, "{}");
+
+        Assert.Null(api.Emulator.AttachmentContent(cleared));
+        Assert.Equal(1, api.Emulator.Count(EmulatorSession.DocumentForm));
+        Assert.Equal(firstNumber, (string?)api.Emulator.Find(EmulatorSession.DocumentForm, again)!["SeqNo"]);
+    }
+
+    [Fact]
+    public async Task A_seeded_SeqNo_moves_the_count_past_it_and_a_seed_without_one_is_numbered()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var seed = $$$"""{"Format":"h3yun-emulator-seed/1","Records":{"{{{Order}}}":[{"SeqNo":"{{{year}}}00000007"},{"SeqNo":"{{{year}}}00000003"},{}]}}""";
+
+        await api.Emulator.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(seed)));
+        var created = await api.CreateAsync(Order, "{}");
+
+        var numbers = (await api.QueryAsync(Order, "{}"))["BizObjectArray"]!.AsArray().Select(record => (string?)record!["SeqNo"]);
+        Assert.Equal([$"{year}00000007", $"{year}00000003", $"{year}00000008", $"{year}00000009"], numbers);
+        Assert.Equal($"{year}00000009", (string?)api.Emulator.Find(Order, created)!["SeqNo"]);
+    }
+
     private static Task<EmulatorSession> StartAsync(string dataFile, string? schemaFile = null)
     {
         var options = schemaFile is null ? EmulatorSession.SchemaOptions() : new H3YunEmulatorOptions();

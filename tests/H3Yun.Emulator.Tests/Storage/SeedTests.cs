@@ -71,8 +71,7 @@ public class SeedTests
         Assert.Equal(EmulatorOrganization.AdminUserName, (string?)record["CreatedBy"]);
         Assert.Equal((string?)record["ObjectId"], (string?)record["D000100FLines"]![0]!["ParentObjectId"]);
         Assert.NotNull(record["SeqNo"]);
-        var created = DateTime.Parse((string)record["CreatedTime"]!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(created, DateTime.UtcNow.AddHours(8).AddMinutes(-5), DateTime.UtcNow.AddHours(8).AddMinutes(5));
+        AssertChinaNow((string)record["CreatedTime"]!);
     }
 
     [Fact]
@@ -176,6 +175,73 @@ public class SeedTests
         Assert.Equal("on disk", (string?)JsonNode.Parse(seed.ToArray())!["Records"]![Order]![0]!["F0000001"]);
         Assert.Equal(id, (string?)JsonNode.Parse(seed.ToArray())!["Records"]![Order]![0]!["ObjectId"]);
         await Assert.ThrowsAsync<FileNotFoundException>(() => H3YunEmulator.ExportDataFileAsync(folder.File("none.db"), new MemoryStream()));
+    }
+
+    [Theory]
+    [InlineData("[1,2]", "at $: expected an object with Records and Attachments")]
+    [InlineData("""{"Format":"other/9"}""", "at $.Format: unknown format '\"other/9\"'; this emulator reads 'h3yun-emulator-seed/1'")]
+    [InlineData("""{"Records":[]}""", "at $.Records: expected an object whose members are SchemaCodes")]
+    [InlineData("""{"Records":{"D000100Order":{}}}""", "at $.Records.D000100Order: expected an array of records")]
+    [InlineData("""{"Records":{"D000100Nope":[]}}""", "at $.Records.D000100Nope: no schema file defines the form 'D000100Nope'")]
+    [InlineData("""{"Records":{"D000100Order":[{},5]}}""", "at $.Records.D000100Order[1]: expected a record object")]
+    [InlineData("""{"Attachments":{}}""", "at $.Attachments: expected an array")]
+    [InlineData("""{"Attachments":[5]}""", "at $.Attachments[0]: expected an attachment object")]
+    [InlineData("""{"Attachments":[{"AttachmentId":"a"}]}""", "at $.Attachments[0].SchemaCode: is missing")]
+    [InlineData("""{"Attachments":[{"AttachmentId":5}]}""", "at $.Attachments[0].AttachmentId: must be a string, got 5")]
+    [InlineData("""{"Attachments":[{"AttachmentId":"a","SchemaCode":"D000100Order","BizObjectId":"b","FilePropertyName":"F1","FileName":"f.txt","Content":"%%"}]}""", "at $.Attachments[0].Content: not base64: ")]
+    [InlineData("""{"Records":{"D000100Order":[{"F0000001":"a","F0000001":"b"}]}}""", "is not valid JSON: ")]
+    public async Task A_malformed_seed_stream_is_refused_with_the_place_and_the_problem(string seed, string expected)
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => api.Emulator.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(seed))));
+
+        Assert.StartsWith($"Seed file '(stream)' {expected}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_seed_may_carry_comments_and_trailing_commas_and_an_attachment_only_what_it_needs()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        const string Id = "33333333-3333-4333-8333-333333333333";
+        var seed = $$"""
+            // written by hand
+            {"Format":"h3yun-emulator-seed/1","Records":{"{{Order}}":[{"ObjectId":"{{Id}}",},],},
+             "Attachments":[{"AttachmentId":"att-1","SchemaCode":"{{Order}}","BizObjectId":"{{Id}}","FilePropertyName":"F0000001","FileName":"a.txt","Content":"aGk=",},],}
+            """;
+
+        await api.Emulator.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(seed)));
+
+        var attachment = Assert.Single(api.Emulator.Attachments(Order, Id));
+        Assert.Equal("application/octet-stream", attachment.ContentType);
+        Assert.Null(attachment.ChildSchemaCode);
+        Assert.Equal("hi"u8.ToArray(), api.Emulator.AttachmentContent("att-1"));
+        var exported = JsonNode.Parse(await ExportAsync(api.Emulator))!["Attachments"]![0]!;
+        AssertChinaNow((string)exported["UploadedTime"]!);
+    }
+
+    [Fact]
+    public async Task An_export_is_indented_and_names_each_attachments_child_table_type_and_time()
+    {
+        await using var api = await EmulatorSession.StartWithSchemasAsync();
+        const string RowId = "5a5a5a5a-1111-4111-8111-000000000003";
+        var id = await api.CreateAsync(EmulatorSession.DocumentForm, $$"""{"{{EmulatorSession.DocumentPages}}":[{"ObjectId":"{{RowId}}","F0000011":"p"}]}""");
+        await api.UploadOkAsync($"SchemaCode={EmulatorSession.DocumentForm}&ChildSchemaCode={EmulatorSession.DocumentPages}&FilePropertyName=F0000012&BizObjectId={RowId}", "p.pdf", "%PDF"u8.ToArray(), "application/pdf");
+
+        var text = Encoding.UTF8.GetString(await ExportAsync(api.Emulator));
+
+        Assert.Contains("\n  \"Records\"", text, StringComparison.Ordinal);
+        var attachment = JsonNode.Parse(text)!["Attachments"]![0]!;
+        Assert.Equal(EmulatorSession.DocumentPages, (string?)attachment["ChildSchemaCode"]);
+        Assert.Equal("application/pdf", (string?)attachment["ContentType"]);
+        AssertChinaNow((string)attachment["UploadedTime"]!);
+        Assert.Equal(id, (string?)JsonNode.Parse(text)!["Records"]![EmulatorSession.DocumentForm]![0]!["ObjectId"]);
+    }
+
+    private static void AssertChinaNow(string time)
+    {
+        var parsed = DateTime.Parse(time, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(parsed, DateTime.UtcNow.AddHours(8).AddMinutes(-5), DateTime.UtcNow.AddHours(8).AddMinutes(5));
     }
 
     private static async Task<byte[]> ExportAsync(H3YunEmulator emulator)
