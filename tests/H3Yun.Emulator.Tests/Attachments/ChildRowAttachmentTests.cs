@@ -84,7 +84,7 @@ public class ChildRowAttachmentTests
 
         var message = await api.UploadFailsAsync($"SchemaCode={Document}&ChildSchemaCode=D000100FNope&FilePropertyName=F0000012&BizObjectId={RowId}", "p.pdf", Pdf);
 
-        Assert.Contains($"has no child table 'D000100FNope'", message, StringComparison.Ordinal);
+        Assert.Contains("has no child table 'D000100FNope'", message, StringComparison.Ordinal);
         Assert.Contains(Document, message, StringComparison.Ordinal);
     }
 
