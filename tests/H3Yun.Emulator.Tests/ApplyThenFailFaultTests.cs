@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using H3Yun.Emulator.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace H3Yun.Emulator.Tests;
@@ -112,6 +113,46 @@ public class ApplyThenFailFaultTests
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(80), $"answered after {clock.Elapsed}");
         Assert.Equal(1, api.Emulator.Count("FormA"));
         Assert.Equal(RequestOutcome.Succeeded, (await api.WaitUntilServedAsync(1)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_slow_body_sends_its_head_at_once_then_a_chunk_each_wait_and_is_served_with_the_last()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var api = await EmulatorSession.StartAsync(new H3YunEmulatorOptions { Clock = clock });
+        api.Emulator.Faults.Enqueue(EmulatorFault.SlowBody(TimeSpan.FromSeconds(1), chunkSize: 16));
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        // No time passes on the emulator's clock: the head comes anyway, with the body's type and length.
+        using var response = await api.PostAsync(CreateBody, api.Emulator.EngineCode, api.Emulator.EngineSecret, completion: HttpCompletionOption.ResponseHeadersRead, cancellationToken: patience.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        var length = checked((int)response.Content.Headers.ContentLength!.Value);
+        Assert.InRange(length, 17, 1000);
+
+        await using var body = await response.Content.ReadAsStreamAsync(patience.Token);
+        var received = new byte[length];
+        var read = 0;
+        while (read < length)
+        {
+            // A wait's worth of time releases the next chunk; moved again until it comes, in case the emulator was not waiting yet.
+            var reading = body.ReadAsync(received.AsMemory(read), patience.Token).AsTask();
+            while (!reading.IsCompleted)
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+                await Task.WhenAny(reading, Task.Delay(20, patience.Token));
+            }
+
+            var count = await reading;
+            Assert.InRange(count, 1, length - read);
+            read += count;
+        }
+
+        Assert.Equal(0, await body.ReadAsync(new byte[1], patience.Token));
+        Assert.True((bool)JsonNode.Parse(received)!["Successful"]!);
+        var served = await api.WaitUntilServedAsync(1); // with no more time on the clock: no wait after the last chunk
+        Assert.Equal(RequestOutcome.Succeeded, served.Outcome);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(received), served.Answer);
     }
 
     [Fact]

@@ -40,7 +40,9 @@ public class FaultInjectionTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Null(response.Headers.RetryAfter);
+        Assert.Null(response.Content.Headers.ContentType);
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+        Assert.Equal(string.Empty, (await api.WaitUntilServedAsync(1)).Answer);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using H3Yun.Generators;
+using H3Yun.TestSupport.Snapshots;
 
 namespace H3Yun.Generators.Tests;
 
@@ -10,7 +11,7 @@ public sealed class SnapshotTests : IDisposable
     public SnapshotTests() => File.WriteAllText(Path.Combine(_folder, "S.approved.cs"), "old\n");
 
     [Theory]
-    [InlineData(Snapshot.RefuseVariable, "1")]
+    [InlineData(ApprovedFile.RefuseVariable, "1")]
     [InlineData("CI", "true")]
     public void Approval_is_refused_under_ci_and_ci_run_even_with_update_snapshots(string guard, string value)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using H3Yun.Emulator.Tests.TestSupport;
 using Xunit;
@@ -145,5 +146,47 @@ public class CustomApiTests
         Assert.Throws<ArgumentException>(() => apis.Add(" ", "B", (_, _, _) => ValueTask.CompletedTask));
         Assert.Throws<ArgumentException>(() => apis.AddBuiltIn("no-such-api"));
         Assert.Equal(1, apis.Count);
+    }
+
+    [Fact]
+    public void Each_refusal_names_its_argument_and_says_what_is_wrong()
+    {
+        CustomApiHandler handler = (_, _, _) => ValueTask.CompletedTask;
+        var apis = new H3YunEmulatorOptions().CustomApis;
+        apis.Add("C", "A", handler);
+        apis.Add("C", "A", handler, "A2");
+
+        Assert.Equal("controller", Assert.Throws<ArgumentException>(() => apis.Add(" ", "B", handler)).ParamName);
+        Assert.Equal("actionName", Assert.Throws<ArgumentException>(() => apis.Add("C", " ", handler)).ParamName);
+        Assert.Equal("handler", Assert.Throws<ArgumentNullException>(() => apis.Add("C", "B", null!)).ParamName);
+        Assert.Equal("appCode", Assert.Throws<ArgumentException>(() => apis.Add("C", "B", handler, " ")).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentNullException>(() => apis.AddBuiltIn(null!)).ParamName);
+        Assert.Equal(
+            "'LoadBizObject' is one of H3Yun's public ActionNames; a custom API must use another name. (Parameter 'actionName')",
+            Assert.Throws<ArgumentException>(() => apis.Add("C", "LoadBizObject", handler)).Message);
+        Assert.Equal(
+            "A custom API C.A is registered already for every app. (Parameter 'actionName')",
+            Assert.Throws<ArgumentException>(() => apis.Add("C", "A", handler)).Message);
+        Assert.Equal(
+            "A custom API C.A is registered already for app A2. (Parameter 'actionName')",
+            Assert.Throws<ArgumentException>(() => apis.Add("C", "A", handler, "A2")).Message);
+        Assert.Equal(
+            "Unknown built-in custom API 'nope'; the built-ins are: schema-export. (Parameter 'name')",
+            Assert.Throws<ArgumentException>(() => apis.AddBuiltIn("nope")).Message);
+    }
+
+    [Fact]
+    public void Only_the_same_controller_action_and_app_together_are_a_duplicate()
+    {
+        CustomApiHandler handler = (_, _, _) => ValueTask.CompletedTask;
+        var apis = new H3YunEmulatorOptions().CustomApis;
+
+        apis.Add("C", "A", handler);
+        apis.Add("C", "B", handler);
+        apis.Add("D", "A", handler);
+        apis.Add("C", "A", handler, "A2");
+        apis.Add("C", "A", handler, "A3");
+
+        Assert.Equal(["A2|C.A", "A3|C.A", "|C.A", "|C.B", "|D.A"], apis.Select(api => $"{api.AppCode}|{api.Controller}.{api.ActionName}").Order(StringComparer.Ordinal));
     }
 }

@@ -69,6 +69,7 @@ public partial class CommandLineTests
     [InlineData("--urls", "https://127.0.0.1:5080", "an http URL")]
     [InlineData("--schemas", "no-such-folder", "no such file or folder 'no-such-folder'")]
     [InlineData("--title-template", "missing-equals", "SCHEMACODE=TEMPLATE")]
+    [InlineData("--title-template", "={F0000001}", "got '={F0000001}'")]
     [InlineData("--custom-api", "nope", "Unknown built-in custom API 'nope'")]
     [InlineData("--child-rows", "Sometimes", "Sometimes")]
     public async Task Bad_arguments_exit_2_saying_what_is_wrong(string flag, string value, string expected)
@@ -151,6 +152,57 @@ public partial class CommandLineTests
         Assert.Contains("Data: in memory (gone when stopped)", lines);
     }
 
+    [Fact]
+    public async Task The_banner_says_where_it_listens_what_it_serves_and_what_to_paste_line_by_line()
+    {
+        var banner = await BannerAsync("--urls", " ; http://localhost:0 ; http://127.0.0.1:1", "--in-memory", "--app-code", "D000300", "--engine-code", "banner-engine");
+        var address = ListeningOn().Match(banner).Groups[1].Value;
+        var secret = ExportLine("H3YUN_ENGINE_SECRET").Match(banner).Groups[1].Value;
+
+        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                $"H3Yun emulator listening on {address}",
+                $"Web page: {address}",
+                $"Endpoint: POST {address}OpenApi/Invoke",
+                "Schemas: none (schema-less mode: any SchemaCode, values stored as sent)",
+                "Apps: D000300",
+                "Data: in memory (gone when stopped)",
+                string.Empty,
+                "Point a client or h3yun at it: paste into a shell (bash, zsh),",
+                $"export H3YUN_BASE_ADDRESS={address}",
+                "export H3YUN_ENGINE_CODE=banner-engine",
+                $"export H3YUN_ENGINE_SECRET={secret}",
+                "or into PowerShell:",
+                $"$env:H3YUN_BASE_ADDRESS = \"{address}\"",
+                "$env:H3YUN_ENGINE_CODE = \"banner-engine\"",
+                $"$env:H3YUN_ENGINE_SECRET = \"{secret}\"",
+                string.Empty,
+                "Press Ctrl+C to stop.",
+                "Stopping.",
+                string.Empty,
+            ],
+            banner.Split(Environment.NewLine));
+    }
+
+    [Fact]
+    public async Task A_schemas_folder_loads_every_schema_file_under_it_and_an_empty_one_is_refused()
+    {
+        using var folder = new TempFolder();
+        var nested = Directory.CreateDirectory(folder.File("forms/sales")).FullName;
+        File.Copy(EmulatorSession.SchemaPath("order.h3form.json"), Path.Combine(nested, "order.h3form.json"));
+        File.Copy(EmulatorSession.SchemaPath("customer.h3form.json"), folder.File("forms/customer.h3form.json"));
+        File.WriteAllText(folder.File("forms/notes.txt"), "not a schema");
+        Directory.CreateDirectory(folder.File("empty"));
+
+        var banner = await BannerAsync("--urls", "http://127.0.0.1:0", "--in-memory", "--schemas", folder.File("forms"));
+        var (code, _, error) = await RunAsync("--in-memory", "--schemas", folder.File("empty"));
+
+        Assert.Contains(Environment.NewLine + "Schemas: 2 form(s)" + Environment.NewLine, banner, StringComparison.Ordinal);
+        Assert.Equal(2, code);
+        Assert.Equal($"--schemas: the folder '{Path.GetFullPath(folder.File("empty"))}' holds no *.h3form.json file.", error.Trim());
+    }
+
     [Theory]
     [InlineData("it's", "export H3YUN_ENGINE_CODE='it'\\''s'", "$env:H3YUN_ENGINE_CODE = \"it's\"")]
     [InlineData("a b$c\"d", "export H3YUN_ENGINE_CODE='a b$c\"d'", "$env:H3YUN_ENGINE_CODE = \"a b`$c`\"d\"")]
@@ -230,6 +282,19 @@ public partial class CommandLineTests
         var error = new StringWriter();
         var code = await H3YunEmulatorCommandLine.RunAsync(args, output, error);
         return (code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Serves with these flags until the banner is out, stops, and returns all it printed.</summary>
+    private static async Task<string> BannerAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var synchronized = TextWriter.Synchronized(output);
+        using var stop = new CancellationTokenSource();
+        var serving = H3YunEmulatorCommandLine.RunAsync(args, synchronized, synchronized, stop.Token);
+        await WaitForAsync(output, "Press Ctrl+C");
+        await stop.CancelAsync();
+        Assert.Equal(0, await serving);
+        return output.ToString();
     }
 
     private static async Task<string> WaitForAsync(StringWriter output, string text)
